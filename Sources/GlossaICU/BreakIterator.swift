@@ -1,0 +1,80 @@
+internal import CICUShim
+
+/// ICU's rule-based break iteration (UAX #29 word and sentence boundaries, with
+/// locale tailoring such as `de@ss=standard` for abbreviation suppression).
+///
+/// One iterator owns one ICU handle; it is reusable across texts but not shareable
+/// between threads (open one per thread).
+public final class BreakIterator {
+    public enum Kind: Int32, Sendable {
+        case character = 0, word = 1, line = 2, sentence = 3
+    }
+
+    /// ICU's rule status ranges for word boundaries (`UWordBreak`).
+    public enum WordStatus {
+        /// Spaces, punctuation, symbols: 0..<100.
+        public static let none = 0..<100
+        public static let number = 100..<200
+        public static let letter = 200..<300
+        public static let kana = 300..<400
+        public static let ideographic = 400..<500
+    }
+
+    public let kind: Kind
+    public let locale: String
+    private let handle: OpaquePointer
+
+    /// Opens an iterator.
+    /// - Throws: `ICUError` when ICU has no rules for `kind` (a missing data file).
+    public init(_ kind: Kind, locale: String = "de") throws(ICUError) {
+        var status: Int32 = 0
+        var empty: UInt16 = 0
+        guard let raw = cicu_break_open(kind.rawValue, locale, &empty, 0, &status) else {
+            throw ICUError(code: status == 0 ? ICUError.illegalArgument : status, context: "opening \(kind) break iterator for \(locale)")
+        }
+        try ICUError.check(status, "opening \(kind) break iterator for \(locale)")
+        handle = OpaquePointer(raw)
+        self.kind = kind
+        self.locale = locale
+    }
+
+    deinit { cicu_break_close(UnsafeMutableRawPointer(handle)) }
+
+    /// Calls `body` for every boundary after the start of `text`, in order, with the
+    /// boundary's UTF-16 offset and ICU's rule status for the segment ending there.
+    /// The last boundary is `text.count`.
+    public func forEachBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (_ offset: Int, _ status: Int32) -> Void) {
+        guard let base = text.baseAddress, !text.isEmpty else { return }
+        var status: Int32 = 0
+        let raw = UnsafeMutableRawPointer(handle)
+        cicu_break_set_text(raw, base, Int32(text.count), &status)
+        guard status <= 0 else { return }
+        while true {
+            let next = cicu_break_next(raw)
+            if next < 0 { break }
+            body(Int(next), cicu_break_rule_status(raw))
+        }
+        var empty: UInt16 = 0
+        cicu_break_set_text(raw, &empty, 0, &status)
+    }
+
+    /// All boundaries of `text` (convenience for tests and small inputs), as UTF-16 offsets.
+    public func boundaries(of text: String) -> [(offset: Int, status: Int32)] {
+        let units = Array(text.utf16)
+        var result: [(offset: Int, status: Int32)] = []
+        units.withUnsafeBufferPointer { buffer in
+            forEachBoundary(in: buffer) { result.append(($0, $1)) }
+        }
+        return result
+    }
+
+    /// The segments of `text` between boundaries, as strings.
+    public func segments(of text: String) -> [String] {
+        let units = Array(text.utf16)
+        var start = 0
+        return boundaries(of: text).map { boundary in
+            defer { start = boundary.offset }
+            return String(decoding: units[start..<boundary.offset], as: UTF16.self)
+        }
+    }
+}
