@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Annotate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "(in progress)")
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "(in progress)")
+}

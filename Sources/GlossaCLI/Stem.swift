@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Stem: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "(in progress)")
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Tokenize: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "(in progress)")
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Translit: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "(in progress)")
+}
