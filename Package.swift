@@ -63,17 +63,18 @@ let package = Package(
             dependencies: ["GlossaICU"],
             swiftSettings: strictSettings
         ),
+        .target(name: "GlossaTestSupport", path: "Tests/GlossaTestSupport"),
         .testTarget(name: "GlossaICUTests", dependencies: ["GlossaICU"]),
-        .testTarget(name: "GlossaStemmerTests", dependencies: ["GlossaStemmer"]),
+        .testTarget(name: "GlossaStemmerTests", dependencies: ["GlossaStemmer", "GlossaTestSupport"]),
         .testTarget(
             name: "GlossaTextTests",
-            dependencies: ["GlossaText", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["GlossaText", "GlossaTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "GlossaTranslitTests", dependencies: ["GlossaTranslit", "GlossaICU"]),
-        .testTarget(name: "GlossaGlossaryTests", dependencies: ["GlossaGlossary", "GlossaText"]),
-        .testTarget(name: "GlossaPipelineTests", dependencies: ["GlossaPipeline", "GlossaGlossary", "GlossaText"]),
-        .testTarget(name: "GlossaRenderTests", dependencies: ["GlossaRender", "GlossaPipeline", "GlossaGlossary", "GlossaText"]),
-        .testTarget(name: "GlossaCLITests", dependencies: ["GlossaCLI"]),
+        .testTarget(name: "GlossaTranslitTests", dependencies: ["GlossaTranslit", "GlossaICU", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaGlossaryTests", dependencies: ["GlossaGlossary", "GlossaText", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaPipelineTests", dependencies: ["GlossaPipeline", "GlossaGlossary", "GlossaText", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaRenderTests", dependencies: ["GlossaRender", "GlossaPipeline", "GlossaGlossary", "GlossaText", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaCLITests", dependencies: ["GlossaCLI", "GlossaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,31 +40,50 @@ public final class BreakIterator {
 
     deinit { cicu_break_close(UnsafeMutableRawPointer(handle)) }
 
-    /// Calls `body` for every boundary after the start of `text`, in order, with the
+    /// Calls `body` for every boundary after the start of `units`, in order, with the
     /// boundary's UTF-16 offset and ICU's rule status for the segment ending there.
-    /// The last boundary is `text.count`.
-    public func forEachBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (_ offset: Int, _ status: Int32) -> Void) {
-        guard let base = text.baseAddress, !text.isEmpty else { return }
-        var status: Int32 = 0
+    /// The last boundary is `units.count`; an empty text has no boundaries.
+    public func forEachBoundary(in units: [UInt16], _ body: (_ offset: Int, _ status: Int32) -> Void) {
+        guard !units.isEmpty else { return }
         let raw = UnsafeMutableRawPointer(handle)
-        cicu_break_set_text(raw, base, Int32(text.count), &status)
-        guard status <= 0 else { return }
-        while true {
-            let next = cicu_break_next(raw)
-            if next < 0 { break }
-            body(Int(next), cicu_break_rule_status(raw))
+        units.withUnsafeBufferPointer { text in
+            var status: Int32 = 0
+            cicu_break_set_text(raw, text.baseAddress!, Int32(text.count), &status)
+            guard status <= 0 else { return }
+            while true {
+                let next = cicu_break_next(raw)
+                if next < 0 { break }
+                body(Int(next), cicu_break_rule_status(raw))
+            }
+            // ICU keeps the text pointer: detach it before the buffer goes away.
+            var empty: UInt16 = 0
+            cicu_break_set_text(raw, &empty, 0, &status)
         }
-        var empty: UInt16 = 0
-        cicu_break_set_text(raw, &empty, 0, &status)
+    }
+
+    /// Counts the boundaries of `units`: the bare ICU loop, used as the benchmarks' yardstick.
+    public func countBoundaries(in units: [UInt16]) -> Int {
+        guard !units.isEmpty else { return 0 }
+        let raw = UnsafeMutableRawPointer(handle)
+        return units.withUnsafeBufferPointer { text in
+            var status: Int32 = 0
+            var count = 0
+            cicu_break_set_text(raw, text.baseAddress!, Int32(text.count), &status)
+            while cicu_break_next(raw) >= 0 {
+                count &+= 1
+                _ = cicu_break_rule_status(raw)
+            }
+            var empty: UInt16 = 0
+            cicu_break_set_text(raw, &empty, 0, &status)
+            return count
+        }
     }
 
     /// All boundaries of `text` (convenience for tests and small inputs), as UTF-16 offsets.
     public func boundaries(of text: String) -> [(offset: Int, status: Int32)] {
         let units = Array(text.utf16)
         var result: [(offset: Int, status: Int32)] = []
-        units.withUnsafeBufferPointer { buffer in
-            forEachBoundary(in: buffer) { result.append(($0, $1)) }
-        }
+        forEachBoundary(in: units) { result.append(($0, $1)) }
         return result
     }
 

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import GlossaText
+
+/// Reading input files and standard input, shared by every command that reads text.
+struct InputOptions: ParsableArguments {
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of stopping with an error.")
+    var lossy = false
+
+    /// Reads `path` ("-" for standard input) as text under Glossa's input rules.
+    func readText(_ path: String) throws -> String {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard FileManager.default.fileExists(atPath: path) else { throw CLIError("\(path): no such file") }
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw CLIError("\(path): cannot read (\(error.localizedDescription))")
+            }
+        }
+        return try InputText.decode(data, source: path == "-" ? "<stdin>" : path, lossy: lossy)
+    }
+}

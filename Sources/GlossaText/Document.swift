@@ -1,0 +1,131 @@
+/// A German text split into paragraphs, sentences and tokens, with every offset exact.
+///
+/// The document keeps the original text untouched. Tokens carry Unicode scalar offsets
+/// into it (end-exclusive) and interned keys and stems; strings are made only when asked
+/// for. A document is an immutable value: later stages (matching, annotation) add their
+/// own layers beside it and never change it.
+public struct Document: Sendable {
+    /// A name for messages and outputs (a path, a corpus record id, or "-").
+    public let name: String
+    /// The original text (a leading byte order mark removed).
+    public let text: String
+    /// The text's UTF-16 code units (what ICU works with).
+    public let utf16: [UInt16]
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    public let paragraphs: [Paragraph]
+    /// Compounds written with a spaced or line-broken hyphen ("US- Amerikaner").
+    public let spacedCompounds: [SpacedCompound]
+    /// Interned keys and stems, indexed by `Token.keyID` / `Token.stemID`.
+    public let keys: [String]
+    public let stems: [String]
+    /// UTF-16 offsets of the scalars outside the BMP (each takes two code units), sorted;
+    /// empty for most texts, where UTF-16 and scalar offsets coincide.
+    let astralOffsets: [Int32]
+    /// Number of Unicode scalars in the text.
+    public let scalarCount: Int
+
+    init(name: String, text: String, utf16: [UInt16], tokens: [Token], sentences: [Sentence], paragraphs: [Paragraph],
+         spacedCompounds: [SpacedCompound], keys: [String], stems: [String], astralOffsets: [Int32]) {
+        self.name = name
+        self.text = text
+        self.utf16 = utf16
+        self.tokens = tokens
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+        self.spacedCompounds = spacedCompounds
+        self.keys = keys
+        self.stems = stems
+        self.astralOffsets = astralOffsets
+        scalarCount = utf16.count - astralOffsets.count
+    }
+
+    /// The token's original text.
+    public func text(of token: Token) -> String {
+        String(decoding: utf16[Int(token.utf16Start)..<Int(token.utf16End)], as: UTF16.self)
+    }
+
+    /// The token's matching key (see `MatchKey`).
+    public func key(of token: Token) -> String { keys[Int(token.keyID)] }
+
+    /// The token's stem (Snowball German of its key; the key itself for non-words).
+    public func stem(of token: Token) -> String { stems[Int(token.stemID)] }
+
+    /// The original text between two scalar offsets (end-exclusive).
+    public func text(scalarRange range: Range<Int>) -> String {
+        let from = utf16Offset(ofScalar: range.lowerBound)
+        let to = utf16Offset(ofScalar: range.upperBound)
+        return String(decoding: utf16[from..<to], as: UTF16.self)
+    }
+
+    /// The tokens of a sentence.
+    public func tokens(of sentence: Sentence) -> ArraySlice<Token> { tokens[sentence.tokens] }
+
+    /// The scalar offset of a UTF-16 offset (which must be on a scalar boundary).
+    public func scalarOffset(ofUTF16 offset: Int) -> Int {
+        if astralOffsets.isEmpty { return offset }
+        return offset - countAstral(before: offset)
+    }
+
+    /// The UTF-16 offset of a scalar offset.
+    public func utf16Offset(ofScalar offset: Int) -> Int {
+        if astralOffsets.isEmpty { return offset }
+        // Each astral scalar before the target adds one code unit.
+        var low = 0, high = astralOffsets.count
+        while low < high {
+            let mid = (low + high) / 2
+            // scalar index of the astral scalar at astralOffsets[mid] is astralOffsets[mid] - mid
+            if Int(astralOffsets[mid]) - mid < offset { low = mid + 1 } else { high = mid }
+        }
+        return offset + low
+    }
+
+    private func countAstral(before offset: Int) -> Int {
+        var low = 0, high = astralOffsets.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(astralOffsets[mid]) < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The parts of a hyphenated token ("Castro-Diktatur" → "Castro", "Diktatur"), each with
+    /// its scalar range in the original text and its key. A token without inner hyphens
+    /// has one part, itself. Empty parts (a trailing hyphen) are left out.
+    public func hyphenParts(of token: Token) -> [(range: Range<Int>, key: String)] {
+        var parts: [(range: Range<Int>, key: String)] = []
+        var partStart = Int(token.utf16Start)
+        let end = Int(token.utf16End)
+        var i = partStart
+        func close(_ stop: Int) {
+            var trimmedStop = stop
+            // A part that ends with a slash ("Spa-/Wellness") or an abbreviation period keeps only its letters.
+            while trimmedStop > partStart, utf16[trimmedStop - 1] == 0x2F { trimmedStop -= 1 }
+            var trimmedStart = partStart
+            while trimmedStart < trimmedStop, utf16[trimmedStart] == 0x2F || utf16[trimmedStart] == 0x0A || utf16[trimmedStart] == 0x0D || utf16[trimmedStart] == 0x20 { trimmedStart += 1 }
+            if trimmedStop > trimmedStart {
+                let range = scalarOffset(ofUTF16: trimmedStart)..<scalarOffset(ofUTF16: trimmedStop)
+                parts.append((range, MatchKey.make(units: utf16, trimmedStart, trimmedStop)))
+            }
+        }
+        while i < end {
+            if MatchKey.isHyphen(utf16[i]) {
+                close(i)
+                partStart = i + 1
+            }
+            i += 1
+        }
+        close(end)
+        return parts
+    }
+
+    /// The paragraph index of each sentence.
+    public func paragraphIndex(ofSentence index: Int) -> Int {
+        var low = 0, high = paragraphs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if paragraphs[mid].sentences.lowerBound <= index { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}

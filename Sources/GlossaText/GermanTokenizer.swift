@@ -1,0 +1,535 @@
+public import GlossaICU
+import GlossaStemmer
+
+/// Splits German text into a `Document`.
+///
+/// Words come from ICU's word break iterator (UAX #29 with ICU's German data); on top of it
+/// the tokenizer applies German conventions:
+/// - hyphenated compounds and names are one token ("Castro-Diktatur", "Díaz-Canel",
+///   "Spa-/Wellness-Bereich"), their parts available through `Document.hyphenParts(of:)`;
+/// - a word ending in a hyphen keeps it ("US-", "Nord-"); when a word follows after a space
+///   and is not a coordinator ("und", "oder"...), the pair is a `SpacedCompound`
+///   ("US- Amerikaner"); across a line break, a lower-case continuation is joined into one
+///   dehyphenated token ("Zusammen-\narbeit", key "zusammenarbeit");
+/// - abbreviations keep their period ("Dr.", "z.", "B.", "Lat.") and single letters are
+///   initials; an ordinal keeps its period before a month or after an article ("21. März");
+/// - numbers keep German separators ("1.000,5", "21.03.2022") and "2021/22" is one number;
+/// - runs of periods, hyphens and typewriter quotes are one token ("...", "--", "``").
+///
+/// Sentences end at ".", "!", "?", "…" (with closing quotes and brackets) before white space
+/// and a capital, digit or opening quote, and at paragraph ends. Paragraphs are separated by
+/// blank lines when the text has any, otherwise by each line break.
+///
+/// One tokenizer owns ICU handles: use one per thread.
+public final class GermanTokenizer {
+    private let words: BreakIterator
+    private let stemmer = GermanStemmer()
+
+    /// - Throws: `ICUError` when ICU's word break data cannot be loaded.
+    public init() throws(ICUError) {
+        words = try BreakIterator(.word, locale: "de")
+    }
+
+    /// Tokenizes `text` into a document called `name`.
+    public func document(_ text: String, name: String = "-") -> Document {
+        var units = Array(text.utf16)
+        if units.first == 0xFEFF {
+            units.removeFirst()
+            return build(text: String(text.unicodeScalars.dropFirst()), units: units, name: name)
+        }
+        return build(text: text, units: units, name: name)
+    }
+
+    // MARK: - Segments
+
+    private enum SegmentKind: UInt8 { case word, number, punct, symbol }
+
+    private struct Segment {
+        var start: Int32
+        var end: Int32
+        var kind: SegmentKind
+    }
+
+    private func segments(_ units: [UInt16]) -> [Segment] {
+        var result: [Segment] = []
+        result.reserveCapacity(units.count / 4 + 16)
+        var start = 0
+        words.forEachBoundary(in: units) { end, status in
+            defer { start = end }
+            let kind: SegmentKind
+            if status >= 100 {
+                kind = status < 200 ? .number : .word
+            } else {
+                // Status "none": white space, punctuation, symbols, control characters.
+                let first = units[start]
+                if first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 || first == 0xA0 || first == 0x0C || first == 0x0B {
+                    if Self.allWhiteSpace(units, start, end) { return }
+                } else if first > 0x7F && Self.allWhiteSpace(units, start, end) {
+                    return
+                }
+                kind = Self.isPunctuation(units, start) ? .punct : .symbol
+            }
+            result.append(Segment(start: Int32(start), end: Int32(end), kind: kind))
+        }
+        return result
+    }
+
+    private static func allWhiteSpace(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            let u = units[i]
+            switch u {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: break
+            default: return false
+            }
+            i += 1
+        }
+        return true
+    }
+
+    private static func isPunctuation(_ units: [UInt16], _ at: Int) -> Bool {
+        let u = units[at]
+        if u < 0x80 {
+            switch u {
+            case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D, 0x60: return true
+            default: return false
+            }
+        }
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Building
+
+    private func build(text: String, units: [UInt16], name: String) -> Document {
+        let segs = segments(units)
+        var lexicon = Lexicon()
+        var tokens: [Token] = []
+        tokens.reserveCapacity(segs.count)
+        var compounds: [SpacedCompound] = []
+        var astral: [Int32] = []
+        // Scalar offset tracking: units before `cursorUTF16` hold `cursorScalar` scalars.
+        var cursorUTF16 = 0
+        var cursorScalar = 0
+        func scalarOffset(_ target: Int) -> Int32 {
+            while cursorUTF16 < target {
+                let u = units[cursorUTF16]
+                if u & 0xFC00 == 0xD800, cursorUTF16 + 1 < units.count, units[cursorUTF16 + 1] & 0xFC00 == 0xDC00 {
+                    astral.append(Int32(cursorUTF16))
+                    cursorUTF16 += 2
+                } else {
+                    cursorUTF16 += 1
+                }
+                cursorScalar += 1
+            }
+            return Int32(cursorScalar)
+        }
+
+        var i = 0
+        let n = segs.count
+        var previousWordKey = ""
+        while i < n {
+            let first = segs[i]
+            var end = Int(first.end)
+            var kind = first.kind
+            var flags: Token.Flags = []
+            var j = i + 1
+
+            func adjacent(_ k: Int) -> Bool { k < n && Int(segs[k].start) == end }
+            func isChar(_ k: Int, _ c: UInt16) -> Bool { segs[k].end - segs[k].start == 1 && units[Int(segs[k].start)] == c }
+            func isHyphenSeg(_ k: Int) -> Bool { segs[k].end - segs[k].start == 1 && MatchKey.isHyphen(units[Int(segs[k].start)]) }
+            func isWordLike(_ k: Int) -> Bool { segs[k].kind == .word || segs[k].kind == .number }
+
+            if kind == .word || kind == .number {
+                extend: while true {
+                    if adjacent(j) && isHyphenSeg(j) {
+                        let afterHyphen = j + 1
+                        if afterHyphen < n && Int(segs[afterHyphen].start) == Int(segs[j].end) && isWordLike(afterHyphen) {
+                            end = Int(segs[afterHyphen].end)
+                            flags.insert(.hyphenated)
+                            if kind == .number { kind = .word }
+                            j = afterHyphen + 1
+                            continue extend
+                        }
+                        if afterHyphen + 1 < n && Int(segs[afterHyphen].start) == Int(segs[j].end) && isChar(afterHyphen, 0x2F)
+                            && Int(segs[afterHyphen + 1].start) == Int(segs[afterHyphen].end) && isWordLike(afterHyphen + 1) {
+                            // "Spa-/Wellness-Bereich"
+                            end = Int(segs[afterHyphen + 1].end)
+                            flags.insert(.hyphenated)
+                            j = afterHyphen + 2
+                            continue extend
+                        }
+                        // A trailing hyphen: "US-", "Nord-", "Zusammen-".
+                        end = Int(segs[j].end)
+                        j += 1
+                        if j < n && isWordLike(j) && Self.gapIsLineBreak(units, end, Int(segs[j].start)) {
+                            // Hyphenation across a line break: join into one token.
+                            if Self.startsLowercase(units, Int(segs[j].start)) {
+                                flags.insert(.dehyphenated)
+                            } else {
+                                flags.insert(.hyphenated)
+                            }
+                            end = Int(segs[j].end)
+                            j += 1
+                            continue extend
+                        }
+                        flags.insert(.continuesCompound)
+                        break extend
+                    }
+                    if kind == .number && adjacent(j) && isChar(j, 0x2F) && j + 1 < n && Int(segs[j + 1].start) == Int(segs[j].end)
+                        && segs[j + 1].kind == .number {
+                        // "2021/22"
+                        end = Int(segs[j + 1].end)
+                        j += 2
+                        continue extend
+                    }
+                    if adjacent(j) && isChar(j, 0x2E) {
+                        let wordKey = MatchKey.make(units: units, Int(first.start), end)
+                        if kind == .word && isAbbreviation(units, Int(first.start), end, key: wordKey, followedAt: j + 1, segs: segs) {
+                            end = Int(segs[j].end)
+                            flags.insert(.abbreviation)
+                            j += 1
+                            // "Lat.-" keeps a trailing hyphen too.
+                            if adjacent(j) && isHyphenSeg(j) && !(j + 1 < n && Int(segs[j + 1].start) == Int(segs[j].end)) {
+                                end = Int(segs[j].end)
+                                j += 1
+                                flags.insert(.continuesCompound)
+                            }
+                        } else if kind == .number && isOrdinal(units, Int(first.start), end, followedAt: j + 1, segs: segs, previousWordKey: previousWordKey) {
+                            end = Int(segs[j].end)
+                            j += 1
+                        }
+                    }
+                    break extend
+                }
+            } else if kind == .punct, let emoticonEnd = Self.emoticonEnd(units, segs, i) {
+                // ":-)", ";-)", ":)" are one symbol.
+                kind = .symbol
+                while j < n && Int(segs[j].end) <= emoticonEnd { j += 1 }
+                end = emoticonEnd
+            } else if kind == .punct && first.end - first.start == 1 && Self.isApostrophe(units[Int(first.start)])
+                        && adjacent(j) && segs[j].kind == .word && segs[j].end - segs[j].start == 1
+                        && (units[Int(segs[j].start)] | 0x20) == 0x73
+                        && (j + 1 >= n || Int(segs[j + 1].start) > Int(segs[j].end) || segs[j + 1].kind == .punct) {
+                // The clitic "'s" ("Ich fand 's gut") is one word.
+                kind = .word
+                end = Int(segs[j].end)
+                j += 1
+            } else if kind == .punct {
+                // Runs of periods, hyphens or typewriter quotes are one token: "...", "--", "``", "''".
+                let c = units[Int(first.start)]
+                if first.end - first.start == 1 && (c == 0x2E || c == 0x2D || c == 0x60 || c == 0x27) {
+                    while adjacent(j) && isChar(j, c) {
+                        end = Int(segs[j].end)
+                        j += 1
+                    }
+                }
+            }
+
+            let start = Int(first.start)
+            let tokenKind: TokenKind
+            switch kind {
+            case .word: tokenKind = .word
+            case .number: tokenKind = .number
+            case .punct: tokenKind = .punct
+            case .symbol: tokenKind = .symbol
+            }
+            let startScalar = scalarOffset(start)
+            let endScalar = scalarOffset(end)
+
+            // Key and stem, through the lexicon cache.
+            var keyID: Int32
+            var stemID: Int32
+            if flags.contains(.dehyphenated) || flags.contains(.hyphenated) && Self.containsLineBreak(units, start, end) {
+                let raw = Self.removingLineBreakHyphenation(units, start, end, keepHyphen: !flags.contains(.dehyphenated))
+                let key = MatchKey.make(units: raw, 0, raw.count)
+                keyID = lexicon.internKey(key)
+                stemID = lexicon.internStem(tokenKind == .word ? stemmer.stem(key) : key)
+            } else {
+                let hash = Lexicon.hash(units, start, end)
+                if let cached = lexicon.lookup(units, start, end, hash: hash) {
+                    keyID = cached.key
+                    stemID = cached.stem
+                } else {
+                    let key = MatchKey.make(units: units, start, end)
+                    keyID = lexicon.internKey(key)
+                    stemID = lexicon.internStem(tokenKind == .word ? stemmer.stem(key) : key)
+                    lexicon.remember(units, start, end, hash: hash, key: keyID, stem: stemID)
+                }
+            }
+            if tokenKind == .word {
+                let u = units[start]
+                if Self.isUppercase(u) { flags.insert(.capitalized) }
+                if end - start >= 2 && Self.isAllCaps(units, start, end) { flags.insert(.allCaps) }
+                previousWordKey = lexicon.keys[Int(keyID)]
+            } else {
+                previousWordKey = ""
+            }
+            tokens.append(Token(start: startScalar, end: endScalar, utf16Start: Int32(start), utf16End: Int32(end),
+                                keyID: keyID, stemID: stemID, kind: tokenKind, flags: flags))
+            i = j
+        }
+        _ = scalarOffset(units.count)
+
+        // Spaced compounds: a token ending in a hyphen, then (after spaces only) a word that is not a coordinator.
+        for t in tokens.indices where tokens[t].flags.contains(.continuesCompound) && t + 1 < tokens.count {
+            let next = tokens[t + 1]
+            guard next.kind == .word, !Self.gapIsLineBreak(units, Int(tokens[t].utf16End), Int(next.utf16Start)) else { continue }
+            let nextKey = lexicon.keys[Int(next.keyID)]
+            guard !GermanAbbreviations.coordinators.contains(nextKey) else { continue }
+            compounds.append(SpacedCompound(tokens: t..<(t + 2), key: lexicon.keys[Int(tokens[t].keyID)] + nextKey))
+        }
+
+        let (sentences, paragraphs) = Self.splitSentences(tokens: tokens, units: units, keys: lexicon.keys)
+        return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
+                        spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: astral)
+    }
+
+    // MARK: - Decisions
+
+    private func isAbbreviation(_ units: [UInt16], _ start: Int, _ end: Int, key: String, followedAt next: Int, segs: [Segment]) -> Bool {
+        // Single letters: initials and "z. B.", "u. a.".
+        if end - start == 1 { return true }
+        // Words with inner periods: "z.B", "U.S.A", "u.a".
+        if units[start..<end].contains(0x2E) { return true }
+        if GermanAbbreviations.nonFinal.contains(key) { return true }
+        if GermanAbbreviations.mayEndSentence.contains(key) { return true }
+        return false
+    }
+
+    private func isOrdinal(_ units: [UInt16], _ start: Int, _ end: Int, followedAt next: Int, segs: [Segment], previousWordKey: String) -> Bool {
+        guard end - start <= 3, units[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        guard next < segs.count, segs[next].kind == .word || segs[next].kind == .number else { return false }
+        // There must be white space (not a line break followed by a capital) between.
+        let nextStart = Int(segs[next].start)
+        let nextKey = MatchKey.make(units: units, nextStart, Int(segs[next].end))
+        if GermanAbbreviations.months.contains(nextKey) { return true }
+        if segs[next].kind == .word && !Self.isUppercase(units[nextStart]) && !Self.gapIsLineBreak(units, end + 1, nextStart) { return true }
+        if GermanAbbreviations.ordinalContext.contains(previousWordKey) { return true }
+        return false
+    }
+
+    static func splitSentences(tokens: [Token], units: [UInt16], keys: [String]) -> ([Sentence], [Paragraph]) {
+        var sentences: [Sentence] = []
+        var paragraphs: [Paragraph] = []
+        guard !tokens.isEmpty else { return ([], []) }
+        let blankLineMode = hasBlankLine(units)
+        var sentenceStart = 0
+        var paragraphStart = 0
+
+        func closeSentence(_ last: Int) {
+            guard last >= sentenceStart else { return }
+            sentences.append(Sentence(tokens: sentenceStart..<(last + 1), start: Int(tokens[sentenceStart].start), end: Int(tokens[last].end)))
+            sentenceStart = last + 1
+        }
+        func closeParagraph() {
+            guard sentences.count > paragraphStart else { return }
+            let first = sentences[paragraphStart], last = sentences[sentences.count - 1]
+            paragraphs.append(Paragraph(sentences: paragraphStart..<sentences.count, start: first.start, end: last.end))
+            paragraphStart = sentences.count
+        }
+
+        var t = 0
+        while t < tokens.count {
+            let token = tokens[t]
+            let isLast = t == tokens.count - 1
+            if !isLast {
+                let gapStart = Int(token.utf16End), gapEnd = Int(tokens[t + 1].utf16Start)
+                let breaks = lineBreaks(units, gapStart, gapEnd)
+                if breaks >= 2 || (breaks >= 1 && !blankLineMode) {
+                    closeSentence(t)
+                    closeParagraph()
+                    t += 1
+                    continue
+                }
+            }
+            if isTerminator(token, units: units, keys: keys) {
+                // Take further terminators and closing quotes or brackets that touch it.
+                var last = t
+                while last + 1 < tokens.count, tokens[last + 1].utf16Start == tokens[last].utf16End,
+                      tokens[last + 1].kind == .punct, isTerminatorOrCloser(tokens[last + 1], units: units) {
+                    last += 1
+                }
+                if last + 1 == tokens.count {
+                    t = last + 1
+                    continue
+                }
+                let next = tokens[last + 1]
+                let spaced = next.utf16Start > tokens[last].utf16End
+                if spaced && startsSentence(next, units: units) {
+                    closeSentence(last)
+                }
+                t = last + 1
+                continue
+            }
+            t += 1
+        }
+        closeSentence(tokens.count - 1)
+        closeParagraph()
+        return (sentences, paragraphs)
+    }
+
+    private static func isTerminator(_ token: Token, units: [UInt16], keys: [String]) -> Bool {
+        let first = units[Int(token.utf16Start)]
+        if token.kind == .punct {
+            return first == 0x2E || first == 0x21 || first == 0x3F || first == 0x2026
+        }
+        if token.kind == .word && token.flags.contains(.abbreviation) {
+            // "usw." and "etc." may end a sentence; titles and "z." do not.
+            let key = keys[Int(token.keyID)]
+            return GermanAbbreviations.mayEndSentence.contains(String(key.dropLast()))
+        }
+        return false
+    }
+
+    private static func isTerminatorOrCloser(_ token: Token, units: [UInt16]) -> Bool {
+        let u = units[Int(token.utf16Start)]
+        switch u {
+        case 0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x201C, 0x201D, 0x2019, 0x00BB, 0x00AB, 0x203A, 0x2039, 0x60:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func startsSentence(_ token: Token, units: [UInt16]) -> Bool {
+        let u = units[Int(token.utf16Start)]
+        if isUppercase(u) { return true }
+        if u >= 0x30 && u <= 0x39 { return true }
+        switch u {
+        case 0x22, 0x27, 0x28, 0x5B, 0x201E, 0x201C, 0x201A, 0x2018, 0x00BB, 0x00AB, 0x2039, 0x203A, 0x60, 0x2013, 0x2014, 0x2D:
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Character tests
+
+    static func isApostrophe(_ u: UInt16) -> Bool { u == 0x27 || u == 0x2019 || u == 0x02BC }
+
+    /// The end of an emoticon starting at segment `i` (":-)", ";-)", ":)", ":-(", ":D"), or nil.
+    private static func emoticonEnd(_ units: [UInt16], _ segs: [Segment], _ i: Int) -> Int? {
+        let start = Int(segs[i].start)
+        guard units[start] == 0x3A || units[start] == 0x3B else { return nil }
+        var k = start + 1
+        if k < units.count && units[k] == 0x2D { k += 1 }
+        guard k < units.count else { return nil }
+        switch units[k] {
+        case 0x29, 0x28, 0x44, 0x50, 0x70:  // ) ( D P p
+            let end = k + 1
+            // It must stand alone: followed by space, end of text or punctuation.
+            if end < units.count {
+                let after = units[end]
+                if after != 0x20 && after != 0x0A && after != 0x0D && after != 0x09 && after != 0x2E && after != 0x21 && after != 0x2C { return nil }
+            }
+            // Segment boundaries must line up with the emoticon's end.
+            var j = i
+            while j < segs.count && Int(segs[j].end) < end { j += 1 }
+            guard j < segs.count, Int(segs[j].end) == end else { return nil }
+            return end
+        default:
+            return nil
+        }
+    }
+
+    @inline(__always)
+    static func isUppercase(_ u: UInt16) -> Bool {
+        if u >= 0x41 && u <= 0x5A { return true }
+        if u < 0xC0 { return false }
+        if u <= 0xDE { return u != 0xD7 }
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    static func isAllCaps(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+        var letters = 0
+        for i in from..<to {
+            let u = units[i]
+            if u >= 0x61 && u <= 0x7A { return false }
+            if isUppercase(u) { letters += 1; continue }
+            if u >= 0xDF, let scalar = Unicode.Scalar(u), scalar.properties.isLowercase { return false }
+        }
+        return letters >= 2
+    }
+
+    static func startsLowercase(_ units: [UInt16], _ at: Int) -> Bool {
+        let u = units[at]
+        if u >= 0x61 && u <= 0x7A { return true }
+        guard u >= 0xDF, let scalar = Unicode.Scalar(u) else { return false }
+        return scalar.properties.isLowercase
+    }
+
+    static func lineBreaks(_ units: [UInt16], _ from: Int, _ to: Int) -> Int {
+        var count = 0
+        var i = from
+        while i < to {
+            let u = units[i]
+            if u == 0x0A || u == 0x2028 || u == 0x2029 || u == 0x0B || u == 0x0C || u == 0x85 {
+                count += 1
+            } else if u == 0x0D {
+                count += 1
+                if i + 1 < to && units[i + 1] == 0x0A { i += 1 }
+            }
+            i += 1
+        }
+        return count
+    }
+
+    /// The gap holds exactly one line break and otherwise only spaces and tabs.
+    static func gapIsLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+        guard to > from else { return false }
+        for i in from..<to {
+            switch units[i] {
+            case 0x0A, 0x0D, 0x20, 0x09: continue
+            default: return false
+            }
+        }
+        return lineBreaks(units, from, to) == 1
+    }
+
+    static func containsLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+        units[from..<to].contains { $0 == 0x0A || $0 == 0x0D }
+    }
+
+    static func hasBlankLine(_ units: [UInt16]) -> Bool {
+        var lineIsBlank = false
+        var sawBreak = false
+        for u in units {
+            switch u {
+            case 0x0A:
+                if sawBreak && lineIsBlank { return true }
+                sawBreak = true
+                lineIsBlank = true
+            case 0x0D, 0x20, 0x09: continue
+            default: lineIsBlank = false
+            }
+        }
+        return false
+    }
+
+    /// The code units of a token hyphenated across a line break, without the break
+    /// (and without the hyphen unless `keepHyphen`).
+    static func removingLineBreakHyphenation(_ units: [UInt16], _ from: Int, _ to: Int, keepHyphen: Bool) -> [UInt16] {
+        var out: [UInt16] = []
+        var i = from
+        while i < to {
+            let u = units[i]
+            if MatchKey.isHyphen(u) && i + 1 < to && (units[i + 1] == 0x0A || units[i + 1] == 0x0D || units[i + 1] == 0x20 || units[i + 1] == 0x09) {
+                if keepHyphen { out.append(u) }
+                i += 1
+                while i < to && (units[i] == 0x0A || units[i] == 0x0D || units[i] == 0x20 || units[i] == 0x09) { i += 1 }
+                continue
+            }
+            out.append(u)
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,51 @@
+/// Decoding of input bytes into text, with the rules every Glossa command shares:
+/// UTF-8 only; a leading byte order mark is not part of the text; CR and CRLF line ends
+/// are kept (offsets count them); invalid UTF-8 is an error naming the byte offset,
+/// unless `lossy` replaces each bad sequence with U+FFFD.
+public enum InputText {
+    /// Decodes UTF-8 `bytes` read from `source` (a path, or "-" for standard input).
+    /// - Throws: `InputError` with the byte offset of the first invalid sequence.
+    public static func decode(_ bytes: some Collection<UInt8>, source: String, lossy: Bool = false) throws(InputError) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        if lossy { return String(decoding: body, as: UTF8.self) }
+        let skipped = bytes.count - body.count
+        let offset = firstInvalidByte(in: Array(body)) + skipped
+        let line = 1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        throw InputError(source: source, byteOffset: offset, line: line, reason: "invalid UTF-8")
+    }
+
+    /// The byte offset of the first invalid UTF-8 sequence (or `bytes.count` when valid).
+    static func firstInvalidByte(in bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+}
+
+/// Bad input: names the source, the byte offset (0-based) and the line (1-based).
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let source: String
+    public let byteOffset: Int
+    public let line: Int
+    public let reason: String
+
+    public init(source: String, byteOffset: Int, line: Int, reason: String) {
+        self.source = source
+        self.byteOffset = byteOffset
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String {
+        "\(source): line \(line), byte offset \(byteOffset): \(reason) (use --lossy to replace invalid bytes with U+FFFD)"
+    }
+}

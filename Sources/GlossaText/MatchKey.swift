@@ -1,0 +1,100 @@
+internal import GlossaICU
+
+/// Matching keys: the form in which tokens and glossary terms are compared.
+///
+/// A key is the text in NFC, fully case-folded (Unicode CaseFolding C+F: "ß" → "ss"), with
+/// typographic variants unified (all double quotes „“”«» → `"`, single quotes and apostrophes
+/// ‚‘’‹›ʼ´` → `'`, hyphens and dashes ‐‑‒–—―− → `-`), soft hyphens and zero-width characters
+/// removed, and no-break spaces made ordinary spaces. Keys of glossary terms and of
+/// document tokens are made by the same function, so equal keys mean "the same word
+/// up to case and typography".
+public enum MatchKey {
+    /// The key of arbitrary text (a glossary term, a query). Runs of white space become one space.
+    public static func make(_ text: String) -> String {
+        let units = Array(text.utf16)
+        let key = make(units: units, 0, units.count)
+        // Collapse white space after unification (which may turn no-break spaces into spaces
+        // and remove zero-width characters between spaces).
+        guard key.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return key }
+        return key.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
+    }
+
+    /// The key of `units[from..<to]`: the tokenizer's entry point.
+    public static func make(units: [UInt16], _ from: Int, _ to: Int) -> String {
+        if let fast = fastKey(units, from, to) { return fast }
+        return slowKey(Array(units[from..<to]))
+    }
+
+    /// ASCII and Latin-1 letters, digits and common punctuation: folded without ICU.
+    /// Returns nil when anything needs the full algorithm.
+    @inline(__always)
+    static func fastKey(_ units: [UInt16], _ from: Int, _ to: Int) -> String? {
+        var out = [UInt16]()
+        out.reserveCapacity(to - from + 2)
+        var i = from
+        while i < to {
+            let u = units[i]
+            switch u {
+            case 0x41...0x5A: out.append(u &+ 32)
+            case 0x60, 0xB4: out.append(0x27)
+            case 0xAB, 0xBB: out.append(0x22)
+            case 0xAD: break
+            case 0xA0: out.append(0x20)
+            case 0xDF: out.append(0x73); out.append(0x73)
+            case 0xD7, 0xF7: out.append(u)
+            case 0xC0...0xDE: out.append(u &+ 32)
+            case 0xB5: return nil
+            case 0x00...0xFF: out.append(u)
+            default:
+                if let unified = unify(u) {
+                    if unified != 0 { out.append(unified) }
+                } else {
+                    return nil
+                }
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF16.self)
+    }
+
+    /// The typographic replacement of a BMP code unit above Latin-1: 0 removes it,
+    /// nil means "no replacement" (the unit is not a quote, dash or ignorable).
+    @inline(__always)
+    static func unify(_ u: UInt16) -> UInt16? {
+        switch u {
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x301D, 0x301E, 0xFF02: return 0x22
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2039, 0x203A, 0x2032, 0x02BC, 0xFF07: return 0x27
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2043, 0xFE58, 0xFE63, 0xFF0D: return 0x2D
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return 0
+        case 0x202F, 0x2009, 0x2007: return 0x20
+        default: return nil
+        }
+    }
+
+    /// NFC, full case folding, typographic unification, NFC again.
+    static func slowKey(_ raw: [UInt16]) -> String {
+        let composed = (try? ICUText.normalize(units: raw, .nfc)) ?? raw
+        let folded = (try? ICUText.foldCase(units: composed)) ?? composed
+        var unified = [UInt16]()
+        unified.reserveCapacity(folded.count)
+        for u in folded {
+            if let replacement = unify(u) {
+                if replacement != 0 { unified.append(replacement) }
+            } else if u == 0xAD {
+                continue
+            } else if u == 0xA0 {
+                unified.append(0x20)
+            } else {
+                unified.append(u)
+            }
+        }
+        let result = (try? ICUText.normalize(units: unified, .nfc)) ?? unified
+        return String(decoding: result, as: UTF16.self)
+    }
+
+    /// Whether a UTF-16 code unit is a hyphen (or a dash used as one) inside a word.
+    @inline(__always)
+    public static func isHyphen(_ u: UInt16) -> Bool {
+        u == 0x2D || u == 0x2010 || u == 0x2011
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// Paths and golden files shared by Glossa's test targets.
+public enum TestSupport {
+    /// The repository root (this file is Tests/GlossaTestSupport/TestSupport.swift).
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The project's shared data folder: `GLOSSA_SHARED`, else `../shared` beside the repository.
+    public static var shared: URL {
+        if let path = ProcessInfo.processInfo.environment["GLOSSA_SHARED"] { return URL(fileURLWithPath: path) }
+        return root.deletingLastPathComponent().appendingPathComponent("shared")
+    }
+
+    /// A file of the repository, by relative path.
+    public static func file(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    /// The text of a repository file.
+    public static func text(_ relative: String) throws -> String {
+        try String(contentsOf: file(relative), encoding: .utf8)
+    }
+
+    /// A file under the shared data folder; records a test issue naming the folder when missing.
+    public static func sharedFile(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
+        let url = shared.appendingPathComponent(relative)
+        if !FileManager.default.fileExists(atPath: url.path) {
+            Issue.record("missing shared data \(url.path): set GLOSSA_SHARED to the shared folder", sourceLocation: sourceLocation)
+            return nil
+        }
+        return url
+    }
+
+    /// Compares `actual` with the golden file `Fixtures/golden/NAME`; with `GLOSSA_RECORD=1`
+    /// in the environment, writes it instead.
+    public static func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = root.appendingPathComponent("Fixtures/golden").appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["GLOSSA_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("no golden file \(url.path): run with GLOSSA_RECORD=1 to create it", sourceLocation: sourceLocation)
+            return
+        }
+        if expected != actual {
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
+            let expectedLine = line < e.count ? String(e[line]) : "<end>"
+            let actualLine = line < a.count ? String(a[line]) : "<end>"
+            Issue.record("golden \(name) differs at line \(line + 1):\n expected: \(expectedLine.prefix(300))\n actual:   \(actualLine.prefix(300))\n(re-record with GLOSSA_RECORD=1 after review)", sourceLocation: sourceLocation)
+        }
+    }
+}

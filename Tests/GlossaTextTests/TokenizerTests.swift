@@ -1,0 +1,170 @@
+import GlossaTestSupport
+import GlossaText
+import Testing
+
+/// Tokenizes `text` and returns the token texts.
+func tokenTexts(_ text: String) throws -> [String] {
+    let document = try GermanTokenizer().document(text)
+    return document.tokens.map { document.text(of: $0) }
+}
+
+/// Tokenizes `text` and returns each sentence's text.
+func sentenceTexts(_ text: String) throws -> [String] {
+    let document = try GermanTokenizer().document(text)
+    return document.sentences.map { document.text(scalarRange: $0.start..<$0.end) }
+}
+
+@Suite struct TokenizerTests {
+    @Test func hyphenatedCompoundsAreAtomic() throws {
+        #expect(try tokenTexts("Die Castro-Diktatur und die Coronavirus-Pandemie") == ["Die", "Castro-Diktatur", "und", "die", "Coronavirus-Pandemie"])
+        #expect(try tokenTexts("militärisch-technische Hilfe") == ["militärisch-technische", "Hilfe"])
+        #expect(try tokenTexts("Miguel Díaz-Canel.") == ["Miguel", "Díaz-Canel", "."])
+        #expect(try tokenTexts("Spa-/Wellness-Bereich") == ["Spa-/Wellness-Bereich"])
+    }
+
+    @Test func hyphenPartsKeepOffsets() throws {
+        let document = try GermanTokenizer().document("Die Castro-Diktatur")
+        let token = document.tokens[1]
+        #expect(token.flags.contains(.hyphenated))
+        let parts = document.hyphenParts(of: token)
+        #expect(parts.map(\.key) == ["castro", "diktatur"])
+        #expect(parts.map { document.text(scalarRange: $0.range) } == ["Castro", "Diktatur"])
+        #expect(parts[0].range == 4..<10)
+    }
+
+    @Test func spacedHyphenIsOneCompoundForMatching() throws {
+        let document = try GermanTokenizer().document("Die US- Amerikaner und die Lat.- amerikanische Welt, Nord- und Südkorea.")
+        let texts = document.tokens.map { document.text(of: $0) }
+        #expect(texts.contains("US-"))
+        #expect(texts.contains("Lat.-"))
+        let keys = document.spacedCompounds.map(\.key)
+        #expect(keys == ["us-amerikaner", "lat.-amerikanische"])
+        // Offsets stay original: the compound spans "US- Amerikaner" with its space.
+        let compound = document.spacedCompounds[0]
+        let first = document.tokens[compound.tokens.lowerBound], last = document.tokens[compound.tokens.upperBound - 1]
+        #expect(document.text(scalarRange: Int(first.start)..<Int(last.end)) == "US- Amerikaner")
+    }
+
+    @Test func abbreviationsDoNotEndSentences() throws {
+        let sentences = try sentenceTexts("Dr. Weber traf Prof. Klein in St. Gallen. Sie sprachen z. B. über Nr. 5 bzw. Nr. 6 u. a. am 21. März. Dann ging sie.")
+        #expect(sentences == ["Dr. Weber traf Prof. Klein in St. Gallen.", "Sie sprachen z. B. über Nr. 5 bzw. Nr. 6 u. a. am 21. März.", "Dann ging sie."])
+        #expect(try tokenTexts("am 21. März") == ["am", "21.", "März"])
+        #expect(try tokenTexts("die Lat. Grammatik") == ["die", "Lat.", "Grammatik"])
+        #expect(try tokenTexts("im Jan. eröffnet") == ["im", "Jan.", "eröffnet"])
+    }
+
+    @Test func yearAtSentenceEndIsNotOrdinal() throws {
+        #expect(try sentenceTexts("Das war 1959. Dann kam 1962.") == ["Das war 1959.", "Dann kam 1962."])
+    }
+
+    @Test func germanNumbers() throws {
+        #expect(try tokenTexts("1.000,5 Rubel, 2021/22 und 145 km") == ["1.000,5", "Rubel", ",", "2021/22", "und", "145", "km"])
+        let document = try GermanTokenizer().document("1.000,5 Euro")
+        #expect(document.tokens[0].kind == .number)
+        #expect(document.tokens[1].kind == .word)
+    }
+
+    @Test func quotesAndBracketsInsideSentences() throws {
+        let sentences = try sentenceTexts("Er sprach von „einseitigen Sanktionen“ (so wörtlich) gegen das Land. „Wir warten“, sagte sie.")
+        #expect(sentences.count == 2)
+        let sentences2 = try sentenceTexts("„Das reicht!“ Sie ging. (Das ist nicht neu.) Und dann?")
+        #expect(sentences2 == ["„Das reicht!“", "Sie ging.", "(Das ist nicht neu.)", "Und dann?"])
+    }
+
+    @Test func lineBreakHyphenation() throws {
+        let document = try GermanTokenizer().document("Die Zusammen-\narbeit ruht. Die Castro-\nRegierung auch.")
+        let token = document.tokens[1]
+        #expect(document.text(of: token) == "Zusammen-\narbeit")
+        #expect(document.key(of: token) == "zusammenarbeit")
+        #expect(token.flags.contains(.dehyphenated))
+        let castro = document.tokens[5]
+        #expect(document.key(of: castro) == "castro-regierung")
+        #expect(document.sentences.count == 2)
+    }
+
+    @Test func keysUnifyTypography() throws {
+        #expect(MatchKey.make("Straße") == "strasse")
+        #expect(MatchKey.make("„Sanktionen“") == "\"sanktionen\"")
+        #expect(MatchKey.make("Díaz\u{2013}Canel") == "díaz-canel")
+        #expect(MatchKey.make("Di\u{0301}az") == "díaz")
+        #expect(MatchKey.make("Zusam\u{00AD}men\u{200B}arbeit") == "zusammenarbeit")
+        #expect(MatchKey.make("Vereinigte\u{00A0} Staaten ") == "vereinigte staaten")
+        #expect(MatchKey.make("ΣΊΣΥΦΟΣ") == MatchKey.make("σίσυφος"))
+        #expect(MatchKey.make("Cote d’Ivoire") == "cote d'ivoire")
+    }
+
+    @Test func tokenKeysAndStems() throws {
+        let document = try GermanTokenizer().document("Die Beziehungen Russlands")
+        #expect(document.key(of: document.tokens[1]) == "beziehungen")
+        #expect(document.tokens[2].flags.contains(.capitalized))
+        #expect(document.tokens.allSatisfy { !document.stem(of: $0).isEmpty })
+    }
+
+    @Test func paragraphsByLineOrByBlankLine() throws {
+        let lines = try GermanTokenizer().document("Überschrift ohne Punkt\nErster Satz. Zweiter Satz.\nLeserkommentar")
+        #expect(lines.paragraphs.count == 3)
+        #expect(lines.sentences.count == 4)
+        let blocks = try GermanTokenizer().document("Ein Absatz, der\numbrochen ist.\n\nNoch einer.")
+        #expect(blocks.paragraphs.count == 2)
+        #expect(blocks.sentences.count == 2)
+    }
+
+    @Test func kindsAndSymbols() throws {
+        let document = try GermanTokenizer().document("12,5 % von 20 € :-) ok")
+        #expect(document.tokens.map(\.kind) == [.number, .punct, .word, .number, .symbol, .symbol, .word])
+        #expect(document.text(of: document.tokens[4]) == "€")
+        #expect(document.text(of: document.tokens[5]) == ":-)")
+    }
+
+    @Test func controlCharactersAndEmptyInput() throws {
+        let empty = try GermanTokenizer().document("")
+        #expect(empty.tokens.isEmpty && empty.sentences.isEmpty && empty.paragraphs.isEmpty)
+        let spaces = try GermanTokenizer().document(" \n\t ")
+        #expect(spaces.tokens.isEmpty)
+        let control = try GermanTokenizer().document("a\u{0}b\u{7}c \u{1B}[0m")
+        #expect(!control.tokens.isEmpty)
+        #expect(control.tokens.map { control.text(of: $0) }.joined() == "a\u{0}b\u{7}c\u{1B}[0m")
+    }
+
+    @Test func byteOrderMarkAndCRLF() throws {
+        let document = try GermanTokenizer().document("\u{FEFF}Kuba\r\nRussland")
+        #expect(document.text == "Kuba\r\nRussland")
+        #expect(document.tokens.map(\.start) == [0, 6])
+        #expect(document.paragraphs.count == 2)
+    }
+
+    @Test func astralScalarsCountOnce() throws {
+        let document = try GermanTokenizer().document("😀 Kuba 👍🏽 Moskau")
+        let kuba = document.tokens.first { document.text(of: $0) == "Kuba" }!
+        #expect(kuba.start == 2 && kuba.end == 6)
+        let moskau = document.tokens.last!
+        #expect(document.text(scalarRange: moskau.range) == "Moskau")
+        #expect(Array("😀 Kuba 👍🏽 Moskau".unicodeScalars)[moskau.range].map(String.init).joined() == "Moskau")
+    }
+}
+
+@Suite struct InputTests {
+    @Test func invalidUTF8NamesByteOffset() {
+        let bytes: [UInt8] = Array("Kuba\nRussland ".utf8) + [0xC3, 0x28] + Array(" Moskau".utf8)
+        #expect(throws: InputError(source: "x.txt", byteOffset: 14, line: 2, reason: "invalid UTF-8")) {
+            _ = try InputText.decode(bytes, source: "x.txt")
+        }
+        let lossy = try? InputText.decode(bytes, source: "x.txt", lossy: true)
+        #expect(lossy?.contains("\u{FFFD}") == true)
+    }
+
+    @Test func byteOrderMarkIsDropped() throws {
+        #expect(try InputText.decode([0xEF, 0xBB, 0xBF] + Array("Kuba".utf8), source: "-") == "Kuba")
+        #expect(try InputText.decode(Array("a\r\nb".utf8), source: "-") == "a\r\nb")
+    }
+}
+
+@Suite struct GoldenTests {
+    @Test(arguments: ["kuba-russland", "tokenizer-cases"])
+    func tokenizeJSON(name: String) throws {
+        let text = try TestSupport.text("Fixtures/de/\(name).txt")
+        let document = try GermanTokenizer().document(text)
+        try TestSupport.assertGolden(TokenWriter.json(document), "tokenize/\(name).json")
+        try TestSupport.assertGolden(TokenWriter.text(document), "tokenize/\(name).txt")
+    }
+}
