@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "GlossaPipelineTests", dependencies: ["GlossaPipeline", "GlossaGlossary", "GlossaText"]),
         .testTarget(name: "GlossaRenderTests", dependencies: ["GlossaRender", "GlossaPipeline", "GlossaGlossary", "GlossaText"]),
         .testTarget(name: "GlossaCLITests", dependencies: ["GlossaCLI"]),
+        .testTarget(name: "GlossaDataGenTests", dependencies: ["GlossaDataGen", "GlossaICU"]),
     ],
     swiftLanguageModes: [.v6]
 )
