@@ -82,7 +82,9 @@ enum Generators {
     /// Canonical zones whose exemplar "city" is an island, an island group, a region or a
     /// research station rather than a city; they are left out of cities.tsv.
     static let nonCityZones: Set<String> = [
-        "America/Bahia", "America/Noronha", "America/Thule",
+        "America/Antigua", "America/Bahia", "America/Danmarkshavn", "America/Grand_Turk", "America/Noronha",
+        "America/St_Barthelemy", "America/St_Kitts", "America/St_Thomas", "America/St_Vincent",
+        "America/Thule", "America/Tortola",
         "Antarctica/Casey", "Antarctica/Davis", "Antarctica/DumontDUrville", "Antarctica/Macquarie",
         "Antarctica/Mawson", "Antarctica/McMurdo", "Antarctica/Palmer", "Antarctica/Rothera",
         "Antarctica/Syowa", "Antarctica/Troll", "Antarctica/Vostok",
@@ -94,7 +96,7 @@ enum Generators {
         "Pacific/Enderbury", "Pacific/Fakaofo", "Pacific/Galapagos", "Pacific/Gambier",
         "Pacific/Guadalcanal", "Pacific/Johnston", "Pacific/Kiritimati", "Pacific/Kosrae",
         "Pacific/Kwajalein", "Pacific/Marquesas", "Pacific/Midway", "Pacific/Norfolk",
-        "Pacific/Pitcairn", "Pacific/Pohnpei", "Pacific/Rarotonga", "Pacific/Tahiti",
+        "Pacific/Pitcairn", "Pacific/Pohnpei", "Pacific/Rarotonga", "Pacific/Saipan", "Pacific/Tahiti",
         "Pacific/Tongatapu", "Pacific/Wake", "Pacific/Wallis",
     ]
 
