@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "GlossaPipelineTests", dependencies: ["GlossaPipeline", "GlossaGlossary", "GlossaText", "GlossaTestSupport"]),
         .testTarget(name: "GlossaRenderTests", dependencies: ["GlossaRender", "GlossaPipeline", "GlossaGlossary", "GlossaText", "GlossaTestSupport"]),
         .testTarget(name: "GlossaCLITests", dependencies: ["GlossaCLI", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaDataGenTests", dependencies: ["GlossaDataGen", "GlossaICU"]),
     ],
     swiftLanguageModes: [.v6]
 )

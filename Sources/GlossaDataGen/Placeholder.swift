@@ -1,1 +1,0 @@
-@main struct Gen { static func main() {} }
