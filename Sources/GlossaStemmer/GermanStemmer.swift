@@ -51,11 +51,31 @@ public struct GermanStemmer: Sendable {
     /// This is the tokenizer's fast path: the scalars are copied once into a temporary buffer
     /// (on the stack for ordinary word lengths), the algorithm runs on that buffer of code points
     /// without any `String` indexing, and the only allocation is the returned `String` (none at
-    /// all for stems of up to 15 UTF-8 bytes, which Swift stores inline).
+    /// all for stems of up to 15 UTF-8 bytes, which Swift stores inline). Contiguous collections
+    /// (`[Unicode.Scalar]`, `ArraySlice`, buffer pointers) take a non-generic path.
     @inlinable
     public func stem(scalars: some Collection<Unicode.Scalar>) -> String {
+        if let stem = scalars.withContiguousStorageIfAvailable({ self.stem(scalars: $0) }) {
+            return stem
+        }
+        if let view = scalars as? String.UnicodeScalarView {
+            return stem(String(view))
+        }
         let capacity = Swift.max(2 * scalars.count, 1)
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { buffer in
+            var count = 0
+            for scalar in scalars {
+                count = GermanStemmer.append(scalar.value, to: buffer, at: count)
+            }
+            return GermanStemmer.stemAndEncode(buffer, count: count)
+        }
+    }
+
+    /// Returns the stem of the word made of the scalars in `scalars` (lower-case, case-folded).
+    ///
+    /// The non-generic core of ``stem(scalars:)-(some Collection<Unicode.Scalar>)``.
+    public func stem(scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Swift.max(2 * scalars.count, 1)) { buffer in
             var count = 0
             for scalar in scalars {
                 count = GermanStemmer.append(scalar.value, to: buffer, at: count)

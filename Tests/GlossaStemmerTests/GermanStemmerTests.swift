@@ -62,7 +62,12 @@ struct GermanStemmerTests {
         for word in ["häuser", "abschließen", "feuer", "", "a", "xyz", "kategorischen", "außenministeriums"] {
             let viaString = stemmer.stem(word)
             let viaScalars = stemmer.stem(scalars: word.unicodeScalars)
-            let viaArray = stemmer.stem(scalars: Array(word.unicodeScalars))
+            let array = Array(word.unicodeScalars)
+            let viaArray = stemmer.stem(scalars: array)
+            let viaSlice = stemmer.stem(scalars: (array + ["x"]).dropLast())
+            let viaPointer = array.withUnsafeBufferPointer { stemmer.stem(scalars: $0) }
+            // A collection without contiguous storage takes the generic path.
+            let viaLazy = stemmer.stem(scalars: word.unicodeScalars.lazy.map { $0 })
             let codes = word.unicodeScalars.map(\.value)
             let viaCodes = codes.withUnsafeBufferPointer { stemmer.stem(codePoints: $0) }
             var buffer = codes + Array(repeating: 0, count: codes.count)
@@ -72,6 +77,9 @@ struct GermanStemmerTests {
             let viaInPlace = String(String.UnicodeScalarView(buffer[0..<length].compactMap(Unicode.Scalar.init)))
             #expect(viaScalars == viaString, "\(word)")
             #expect(viaArray == viaString, "\(word)")
+            #expect(viaSlice == viaString, "\(word)")
+            #expect(viaPointer == viaString, "\(word)")
+            #expect(viaLazy == viaString, "\(word)")
             #expect(viaCodes == viaString, "\(word)")
             #expect(viaInPlace == viaString, "\(word)")
         }
@@ -137,6 +145,9 @@ struct GermanStemmerTests {
         var checked = 0
         var mismatches: [String] = []
         var mismatchCount = 0
+        var fastPathMismatches: [String] = []
+        var foldedMismatches: [String] = []
+        var sharpSWords = 0
         for (word, expected) in zip(words, stems) where !word.isEmpty {
             checked += 1
             let actual = stemmer.stem(String(word))
@@ -144,8 +155,21 @@ struct GermanStemmerTests {
                 mismatchCount += 1
                 if mismatches.count < 10 { mismatches.append("\(word): got \(actual), want \(expected)") }
             }
+            // The tokenizer's path must agree with the String path on every word.
+            let fast = stemmer.stem(scalars: Array(word.unicodeScalars))
+            if fast != actual { fastPathMismatches.append("\(word): \(fast) vs \(actual)") }
+            // Keys folded with full case folding spell ß as ss; they must stem the same.
+            if word.contains("ß") {
+                sharpSWords += 1
+                let folded = word.replacingOccurrences(of: "ß", with: "ss")
+                let foldedStem = stemmer.stem(folded)
+                if foldedStem != expected { foldedMismatches.append("\(folded): got \(foldedStem), want \(expected)") }
+            }
         }
         #expect(checked == 35_033)
         #expect(mismatchCount == 0, "\(mismatchCount) of \(checked) words differ, e.g.\n\(mismatches.joined(separator: "\n"))")
+        #expect(fastPathMismatches.isEmpty, "stem(scalars:) differs: \(fastPathMismatches.prefix(10))")
+        #expect(sharpSWords > 100, "the vocabulary should exercise ß (found \(sharpSWords) words)")
+        #expect(foldedMismatches.isEmpty, "ß→ss spellings differ: \(foldedMismatches.prefix(10))")
     }
 }
