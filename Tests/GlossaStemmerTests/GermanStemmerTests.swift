@@ -114,16 +114,28 @@ struct GermanStemmerTests {
 
     // MARK: The sample vocabulary
 
-    /// `<repo>/../shared/data/snowball-german`, or `$GLOSSA_SHARED/data/snowball-german`.
+    /// Where the Snowball test data is: `$GLOSSA_SHARED/data/snowball-german` if that variable is
+    /// set, else `<repo>/../shared/data/snowball-german` (the CI layout: `shared/` beside the clone).
+    /// For git worktrees kept one level deeper (`/work/wt/NAME`), the `shared/` folder of a further
+    /// ancestor is used when there is none beside the repository.
     static func vocabularyFolder() -> URL {
+        let subpath = "data/snowball-german"
         if let shared = ProcessInfo.processInfo.environment["GLOSSA_SHARED"], !shared.isEmpty {
-            return URL(fileURLWithPath: shared).appendingPathComponent("data/snowball-german")
+            return URL(fileURLWithPath: shared).appendingPathComponent(subpath)
         }
         let root = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // GlossaStemmerTests
             .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()  // repository root
-        return root.deletingLastPathComponent().appendingPathComponent("shared/data/snowball-german")
+        let besideRepository = root.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(subpath)
+        if FileManager.default.fileExists(atPath: besideRepository.path) { return besideRepository }
+        var ancestor = root.deletingLastPathComponent()
+        while ancestor.pathComponents.count > 1 {
+            ancestor = ancestor.deletingLastPathComponent()
+            let candidate = ancestor.appendingPathComponent("shared").appendingPathComponent(subpath)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return besideRepository  // missing: the test reports this path
     }
 
     @Test("reproduces the Snowball sample vocabulary (voc.txt → output.txt)")
