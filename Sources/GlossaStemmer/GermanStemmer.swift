@@ -73,7 +73,7 @@ public struct GermanStemmer: Sendable {
 
     /// Returns the stem of the word made of the scalars in `scalars` (lower-case, case-folded).
     ///
-    /// The non-generic core of ``stem(scalars:)-(some Collection<Unicode.Scalar>)``.
+    /// The non-generic path behind the generic `stem(scalars:)` for contiguous storage.
     public func stem(scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Swift.max(2 * scalars.count, 1)) { buffer in
             var count = 0
@@ -129,15 +129,15 @@ public struct GermanStemmer: Sendable {
 
     // MARK: - Internals
 
-    @usableFromInline static let sharpS: UInt32 = 0xDF
-    @usableFromInline static let s: UInt32 = 0x73
+    static let sharpS: UInt32 = 0xDF
+    static let s: UInt32 = 0x73
 
     /// Appends `value` at `index` (writing `ß` as `ss`) and returns the new count.
     @inlinable @inline(__always)
     static func append(_ value: UInt32, to buffer: UnsafeMutableBufferPointer<UInt32>, at index: Int) -> Int {
-        if value == sharpS {
-            buffer[index] = s
-            buffer[index + 1] = s
+        if value == 0xDF {  // ß
+            buffer[index] = 0x73  // s
+            buffer[index + 1] = 0x73
             return index + 2
         }
         buffer[index] = value

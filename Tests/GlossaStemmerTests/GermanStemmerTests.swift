@@ -110,6 +110,9 @@ struct GermanStemmerTests {
         #expect(stemmer.stem("g7") == "g7")
         #expect(stemmer.stem("covid-19") == "covid-19")
         #expect(stemmer.stem("москва") == "москва")
+        // A surrogate code unit is not a scalar: it comes out as U+FFFD.
+        let codes: [UInt32] = [0xD800, 0x61, 0x62]
+        #expect(codes.withUnsafeBufferPointer { stemmer.stem(codePoints: $0) } == "\u{FFFD}ab")
     }
 
     // MARK: The sample vocabulary
