@@ -1,0 +1,110 @@
+import Testing
+@testable import GlossaStemmer
+
+@Suite("Name genitives")
+struct GermanGenitiveTests {
+    @Test("bare -s genitives of names", arguments: [
+        ("Russlands", "Russland"),
+        ("Kubas", "Kuba"),
+        ("Moskaus", "Moskau"),
+        ("Borissows", "Borissow"),
+        ("Castros", "Castro"),
+        ("Putins", "Putin"),
+    ])
+    func bareS(word: String, base: String) {
+        let forms = GermanGenitive.baseForms(of: word)
+        #expect(forms.first == base, "\(word) → \(forms)")
+    }
+
+    @Test("the stemmer leaves these genitives alone, which is why the helper exists")
+    func stemmerKeepsGenitives() {
+        let stemmer = GermanStemmer()
+        // s is only removed after b d f g h k l m n r t (and in R1): a, u, w, o do not qualify.
+        for word in ["kubas", "moskaus", "borissows", "castros"] {
+            #expect(stemmer.stem(word) == word, "\(word)")
+        }
+    }
+
+    @Test("case is preserved, the suffix is found in any case")
+    func casePreserved() {
+        #expect(GermanGenitive.baseForms(of: "russlands") == ["russland"])
+        #expect(GermanGenitive.baseForms(of: "Russlands") == ["Russland"])
+        #expect(GermanGenitive.baseForms(of: "RUSSLANDS") == ["RUSSLAND"])
+    }
+
+    @Test("apostrophe genitives")
+    func apostrophes() {
+        #expect(GermanGenitive.baseForms(of: "Lukas'") == ["Lukas"])
+        #expect(GermanGenitive.baseForms(of: "Lukas\u{2019}") == ["Lukas"])
+        #expect(GermanGenitive.baseForms(of: "Max'") == ["Max"])
+        #expect(GermanGenitive.baseForms(of: "Strauß'") == ["Strauß"])
+        #expect(GermanGenitive.baseForms(of: "Alice'") == ["Alice"])
+        #expect(GermanGenitive.baseForms(of: "Andrea's") == ["Andrea"])
+        #expect(GermanGenitive.baseForms(of: "Andrea\u{2019}s") == ["Andrea"])
+        // An apostrophe after a vowel other than the e of -ce is not a genitive marker.
+        #expect(GermanGenitive.baseForms(of: "Anna'") == [])
+    }
+
+    @Test("-es after a sibilant comes after the bare -s reading")
+    func esGenitive() {
+        #expect(GermanGenitive.baseForms(of: "Hauses") == ["Hause", "Haus"])
+        #expect(GermanGenitive.baseForms(of: "Fritzes") == ["Fritze", "Fritz"])
+        #expect(GermanGenitive.baseForms(of: "Fuchses") == ["Fuchse", "Fuchs"])
+        // -es after a non-sibilant: only the bare -s reading.
+        #expect(GermanGenitive.baseForms(of: "Kanzleramtes") == ["Kanzleramte"])
+    }
+
+    @Test("words that cannot be genitives give no candidates")
+    func notGenitives() {
+        for word in ["", "s", "Us", "Berlin", "Boss", "Xs", "12s", "'s", "A's"] {
+            #expect(GermanGenitive.baseForms(of: word) == [], "\(word)")
+        }
+    }
+
+    @Test("candidates are never empty and have at least two letters")
+    func candidateShape() {
+        let words = ["Abs", "Ebs", "Ufas", "Les", "Iss", "x's", "Ös", "Aas", "Bes", "Kubas", "Moskaus", "Lukas'"]
+        for word in words {
+            for form in GermanGenitive.baseForms(of: word) {
+                #expect(form.filter(\.isLetter).count >= 2, "\(word) → \(form)")
+                #expect(word.hasPrefix(form), "\(word) → \(form)")
+            }
+        }
+    }
+}
+
+@Suite("Adjective endings")
+struct GermanInflectionTests {
+    @Test("inflected adjectives give their base first", arguments: [
+        ("russischen", "russisch"),
+        ("Vereinigten", "Vereinigt"),
+        ("stellvertretenden", "stellvertretend"),
+        ("kubanische", "kubanisch"),
+        ("lateinamerikanischer", "lateinamerikanisch"),
+        ("deutschem", "deutsch"),
+        ("neues", "neu"),
+    ])
+    func baseFirst(word: String, base: String) {
+        let candidates = GermanInflection.adjectiveBaseCandidates(of: word)
+        #expect(candidates.first == base, "\(word) → \(candidates)")
+    }
+
+    @Test("two-letter endings also offer the -e form")
+    func eForm() {
+        #expect(GermanInflection.adjectiveBaseCandidates(of: "Vereinigten") == ["Vereinigt", "Vereinigte"])
+        #expect(GermanInflection.adjectiveBaseCandidates(of: "russischen") == ["russisch", "russische"])
+        #expect(GermanInflection.adjectiveBaseCandidates(of: "kubanische") == ["kubanisch"])
+    }
+
+    @Test("case-insensitive ending, case-preserving base")
+    func casing() {
+        #expect(GermanInflection.adjectiveBaseCandidates(of: "RUSSISCHEN") == ["RUSSISCH", "RUSSISCHE"])
+    }
+
+    @Test("words without an adjective ending, or too short, give nothing")
+    func nothing() {
+        for word in ["", "der", "den", "dem", "des", "die", "russisch", "Staat", "Moskau", "en"] {
+            #expect(GermanInflection.adjectiveBaseCandidates(of: word) == [], "\(word)")
+        }
+    }
+}

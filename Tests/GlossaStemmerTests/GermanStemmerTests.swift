@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+@testable import GlossaStemmer
+
+@Suite("Snowball German stemmer")
+struct GermanStemmerTests {
+    let stemmer = GermanStemmer()
+
+    // Each word is checked by hand against the published rules; the comment says which rule acts.
+    @Test("hand-checked words", arguments: [
+        // R1 of "häuser" starts after "häu|s" (index 4); step 1 removes "er"; umlaut removed.
+        ("häuser", "haus"),
+        // R1 starts after "haus" (a, u are vowels, s is the first non-vowel): step 1 removes "es".
+        ("hauses", "haus"),
+        // step 1 removes "en", then "niss" loses its final s.
+        ("bedürfnissen", "bedurfnis"),
+        // step 1 removes "s" after the s-ending r (ackers → acker), then step 2 removes "er" (R1 starts at 3).
+        ("ackers", "ack"),
+        // step 1 "em" is kept after "syst"...
+        ("system", "system"),
+        // ...but removed elsewhere (R1 of "problem" starts after "prob").
+        ("problem", "probl"),
+        // step 1 "erinnen" conflates the feminine plural with the masculine.
+        ("lehrerinnen", "lehr"),
+        // step 1 "ln" → "l": "wechseln" and "wechsel" meet.
+        ("wechseln", "wechsel"),
+        // step 1 removes "en" (derbsten → derbst), step 2 removes "st" after b with 3 letters before.
+        ("derbsten", "derb"),
+        // step 2 "et" after the et-ending t: "antwortet" → "antwort".
+        ("antwortet", "antwort"),
+        // step 2 keeps "et" after "geordn".
+        ("angeordnet", "angeordnet"),
+        // step 3 "isch" in R2 (R2 starts after "kat|eg|"): "kategorisch" → "kategor".
+        ("kategorisch", "kategor"),
+        // "heit" is not in R2 (R2 would start after "schönheit" itself), so only the umlaut goes.
+        ("schönheit", "schonheit"),
+        // prelude: "ue" after a vowel is a marked U, so it is not folded into ü: "feuer" → "feu".
+        ("feuer", "feu"),
+        // prelude: "qu" is skipped, "ue" of "quelle" is not folded; "e" removed.
+        ("quelle", "quell"),
+        // prelude: "ae" folds to ä, which the postlude turns into a.
+        ("maedchen", "madch"),
+        // ß and ss give the same stem.
+        ("abschließen", "abschliess"),
+        ("abschliessen", "abschliess"),
+    ])
+    func handChecked(word: String, expected: String) {
+        #expect(stemmer.stem(word) == expected, "stem(\(word))")
+    }
+
+    @Test("ordnung keeps its ending because ung is not in R2")
+    func ordnung() {
+        // o r d n u n g: R1 starts after "ord" (index 3), R2 after "ordn|un|" (index 6), so the
+        // "ung" at index 4 is outside R2.
+        #expect(stemmer.stem("ordnung") == "ordnung")
+        // "bedeutung": R2 starts at index 6 ("bed|eut|"); "ung" starts at 6 → removed.
+        #expect(stemmer.stem("bedeutung") == "bedeut")
+    }
+
+    @Test("all entry points agree")
+    func entryPointsAgree() {
+        for word in ["häuser", "abschließen", "feuer", "", "a", "xyz", "kategorischen", "außenministeriums"] {
+            let viaString = stemmer.stem(word)
+            let viaScalars = stemmer.stem(scalars: word.unicodeScalars)
+            let array = Array(word.unicodeScalars)
+            let viaArray = stemmer.stem(scalars: array)
+            let viaSlice = stemmer.stem(scalars: (array + ["x"]).dropLast())
+            let viaPointer = array.withUnsafeBufferPointer { stemmer.stem(scalars: $0) }
+            // A collection without contiguous storage takes the generic path.
+            let viaLazy = stemmer.stem(scalars: word.unicodeScalars.lazy.map { $0 })
+            let codes = word.unicodeScalars.map(\.value)
+            let viaCodes = codes.withUnsafeBufferPointer { stemmer.stem(codePoints: $0) }
+            var buffer = codes + Array(repeating: 0, count: codes.count)
+            let length = buffer.withUnsafeMutableBufferPointer {
+                stemmer.stem(inPlace: $0, count: codes.count)
+            }
+            let viaInPlace = String(String.UnicodeScalarView(buffer[0..<length].compactMap(Unicode.Scalar.init)))
+            #expect(viaScalars == viaString, "\(word)")
+            #expect(viaArray == viaString, "\(word)")
+            #expect(viaSlice == viaString, "\(word)")
+            #expect(viaPointer == viaString, "\(word)")
+            #expect(viaLazy == viaString, "\(word)")
+            #expect(viaCodes == viaString, "\(word)")
+            #expect(viaInPlace == viaString, "\(word)")
+        }
+    }
+
+    @Test("empty, short and very long input")
+    func edgeCases() {
+        #expect(stemmer.stem("") == "")
+        #expect(stemmer.stem(scalars: [Unicode.Scalar]()) == "")
+        // Fewer than 3 letters: no region, nothing removed; only the mappings apply.
+        #expect(stemmer.stem("es") == "es")
+        #expect(stemmer.stem("ß") == "ss")
+        #expect(stemmer.stem("ä") == "a")
+        let long = String(repeating: "donaudampfschifffahrtsgesellschaft", count: 3_000) + "en"
+        let stem = stemmer.stem(long)
+        #expect(stem.count == long.count - 2)
+        let longSharp = String(repeating: "ß", count: 50_000)
+        #expect(stemmer.stem(longSharp).count == 100_000)
+        // Stemming a stem again may shorten it further, but never crashes or grows it.
+        for word in ["häuser", "kategorischen", "abenteuerlichem", "ß", "üe"] {
+            let once = stemmer.stem(word)
+            #expect(stemmer.stem(once).unicodeScalars.count <= once.unicodeScalars.count)
+        }
+    }
+
+    @Test("non-letters pass through")
+    func nonLetters() {
+        #expect(stemmer.stem("g7") == "g7")
+        #expect(stemmer.stem("covid-19") == "covid-19")
+        #expect(stemmer.stem("москва") == "москва")
+        // A surrogate code unit is not a scalar: it comes out as U+FFFD.
+        let codes: [UInt32] = [0xD800, 0x61, 0x62]
+        #expect(codes.withUnsafeBufferPointer { stemmer.stem(codePoints: $0) } == "\u{FFFD}ab")
+    }
+
+    // MARK: The sample vocabulary
+
+    /// Where the Snowball test data is: `$GLOSSA_SHARED/data/snowball-german` if that variable is
+    /// set, else `<repo>/../shared/data/snowball-german` (the CI layout: `shared/` beside the clone).
+    /// For git worktrees kept one level deeper (`/work/wt/NAME`), the `shared/` folder of a further
+    /// ancestor is used when there is none beside the repository.
+    static func vocabularyFolder() -> URL {
+        let subpath = "data/snowball-german"
+        if let shared = ProcessInfo.processInfo.environment["GLOSSA_SHARED"], !shared.isEmpty {
+            return URL(fileURLWithPath: shared).appendingPathComponent(subpath)
+        }
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // GlossaStemmerTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()  // repository root
+        let besideRepository = root.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(subpath)
+        if FileManager.default.fileExists(atPath: besideRepository.path) { return besideRepository }
+        var ancestor = root.deletingLastPathComponent()
+        while ancestor.pathComponents.count > 1 {
+            ancestor = ancestor.deletingLastPathComponent()
+            let candidate = ancestor.appendingPathComponent("shared").appendingPathComponent(subpath)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return besideRepository  // missing: the test reports this path
+    }
+
+    @Test("reproduces the Snowball sample vocabulary (voc.txt → output.txt)")
+    func vocabulary() throws {
+        let folder = Self.vocabularyFolder()
+        let vocURL = folder.appendingPathComponent("voc.txt")
+        let outURL = folder.appendingPathComponent("output.txt")
+        let present = FileManager.default.fileExists(atPath: vocURL.path)
+            && FileManager.default.fileExists(atPath: outURL.path)
+        try #require(present, """
+            Snowball German test data not found in \(folder.path). \
+            Put the shared folder beside the repository (../shared) or set GLOSSA_SHARED to it.
+            """)
+
+        let words = try String(contentsOf: vocURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let stems = try String(contentsOf: outURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try #require(words.count == stems.count, "voc.txt has \(words.count) lines, output.txt \(stems.count)")
+
+        var checked = 0
+        var mismatches: [String] = []
+        var mismatchCount = 0
+        var fastPathMismatches: [String] = []
+        var foldedMismatches: [String] = []
+        var sharpSWords = 0
+        for (word, expected) in zip(words, stems) where !word.isEmpty {
+            checked += 1
+            let actual = stemmer.stem(String(word))
+            if actual != expected {
+                mismatchCount += 1
+                if mismatches.count < 10 { mismatches.append("\(word): got \(actual), want \(expected)") }
+            }
+            // The tokenizer's path must agree with the String path on every word.
+            let fast = stemmer.stem(scalars: Array(word.unicodeScalars))
+            if fast != actual { fastPathMismatches.append("\(word): \(fast) vs \(actual)") }
+            // Keys folded with full case folding spell ß as ss; they must stem the same.
+            if word.contains("ß") {
+                sharpSWords += 1
+                let folded = word.replacingOccurrences(of: "ß", with: "ss")
+                let foldedStem = stemmer.stem(folded)
+                if foldedStem != expected { foldedMismatches.append("\(folded): got \(foldedStem), want \(expected)") }
+            }
+        }
+        #expect(checked == 35_033)
+        #expect(mismatchCount == 0, "\(mismatchCount) of \(checked) words differ, e.g.\n\(mismatches.joined(separator: "\n"))")
+        #expect(fastPathMismatches.isEmpty, "stem(scalars:) differs: \(fastPathMismatches.prefix(10))")
+        #expect(sharpSWords > 100, "the vocabulary should exercise ß (found \(sharpSWords) words)")
+        #expect(foldedMismatches.isEmpty, "ß→ss spellings differ: \(foldedMismatches.prefix(10))")
+    }
+}
