@@ -1,0 +1,203 @@
+import GlossaText
+
+/// A glossary file as written: its leading comments, its header, and its rows with the
+/// comments that precede each. Reading and writing a file keeps every field and comment,
+/// so a file can be rewritten (formatted, edited) without losing data.
+///
+/// The format is documented in `Glossaries/README.md`: UTF-8 TSV, a header row, `#`
+/// comment lines, no quoting.
+public struct GlossaryFile: Sendable, Hashable {
+    /// The columns Glossa knows, in canonical order.
+    public static let knownColumns = ["de", "en", "type", "status", "case", "variants", "orig", "note", "source"]
+
+    public struct Row: Sendable, Hashable {
+        /// Comment lines directly above the row (with their `#`).
+        public var comments: [String]
+        /// Fields by column name (only non-empty ones are stored).
+        public var fields: [String: String]
+        /// The 1-based line the row was read from (0 for rows made in memory).
+        public var line: Int
+
+        public init(comments: [String] = [], fields: [String: String], line: Int = 0) {
+            self.comments = comments
+            self.fields = fields
+            self.line = line
+        }
+
+        public subscript(column: String) -> String { fields[column] ?? "" }
+    }
+
+    /// The file's path, as given (used in messages and entry ids).
+    public var path: String
+    /// Comment lines before the header.
+    public var headerComments: [String]
+    /// The columns in file order.
+    public var columns: [String]
+    public var rows: [Row]
+    /// Comment lines after the last row.
+    public var trailingComments: [String]
+
+    public init(path: String, headerComments: [String] = [], columns: [String] = ["de", "en"], rows: [Row] = [], trailingComments: [String] = []) {
+        self.path = path
+        self.headerComments = headerComments
+        self.columns = columns
+        self.rows = rows
+        self.trailingComments = trailingComments
+    }
+
+    /// Parses the text of a glossary file.
+    /// - Throws: `GlossaryError` naming the file, line and column of the first problem.
+    public static func parse(_ text: String, path: String) throws(GlossaryError) -> GlossaryFile {
+        var file = GlossaryFile(path: path, columns: [])
+        var pending: [String] = []
+        var sawHeader = false
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.hasPrefix("#") {
+                pending.append(String(line))
+                continue
+            }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if !sawHeader {
+                sawHeader = true
+                file.headerComments = pending
+                pending = []
+                var column = 1
+                var seen = Set<String>()
+                for name in fields {
+                    let trimmed = name.trimmingSpaces()
+                    if trimmed.isEmpty {
+                        throw GlossaryError(file: path, line: lineNumber, column: column, code: .emptyColumnName, message: "empty column name in the header")
+                    }
+                    if !seen.insert(trimmed.lowercased()).inserted {
+                        throw GlossaryError(file: path, line: lineNumber, column: column, code: .duplicateColumn, message: "column '\(trimmed)' appears twice in the header")
+                    }
+                    file.columns.append(trimmed.lowercased())
+                    column += name.unicodeScalars.count + 1
+                }
+                for required in ["de", "en"] where !file.columns.contains(required) {
+                    throw GlossaryError(file: path, line: lineNumber, column: 1, code: .missingColumn, message: "the header has no '\(required)' column (header: \(file.columns.joined(separator: ", ")))")
+                }
+                continue
+            }
+            if fields.count > file.columns.count {
+                let column = fields.prefix(file.columns.count).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+                throw GlossaryError(file: path, line: lineNumber, column: column, code: .tooManyFields,
+                                    message: "\(fields.count) fields, but the header has \(file.columns.count) columns")
+            }
+            var row = Row(comments: pending, fields: [:], line: lineNumber)
+            pending = []
+            var column = 1
+            for (index, value) in fields.enumerated() {
+                if !value.isEmpty { row.fields[file.columns[index]] = value }
+                column += value.unicodeScalars.count + 1
+            }
+            for required in ["de", "en"] where row[required].trimmingSpaces().isEmpty {
+                let index = file.columns.firstIndex(of: required)!
+                let col = fields.prefix(index).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+                throw GlossaryError(file: path, line: lineNumber, column: col, code: .emptyField, message: "empty '\(required)' field")
+            }
+            try validateValues(row, path: path, fields: fields, columns: file.columns)
+            file.rows.append(row)
+        }
+        if !sawHeader {
+            throw GlossaryError(file: path, line: max(lineNumber, 1), column: 1, code: .missingHeader, message: "no header row (expected a line such as 'de<TAB>en<TAB>type')")
+        }
+        file.trailingComments = pending
+        return file
+    }
+
+    private static func validateValues(_ row: Row, path: String, fields: [String], columns: [String]) throws(GlossaryError) {
+        func column(of name: String) -> Int {
+            guard let index = columns.firstIndex(of: name) else { return 1 }
+            return fields.prefix(index).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+        }
+        if let status = row.fields["status"], EntryStatus(rawValue: status) == nil {
+            throw GlossaryError(file: path, line: row.line, column: column(of: "status"), code: .badValue,
+                                message: "unknown status '\(status)' (expected preferred, admitted, deprecated or forbidden)")
+        }
+        if let rule = row.fields["case"], CaseRule(rawValue: rule) == nil {
+            throw GlossaryError(file: path, line: row.line, column: column(of: "case"), code: .badValue,
+                                message: "unknown case rule '\(rule)' (expected sensitive or insensitive)")
+        }
+    }
+
+    /// The entries of this file, with stable ids and locations.
+    public var entries: [GlossaryEntry] {
+        let stem = Self.fileStem(path)
+        var slugCounts: [String: Int] = [:]
+        return rows.map { row in
+            var extra: [String: String] = [:]
+            for (name, value) in row.fields where !Self.knownColumns.contains(name) { extra[name] = value }
+            let de = row["de"].trimmingSpaces()
+            let slug = Self.slug(de)
+            let count = (slugCounts[slug] ?? 0) + 1
+            slugCounts[slug] = count
+            return GlossaryEntry(
+                de: de,
+                en: row["en"].trimmingSpaces(),
+                type: row["type"].isEmpty ? .term : EntryType(rawValue: row["type"]),
+                status: EntryStatus(rawValue: row["status"]) ?? .preferred,
+                caseRule: CaseRule(rawValue: row["case"]),
+                variants: row["variants"].split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty },
+                orig: row["orig"],
+                note: row["note"],
+                source: row["source"],
+                extra: extra,
+                id: "\(stem)/\(slug)" + (count > 1 ? "~\(count)" : ""),
+                location: SourceLocation(file: path, line: row.line))
+        }
+    }
+
+    /// The file name without folders and `.tsv`.
+    public static func fileStem(_ path: String) -> String {
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasSuffix(".tsv") { name.removeLast(4) }
+        return name
+    }
+
+    /// The id slug of a German term: lower case, each run of non-letters and non-digits as one "-".
+    public static func slug(_ term: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for character in MatchKey.make(term) {
+            if character.isLetter || character.isNumber {
+                if pendingDash && !out.isEmpty { out += "-" }
+                pendingDash = false
+                out.append(character)
+            } else {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "entry" : out
+    }
+
+    /// The file's text: header comments, header, rows with their comments, trailing comments.
+    public func serialized() -> String {
+        var out = ""
+        for comment in headerComments { out += comment + "\n" }
+        out += columns.joined(separator: "\t") + "\n"
+        for row in rows {
+            for comment in row.comments { out += comment + "\n" }
+            var fields = columns.map { row.fields[$0] ?? "" }
+            while fields.count > 2, fields.last == "" { fields.removeLast() }
+            out += fields.joined(separator: "\t") + "\n"
+        }
+        for comment in trailingComments { out += comment + "\n" }
+        return out
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" || first == "\u{A0}" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\u{A0}" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,349 @@
+import GlossaStemmer
+import GlossaText
+
+/// How a glossary form was found in the text, from the most to the least literal.
+public enum MatchKind: String, Sendable, CaseIterable, Comparable {
+    /// The form exactly as written in the glossary.
+    case exact
+    /// The same letters in another case ("KUBA", "russland").
+    case `case`
+    /// A listed variant spelling or form.
+    case variant
+    /// An inflected form: the same Snowball stem ("Vereinigten Staaten", "russischen") or a
+    /// name's genitive ("Russlands", "Moskaus", "Borissows").
+    case inflected
+    /// The same letters without diacritics ("Fernandez" for "Fernández").
+    case diacritics
+    /// One part of a hyphenated compound ("Castro" in "Castro-Diktatur").
+    case hyphenPart = "hyphen-part"
+    /// The first or last part of a closed compound ("Lateinamerika" in "Lateinamerikareise").
+    case compoundPart = "compound-part"
+    /// Not from a glossary: a name that looks like a German transcription, with a suggested English.
+    case guess
+
+    public static func < (a: MatchKind, b: MatchKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Options of the matcher.
+public struct MatchOptions: Sendable {
+    /// Find glossary terms inside closed compounds (prefix or head).
+    public var compoundParts = true
+    /// Find glossary terms inside hyphenated compounds.
+    public var hyphenParts = true
+    /// Minimum letters of a glossary term found inside a closed compound.
+    public var minimumCompoundPart = 4
+    /// Minimum letters of the rest of a closed compound.
+    public var minimumCompoundRest = 4
+
+    public init() {}
+    public static let `default` = MatchOptions()
+}
+
+/// One occurrence of a glossary entry in a document.
+public struct Match: Sendable, Hashable {
+    /// Index into the glossary's `entries`.
+    public let entry: Int
+    /// The tokens the match lies in (for a part match: the one token containing it).
+    public let tokens: Range<Int>
+    /// Unicode scalar offsets into the original text, end-exclusive.
+    public let start: Int
+    public let end: Int
+    public let kind: MatchKind
+    public let form: FormKind
+    /// The English shown for this occurrence (the entry's `en`, or the English surname).
+    public let gloss: String
+}
+
+/// Finds glossary entries in a document.
+///
+/// Rule for overlaps: scanning left to right, at each token the longest match starting
+/// there wins (most tokens); among equally long ones the more literal kind (the order of
+/// `MatchKind`), then the entry loaded later (file precedence). Matches never overlap and
+/// never cross a sentence boundary. A token without a whole-token match is searched for
+/// hyphen parts, then for a compound part.
+public struct Matcher: Sendable {
+    public let index: GlossaryIndex
+    public let options: MatchOptions
+    private let stemmer = GermanStemmer()
+
+    public init(index: GlossaryIndex, options: MatchOptions = .default) {
+        self.index = index
+        self.options = options
+    }
+
+    /// Every match in `document`, in text order.
+    public func matches(in document: Document) -> [Match] {
+        var cache = CandidateCache(keyCount: document.keys.count, stemCount: document.stems.count)
+        var result: [Match] = []
+        var compoundStart: [Int: SpacedCompound] = [:]
+        for compound in document.spacedCompounds { compoundStart[compound.tokens.lowerBound] = compound }
+
+        for sentence in document.sentences {
+            var t = sentence.tokens.lowerBound
+            let sentenceEnd = sentence.tokens.upperBound
+            while t < sentenceEnd {
+                var best: (match: Match, distance: Int)?
+                if let compound = compoundStart[t], compound.tokens.upperBound <= sentenceEnd, let match = matchCompound(compound, in: document) {
+                    best = (match, 0)
+                }
+                for candidate in candidates(forToken: t, in: document, cache: &cache) {
+                    guard let found = verify(candidate, at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, in: document) else { continue }
+                    if best == nil || better(found, than: best!) { best = found }
+                }
+                if let best = best?.match {
+                    result.append(best)
+                    t = best.tokens.upperBound
+                    continue
+                }
+                let token = document.tokens[t]
+                if token.kind == .word {
+                    let atStart = t == sentence.tokens.lowerBound
+                    if options.hyphenParts && token.flags.contains(.hyphenated) {
+                        result.append(contentsOf: hyphenPartMatches(t, atSentenceStart: atStart, in: document))
+                    } else if options.compoundParts, let match = compoundPartMatch(t, in: document) {
+                        result.append(match)
+                    }
+                }
+                t += 1
+            }
+        }
+        return result
+    }
+
+    /// The overlap rule: more tokens, then a more literal kind, then a smaller spelling
+    /// distance (a genitive "-s" beats a different word with the same stem), then a full
+    /// form over a surname, then the entry loaded later.
+    private func better(_ a: (match: Match, distance: Int), than b: (match: Match, distance: Int)) -> Bool {
+        if a.match.tokens.count != b.match.tokens.count { return a.match.tokens.count > b.match.tokens.count }
+        if a.match.kind != b.match.kind { return a.match.kind < b.match.kind }
+        if a.distance != b.distance { return a.distance < b.distance }
+        if (a.match.form == .surname) != (b.match.form == .surname) { return b.match.form == .surname }
+        return a.match.entry > b.match.entry
+    }
+
+    // MARK: Candidates
+
+    private struct CandidateCache {
+        var byKey: [[Int32]?]
+        var byStem: [[Int32]?]
+        init(keyCount: Int, stemCount: Int) {
+            byKey = Array(repeating: nil, count: keyCount)
+            byStem = Array(repeating: nil, count: stemCount)
+        }
+    }
+
+    /// Patterns whose first token may match token `t`: by key, loose key, genitive base and stem.
+    private func candidates(forToken t: Int, in document: Document, cache: inout CandidateCache) -> [Int32] {
+        let token = document.tokens[t]
+        let keyID = Int(token.keyID)
+        var list: [Int32]
+        if let cached = cache.byKey[keyID] {
+            list = cached
+        } else {
+            let key = document.keys[keyID]
+            var found: [Int32] = index.byKey[key] ?? []
+            found += index.byLoose[LooseKey.make(key) + "\u{0}"] ?? []
+            if token.kind == .word {
+                for base in GermanGenitive.baseForms(of: key) {
+                    found += index.byKey[base] ?? []
+                    found += index.byLoose[LooseKey.make(base) + "\u{0}"] ?? []
+                }
+            }
+            list = found
+            cache.byKey[keyID] = found
+        }
+        if token.kind == .word {
+            let stemID = Int(token.stemID)
+            if let cached = cache.byStem[stemID] {
+                list += cached
+            } else {
+                let found = index.byStem[document.stems[stemID]] ?? []
+                cache.byStem[stemID] = found
+                list += found
+            }
+        }
+        return list
+    }
+
+    // MARK: Verification
+
+    /// How one token matches one pattern token; nil when it does not.
+    private func tokenTier(_ token: Token, _ p: Pattern, _ k: Int, atSentenceStart: Bool, isLast: Bool, in document: Document) -> MatchKind? {
+        let key = document.keys[Int(token.keyID)]
+        let surfaceEqual = key == p.keys[k] && document.text(of: token) == p.surfaces[k]
+        if surfaceEqual { return .exact }
+        if p.caseSensitive {
+            // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
+            if isLast && token.kind == .word && p.isName {
+                let text = document.text(of: token)
+                if text == p.surfaces[k] + "s" { return .inflected }
+            }
+            return nil
+        }
+        if key == p.keys[k] { return .case }
+        // Below: the case of the first letter must agree (nouns and names are capitalized),
+        // except at the start of a sentence and in all-caps text.
+        let capitalized = token.flags.contains(.capitalized)
+        let caseAgrees = capitalized == p.capitalized[k] || atSentenceStart || token.flags.contains(.allCaps)
+        guard caseAgrees else { return nil }
+        if LooseKey.make(key) == p.loose[k] { return .diacritics }
+        if token.kind == .word {
+            if isLast && p.isName {
+                for base in GermanGenitive.baseForms(of: key) {
+                    if base == p.keys[k] { return .inflected }
+                    if LooseKey.make(base) == p.loose[k] { return .diacritics }
+                }
+            }
+            if document.stems[Int(token.stemID)] == p.stems[k] && Self.stemMatchIsPlausible(key, p.keys[k]) {
+                return .inflected
+            }
+        }
+        return nil
+    }
+
+    /// A stem match needs the shorter form to be a prefix-like core of the longer one:
+    /// "Sanktionen" ~ "Sanktion", but not "Rat" ~ "raten" alone (a verb).
+    static func stemMatchIsPlausible(_ a: String, _ b: String) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if short.count <= 3 { return long.count - short.count <= 1 }
+        return long.count - short.count <= 4
+    }
+
+    private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int, in document: Document) -> (match: Match, distance: Int)? {
+        let p = index.patterns[Int(patternIndex)]
+        let count = p.keys.count
+        guard t + count <= sentenceEnd else { return nil }
+        var worst = MatchKind.exact
+        var distance = 0
+        for k in 0..<count {
+            let token = document.tokens[t + k]
+            guard let tier = tokenTier(token, p, k, atSentenceStart: t + k == sentenceStart, isLast: k == count - 1, in: document) else { return nil }
+            if tier > worst { worst = tier }
+            // Spelling distance: the extra ending when the form is a prefix of the token's key
+            // ("russlands" ⊃ "russland"), more when only the stem is shared.
+            let key = document.keys[Int(token.keyID)]
+            let lengthDifference = abs(key.unicodeScalars.count - p.keys[k].unicodeScalars.count)
+            distance += key.hasPrefix(p.keys[k]) ? lengthDifference : lengthDifference + 2
+        }
+        let kind: MatchKind = p.form == .variant ? max(worst, .variant) : worst
+        let first = document.tokens[t], last = document.tokens[t + count - 1]
+        return (Match(entry: Int(p.entry), tokens: t..<(t + count), start: Int(first.start), end: Int(last.end), kind: kind, form: p.form, gloss: p.gloss), distance)
+    }
+
+    // MARK: Compounds
+
+    private func matchCompound(_ compound: SpacedCompound, in document: Document) -> Match? {
+        let first = document.tokens[compound.tokens.lowerBound], last = document.tokens[compound.tokens.upperBound - 1]
+        var best: (Pattern, Int32, MatchKind)?
+        let stem = stemmer.stem(compound.key)
+        var found = index.byKey[compound.key] ?? []
+        found += index.byStem[stem] ?? []
+        for candidate in found {
+            let p = index.patterns[Int(candidate)]
+            guard p.keys.count == 1 else { continue }
+            let kind: MatchKind = p.keys[0] == compound.key ? .exact : .inflected
+            let finalKind = p.form == .variant ? max(kind, .variant) : kind
+            if best == nil || finalKind < best!.2 || (finalKind == best!.2 && candidate > best!.1) { best = (p, candidate, finalKind) }
+        }
+        guard let (p, _, kind) = best else { return nil }
+        return Match(entry: Int(p.entry), tokens: compound.tokens, start: Int(first.start), end: Int(last.end), kind: kind, form: p.form, gloss: p.gloss)
+    }
+
+    /// Single-token patterns matching a piece of a word (a hyphen part or a compound part).
+    private func pieceMatch(_ key: String, capitalized: Bool, surface: String, allowStem: Bool) -> (Pattern, MatchKind)? {
+        var best: (Pattern, Int32, MatchKind)?
+        func consider(_ list: [Int32]?, _ tier: (Pattern) -> MatchKind?) {
+            for candidate in list ?? [] {
+                let p = index.patterns[Int(candidate)]
+                guard p.keys.count == 1, let kind = tier(p) else { continue }
+                if best == nil || kind < best!.2 || (kind == best!.2 && candidate > best!.1) { best = (p, candidate, kind) }
+            }
+        }
+        consider(index.byKey[key]) { p in
+            if p.caseSensitive { return surface == p.surfaces[0] ? .exact : nil }
+            return p.capitalized[0] == capitalized || surface == p.surfaces[0] ? .exact : nil
+        }
+        consider(index.byLoose[LooseKey.make(key) + "\u{0}"]) { p in
+            !p.caseSensitive && p.capitalized[0] == capitalized ? .diacritics : nil
+        }
+        for base in GermanGenitive.baseForms(of: key) {
+            consider(index.byKey[base]) { p in !p.caseSensitive && p.isName && p.capitalized[0] == capitalized ? .inflected : nil }
+        }
+        if allowStem {
+            consider(index.byStem[stemmer.stem(key)]) { p in
+                !p.caseSensitive && p.capitalized[0] == capitalized && Self.stemMatchIsPlausible(key, p.keys[0]) ? .inflected : nil
+            }
+        }
+        guard let (p, _, kind) = best else { return nil }
+        return (p, kind)
+    }
+
+    private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document) -> [Match] {
+        let token = document.tokens[t]
+        var result: [Match] = []
+        for part in document.hyphenParts(of: token) where part.key.unicodeScalars.count >= 2 {
+            let surface = document.text(scalarRange: part.range)
+            let capitalized = surface.first?.isUppercase ?? false
+            guard let (p, _) = pieceMatch(part.key, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start), surface: surface, allowStem: true) else { continue }
+            result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: part.range.lowerBound, end: part.range.upperBound,
+                                kind: .hyphenPart, form: p.form, gloss: p.gloss))
+        }
+        return result
+    }
+
+    /// Derivational endings that make a word from a name rather than a compound ("Iran-er").
+    static let derivationalRests: Set<String> = [
+        "er", "erin", "erinnen", "ern", "isch", "ische", "ischen", "ischer", "ischem", "isches", "ismus", "ist", "isten",
+        "istin", "ität", "ien", "ier", "ierin", "aner", "anerin", "ese", "esin", "ens", "ner", "nerin", "nern",
+    ]
+    /// German linking elements between the parts of a compound.
+    static let linkingElements = ["", "s", "es", "n", "en", "er", "e"]
+
+    /// A glossary term as the first part ("Lateinamerika|reise") or the head
+    /// ("Bundes|außenministerium") of a closed compound, with a plausible rest.
+    private func compoundPartMatch(_ t: Int, in document: Document) -> Match? {
+        let token = document.tokens[t]
+        guard token.flags.contains(.capitalized), !token.flags.contains(.allCaps) else { return nil }
+        let key = document.keys[Int(token.keyID)]
+        let scalars = Array(key.unicodeScalars)
+        let n = scalars.count
+        let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
+        guard n >= minPart + minRest else { return nil }
+        let surfaceCount = Int(token.end - token.start)
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        func hasVowel(_ s: String) -> Bool { s.contains { "aeiouäöüy".contains($0) } }
+
+        // First part, longest first.
+        var cut = n - minRest
+        while cut >= minPart {
+            let rest = string(cut..<n)
+            if hasVowel(rest) && !Self.derivationalRests.contains(rest) {
+                let prefix = string(0..<cut)
+                for link in Self.linkingElements where prefix.count - link.count >= minPart && prefix.hasSuffix(link) {
+                    let core = String(prefix.dropLast(link.count))
+                    if let (p, _) = pieceMatch(core, capitalized: true, surface: "", allowStem: false), p.type != .adjective, p.type != .demonym {
+                        // Map the core's length onto the original text when key and text align.
+                        let end = surfaceCount == n ? Int(token.start) + core.unicodeScalars.count : Int(token.end)
+                        return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: Int(token.start), end: end,
+                                     kind: .compoundPart, form: p.form, gloss: p.gloss)
+                    }
+                }
+            }
+            cut -= 1
+        }
+        // Head, longest first: only terms and organizations of six letters or more.
+        var start = 3
+        while start <= n - 6 {
+            let head = string(start..<n)
+            if let (p, _) = pieceMatch(head, capitalized: false, surface: "", allowStem: true), p.type == .term || p.type == .org {
+                let begin = surfaceCount == n ? Int(token.start) + start : Int(token.start)
+                return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: begin, end: Int(token.end),
+                             kind: .compoundPart, form: p.form, gloss: p.gloss)
+            }
+            start += 1
+        }
+        return nil
+    }
+}
