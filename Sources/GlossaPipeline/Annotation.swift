@@ -1,0 +1,101 @@
+import GlossaGlossary
+import GlossaText
+
+/// One annotated span of the original text: a glossary entry found there (or a guess).
+///
+/// `start`/`end` are Unicode scalar offsets into the original input, end-exclusive, so
+/// `input[start..<end] == text` whatever normalization matching used.
+public struct Annotation: Sendable, Hashable {
+    public let start: Int
+    public let end: Int
+    /// The annotated text exactly as in the input.
+    public let text: String
+    /// The English shown for this occurrence.
+    public let gloss: String
+    public let type: EntryType
+    public let kind: MatchKind
+    /// The entry's stable id; nil for a guess (not from a glossary).
+    public let entryID: String?
+    /// Index into the glossary's entries; nil for a guess.
+    public let entryIndex: Int?
+    /// `path:line` of the entry; nil for a guess.
+    public let source: String?
+    /// The sentence (index into `Document.sentences`) and the tokens the span lies in.
+    public let sentence: Int
+    public let tokens: Range<Int>
+
+    public init(start: Int, end: Int, text: String, gloss: String, type: EntryType, kind: MatchKind, entryID: String?,
+                entryIndex: Int?, source: String?, sentence: Int, tokens: Range<Int>) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.gloss = gloss
+        self.type = type
+        self.kind = kind
+        self.entryID = entryID
+        self.entryIndex = entryIndex
+        self.source = source
+        self.sentence = sentence
+        self.tokens = tokens
+    }
+
+    /// Whether the annotation comes from a glossary (not a guess).
+    public var isFromGlossary: Bool { entryID != nil }
+}
+
+/// A document with its annotations: what every writer reads.
+///
+/// Layers: the `Document` (text, paragraphs, sentences, tokens) is never changed; the
+/// annotations are a layer of their own, sorted by `start`, never overlapping.
+public struct AnnotatedDocument: Sendable {
+    public let document: Document
+    public let annotations: [Annotation]
+    /// The glossaries used, with their entry counts.
+    public let glossaries: [Glossary.Source]
+    /// The entries used, for tables and glossary lists.
+    public let entries: [GlossaryEntry]
+    /// The range of `annotations` in each sentence.
+    public let annotationsBySentence: [Range<Int>]
+
+    public init(document: Document, annotations: [Annotation], glossaries: [Glossary.Source], entries: [GlossaryEntry]) {
+        self.document = document
+        self.annotations = annotations
+        self.glossaries = glossaries
+        self.entries = entries
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(document.sentences.count)
+        var a = 0
+        for s in document.sentences.indices {
+            let from = a
+            while a < annotations.count && annotations[a].sentence == s { a += 1 }
+            ranges.append(from..<a)
+        }
+        annotationsBySentence = ranges
+    }
+
+    /// The annotations of sentence `index`.
+    public func annotations(inSentence index: Int) -> ArraySlice<Annotation> {
+        annotations[annotationsBySentence[index]]
+    }
+
+    /// The entry of an annotation (nil for a guess).
+    public func entry(of annotation: Annotation) -> GlossaryEntry? {
+        annotation.entryIndex.map { entries[$0] }
+    }
+
+    /// The entries used, with how often, in order of first use; guesses are grouped by text.
+    public var usage: [(annotation: Annotation, entry: GlossaryEntry?, count: Int)] {
+        var order: [String] = []
+        var counts: [String: (Annotation, GlossaryEntry?, Int)] = [:]
+        for annotation in annotations {
+            let key = annotation.entryID ?? "guess:" + annotation.gloss
+            if let existing = counts[key] {
+                counts[key] = (existing.0, existing.1, existing.2 + 1)
+            } else {
+                order.append(key)
+                counts[key] = (annotation, entry(of: annotation), 1)
+            }
+        }
+        return order.map { counts[$0]! }
+    }
+}

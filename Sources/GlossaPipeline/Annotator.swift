@@ -1,0 +1,55 @@
+import GlossaGlossary
+import GlossaText
+
+/// A stage that proposes annotations for text no glossary entry covers (such as guessed
+/// renderings of unknown Russian names). It sees the document and the glossary matches
+/// and returns its own annotations; it never changes the matches.
+public protocol GuessStage: Sendable {
+    func guesses(in document: Document, covered: [Match]) -> [Annotation]
+}
+
+/// Turns a document into an annotated document: glossary matches, then optional guesses.
+///
+/// No global state: one annotator (with its shared, immutable index) can annotate many
+/// documents in parallel.
+public struct Annotator: Sendable {
+    public let index: GlossaryIndex
+    public let matcher: Matcher
+    public let guessStage: (any GuessStage)?
+    /// How entry sources are shown (`path:line`); the default keeps paths as loaded.
+    public let displayPath: @Sendable (String) -> String
+
+    public init(index: GlossaryIndex, options: MatchOptions = .default, guessStage: (any GuessStage)? = nil,
+                displayPath: @escaping @Sendable (String) -> String = { $0 }) {
+        self.index = index
+        matcher = Matcher(index: index, options: options)
+        self.guessStage = guessStage
+        self.displayPath = displayPath
+    }
+
+    /// Annotates one document.
+    public func annotate(_ document: Document) -> AnnotatedDocument {
+        let matches = matcher.matches(in: document)
+        let entries = index.glossary.entries
+        var annotations: [Annotation] = []
+        annotations.reserveCapacity(matches.count)
+        var sentence = 0
+        for match in matches {
+            while sentence + 1 < document.sentences.count && document.sentences[sentence].tokens.upperBound <= match.tokens.lowerBound {
+                sentence += 1
+            }
+            let entry = entries[match.entry]
+            annotations.append(Annotation(
+                start: match.start, end: match.end, text: document.text(scalarRange: match.start..<match.end),
+                gloss: match.gloss, type: entry.type, kind: match.kind, entryID: entry.id, entryIndex: match.entry,
+                source: entry.location.map { "\(displayPath($0.file)):\($0.line)" }, sentence: sentence, tokens: match.tokens))
+        }
+        if let guessStage {
+            let guesses = guessStage.guesses(in: document, covered: matches)
+            if !guesses.isEmpty {
+                annotations = (annotations + guesses).sorted { $0.start < $1.start }
+            }
+        }
+        return AnnotatedDocument(document: document, annotations: annotations, glossaries: index.glossary.sources, entries: entries)
+    }
+}
