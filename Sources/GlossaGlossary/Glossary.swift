@@ -9,6 +9,10 @@ public struct Glossary: Sendable {
     public struct Source: Sendable, Hashable {
         public let path: String
         public let entries: Int
+        public init(path: String, entries: Int) {
+            self.path = path
+            self.entries = entries
+        }
     }
 
     /// All entries, in load order (file by file, row by row).

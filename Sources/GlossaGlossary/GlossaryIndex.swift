@@ -73,7 +73,9 @@ public final class GlossaryIndex: Sendable {
             for variant in entry.variants where variant != entry.de {
                 add(index, entry, form: variant, kind: .variant, gloss: entry.en)
             }
-            if entry.type == .person {
+            // Names written family name first (Chinese, Korean, Vietnamese: "Xi Jinping", "Kim Jong Un")
+            // have no trailing surname to index.
+            if entry.type == .person && !Self.familyNameFirst(entry.orig) {
                 let english = Self.surname(of: entry.en)
                 for (form, kind) in [(entry.de, FormKind.headword)] + entry.variants.map({ ($0, FormKind.variant) }) {
                     guard let surname = Self.surname(of: form), surname != form, let english, surname.unicodeScalars.count >= 3 else { continue }
@@ -118,6 +120,13 @@ public final class GlossaryIndex: Sendable {
 
     /// Lower-case name particles that belong to a surname ("von der Leyen", "da Silva", "al-Assad").
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "da", "do", "dos", "das", "di", "del", "della", "la", "le", "bin", "ibn", "al", "el", "zu", "ten", "ter"]
+
+    /// Whether a name in its original script puts the family name first (Han, Hangul, ...).
+    static func familyNameFirst(_ orig: String) -> Bool {
+        orig.unicodeScalars.contains { scalar in
+            [Script.han, .hangul, .hiragana, .katakana].contains(Script(of: scalar))
+        }
+    }
 
     /// The surname of a person's name: its last word, with the particles before it.
     static func surname(of name: String) -> String? {

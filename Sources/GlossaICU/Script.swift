@@ -11,6 +11,10 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     public static let cyrillic = Script(rawValue: 8)
     public static let greek = Script(rawValue: 14)
     public static let latin = Script(rawValue: 25)
+    public static let han = Script(rawValue: 17)
+    public static let hangul = Script(rawValue: 18)
+    public static let hiragana = Script(rawValue: 20)
+    public static let katakana = Script(rawValue: 22)
 
     /// The script of a code point.
     public init(of scalar: Unicode.Scalar) {

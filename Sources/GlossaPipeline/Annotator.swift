@@ -50,6 +50,7 @@ public struct Annotator: Sendable {
                 annotations = (annotations + guesses).sorted { $0.start < $1.start }
             }
         }
-        return AnnotatedDocument(document: document, annotations: annotations, glossaries: index.glossary.sources, entries: entries)
+        let sources = index.glossary.sources.map { Glossary.Source(path: displayPath($0.path), entries: $0.entries) }
+        return AnnotatedDocument(document: document, annotations: annotations, glossaries: sources, entries: entries)
     }
 }

@@ -22,10 +22,11 @@ extension OutputFormat {
         for (index, sentence) in document.document.sentences.enumerated() {
             out += "{\"document\":"
             JSONString.append(name, to: &out)
-            out += ",\"sentence\":\(index),\"start\":\(sentence.start),\"end\":\(sentence.end),\"text\":"
+            let shift = context.scalarOffset
+            out += ",\"sentence\":\(index + context.sentenceOffset),\"start\":\(sentence.start + shift),\"end\":\(sentence.end + shift),\"text\":"
             JSONString.append(document.document.text(scalarRange: sentence.start..<sentence.end), to: &out)
             out += ",\"annotations\":["
-            JSONWriter.annotations(document.annotations(inSentence: index), into: &out)
+            JSONWriter.annotations(document.annotations(inSentence: index), shift: shift, into: &out)
             out += "]}\n"
         }
     }
@@ -52,12 +53,12 @@ enum JSONWriter {
         out += "]}"
     }
 
-    static func annotations(_ annotations: ArraySlice<Annotation>, into out: inout String) {
+    static func annotations(_ annotations: ArraySlice<Annotation>, shift: Int = 0, into out: inout String) {
         var first = true
         for annotation in annotations {
             if !first { out += "," }
             first = false
-            out += "{\"start\":\(annotation.start),\"end\":\(annotation.end),\"text\":"
+            out += "{\"start\":\(annotation.start + shift),\"end\":\(annotation.end + shift),\"text\":"
             JSONString.append(annotation.text, to: &out)
             out += ",\"gloss\":"
             JSONString.append(annotation.gloss, to: &out)

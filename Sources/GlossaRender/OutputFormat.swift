@@ -37,9 +37,16 @@ public struct WriterContext: Sendable {
     /// Terminal width for the interlinear text format.
     public var width: Int
 
-    public init(name: String? = nil, color: Bool = false, width: Int = 100) {
+    /// For a piece of a larger text (see `TextChunker`): the piece's scalar offset and the
+    /// number of sentences before it, added to offsets and sentence numbers in streamed output.
+    public var scalarOffset: Int
+    public var sentenceOffset: Int
+
+    public init(name: String? = nil, color: Bool = false, width: Int = 100, scalarOffset: Int = 0, sentenceOffset: Int = 0) {
         self.name = name
         self.color = color
         self.width = width
+        self.scalarOffset = scalarOffset
+        self.sentenceOffset = sentenceOffset
     }
 }

@@ -31,13 +31,15 @@ public final class GermanTokenizer {
     }
 
     /// Tokenizes `text` into a document called `name`.
-    public func document(_ text: String, name: String = "-") -> Document {
+    /// - Parameter paragraphs: how paragraphs are separated; `.automatic` uses blank lines when
+    ///   the text has any, otherwise every line break.
+    public func document(_ text: String, name: String = "-", paragraphs: ParagraphMode = .automatic) -> Document {
         var units = Array(text.utf16)
         if units.first == 0xFEFF {
             units.removeFirst()
-            return build(text: String(text.unicodeScalars.dropFirst()), units: units, name: name)
+            return build(text: String(text.unicodeScalars.dropFirst()), units: units, name: name, mode: paragraphs)
         }
-        return build(text: text, units: units, name: name)
+        return build(text: text, units: units, name: name, mode: paragraphs)
     }
 
     // MARK: - Segments
@@ -107,7 +109,7 @@ public final class GermanTokenizer {
 
     // MARK: - Building
 
-    private func build(text: String, units: [UInt16], name: String) -> Document {
+    private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
         let segs = segments(units)
         var lexicon = Lexicon()
         var tokens: [Token] = []
@@ -286,7 +288,8 @@ public final class GermanTokenizer {
             compounds.append(SpacedCompound(tokens: t..<(t + 2), key: lexicon.keys[Int(tokens[t].keyID)] + nextKey))
         }
 
-        let (sentences, paragraphs) = Self.splitSentences(tokens: tokens, units: units, keys: lexicon.keys)
+        let blankLines = mode == .automatic ? Self.hasBlankLine(units) : mode == .blankLines
+        let (sentences, paragraphs) = Self.splitSentences(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines)
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
                         spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: astral)
     }
@@ -315,11 +318,10 @@ public final class GermanTokenizer {
         return false
     }
 
-    static func splitSentences(tokens: [Token], units: [UInt16], keys: [String]) -> ([Sentence], [Paragraph]) {
+    static func splitSentences(tokens: [Token], units: [UInt16], keys: [String], blankLineMode: Bool) -> ([Sentence], [Paragraph]) {
         var sentences: [Sentence] = []
         var paragraphs: [Paragraph] = []
         guard !tokens.isEmpty else { return ([], []) }
-        let blankLineMode = hasBlankLine(units)
         var sentenceStart = 0
         var paragraphStart = 0
 
@@ -497,6 +499,9 @@ public final class GermanTokenizer {
     static func containsLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
         units[from..<to].contains { $0 == 0x0A || $0 == 0x0D }
     }
+
+    /// Whether the text separates paragraphs with blank lines.
+    public static func hasBlankLine(_ text: String) -> Bool { hasBlankLine(Array(text.utf16)) }
 
     static func hasBlankLine(_ units: [UInt16]) -> Bool {
         var lineIsBlank = false

@@ -97,3 +97,13 @@ public struct SpacedCompound: Sendable, Hashable {
     /// The compound's key: the parts' keys joined without the spaces ("us-amerikaner").
     public let key: String
 }
+
+/// How a text separates its paragraphs.
+public enum ParagraphMode: Sendable, Hashable {
+    /// Blank lines when the text has any, otherwise every line break.
+    case automatic
+    /// Every line break ends a paragraph (one paragraph per line).
+    case lines
+    /// Only blank lines end paragraphs; single line breaks are spaces.
+    case blankLines
+}
