@@ -252,7 +252,10 @@ public struct Matcher: Sendable {
     }
 
     /// Single-token patterns matching a piece of a word (a hyphen part or a compound part).
-    private func pieceMatch(_ key: String, capitalized: Bool, surface: String, allowStem: Bool) -> (Pattern, MatchKind)? {
+    /// - Parameter capitalized: whether the piece starts with a capital; nil for a compound's
+    ///   head, whose case says nothing about the term's.
+    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, allowStem: Bool) -> (Pattern, MatchKind)? {
+        func caseAgrees(_ p: Pattern) -> Bool { capitalized.map { p.capitalized[0] == $0 } ?? true }
         var best: (Pattern, Int32, MatchKind)?
         func consider(_ list: [Int32]?, _ tier: (Pattern) -> MatchKind?) {
             for candidate in list ?? [] {
@@ -263,17 +266,17 @@ public struct Matcher: Sendable {
         }
         consider(index.byKey[key]) { p in
             if p.caseSensitive { return surface == p.surfaces[0] ? .exact : nil }
-            return p.capitalized[0] == capitalized || surface == p.surfaces[0] ? .exact : nil
+            return caseAgrees(p) || surface == p.surfaces[0] ? .exact : nil
         }
         consider(index.byLoose[LooseKey.make(key) + "\u{0}"]) { p in
-            !p.caseSensitive && p.capitalized[0] == capitalized ? .diacritics : nil
+            !p.caseSensitive && caseAgrees(p) ? .diacritics : nil
         }
         for base in GermanGenitive.baseForms(of: key) {
-            consider(index.byKey[base]) { p in !p.caseSensitive && p.isName && p.capitalized[0] == capitalized ? .inflected : nil }
+            consider(index.byKey[base]) { p in !p.caseSensitive && p.isName && caseAgrees(p) ? .inflected : nil }
         }
         if allowStem {
             consider(index.byStem[stemmer.stem(key)]) { p in
-                !p.caseSensitive && p.capitalized[0] == capitalized && Self.stemMatchIsPlausible(key, p.keys[0]) ? .inflected : nil
+                !p.caseSensitive && caseAgrees(p) && Self.stemMatchIsPlausible(key, p.keys[0]) ? .inflected : nil
             }
         }
         guard let (p, _, kind) = best else { return nil }
@@ -337,7 +340,7 @@ public struct Matcher: Sendable {
         var start = 3
         while start <= n - 6 {
             let head = string(start..<n)
-            if let (p, _) = pieceMatch(head, capitalized: false, surface: "", allowStem: true), p.type == .term || p.type == .org {
+            if let (p, _) = pieceMatch(head, capitalized: nil, surface: "", allowStem: true), p.type == .term || p.type == .org {
                 let begin = surfaceCount == n ? Int(token.start) + start : Int(token.start)
                 return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: begin, end: Int(token.end),
                              kind: .compoundPart, form: p.form, gloss: p.gloss)
