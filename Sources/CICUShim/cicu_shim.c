@@ -110,6 +110,27 @@ int32_t cicu_break_first(void *iterator) { return ubrk_first((UBreakIterator *)i
 int32_t cicu_break_rule_status(void *iterator) { return ubrk_getRuleStatus((UBreakIterator *)iterator); }
 void cicu_break_close(void *iterator) { if (iterator) ubrk_close((UBreakIterator *)iterator); }
 
+int32_t cicu_break_fill(void *iterator, int32_t *offsets, int32_t *statuses, int32_t capacity) {
+    UBreakIterator *it = (UBreakIterator *)iterator;
+    int32_t n = 0;
+    while (n < capacity) {
+        int32_t next = ubrk_next(it);
+        if (next == UBRK_DONE) break;
+        offsets[n] = next;
+        statuses[n] = ubrk_getRuleStatus(it);
+        n++;
+    }
+    return n;
+}
+
+int32_t cicu_utf8_to_utf16(const uint8_t *src, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t written = 0;
+    u_strFromUTF8WithSub((UChar *)dest, capacity, &written, (const char *)src, length, 0xFFFD, NULL, &err);
+    *status = err;
+    return written;
+}
+
 void *cicu_translit_open(const uint16_t *id, int32_t id_length, const uint16_t *rules, int32_t rules_length,
                          int32_t direction, int32_t *parse_line, int32_t *parse_offset, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;

@@ -212,31 +212,11 @@ struct Annotate: ParsableCommand {
         }
     }
 
-    /// A large text as jsonl: pieces at paragraph boundaries, annotated on all cores, written in
-    /// order with document-level offsets (identical to a single-threaded run).
+    /// A large text as jsonl: annotated in pieces on all cores, identical to a single-threaded run.
     private func streamLarge(_ source: Source, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>, sink: OutputSink) throws -> Int {
-        let mode: ParagraphMode = GermanTokenizer.hasBlankLine(source.text) ? .blankLines : .lines
-        let pieces = TextChunker.pieces(of: source.text, mode: mode)
-        var sentences = 0
-        var count = 0
-        var start = 0
-        while start < pieces.count {
-            let batch = Array(pieces[start..<min(start + jobs * 2, pieces.count)])
-            start += batch.count
-            let results = parallelMap(batch, jobs: jobs) { piece in
-                try! tokenizers.withResource { tokenizer in
-                    annotator.annotate(tokenizer.document(piece.text, name: source.name, paragraphs: mode))
-                }
-            }
-            for (piece, result) in zip(batch, results) {
-                var text = ""
-                OutputFormat.jsonl.write(result, context: WriterContext(name: source.name, scalarOffset: piece.scalarOffset, sentenceOffset: sentences), into: &text)
-                sink.write(text)
-                sentences += result.document.sentences.count
-                count += result.annotations.count
-            }
-        }
-        return count
+        try StreamingAnnotation.jsonl(text: source.text, name: source.name, annotator: annotator, tokenizers: tokenizers, jobs: jobs) {
+            sink.write($0)
+        }.annotations
     }
 }
 

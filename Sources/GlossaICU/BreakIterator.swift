@@ -61,6 +61,33 @@ public final class BreakIterator {
         }
     }
 
+    /// Calls `body` with successive chunks of boundaries of `units` (offsets and ICU rule
+    /// statuses, `count` valid entries each): the fast path for tokenizers, one call into ICU
+    /// per 16k boundaries and no per-boundary closure.
+    public func forEachBoundaryChunk(in units: [UInt16], _ body: (_ offsets: [Int32], _ statuses: [Int32], _ count: Int) -> Void) {
+        guard !units.isEmpty else { return }
+        let raw = UnsafeMutableRawPointer(handle)
+        let chunk = 1 << 14
+        var offsetChunk = [Int32](repeating: 0, count: chunk)
+        var statusChunk = [Int32](repeating: 0, count: chunk)
+        units.withUnsafeBufferPointer { text in
+            var status: Int32 = 0
+            cicu_break_set_text(raw, text.baseAddress!, Int32(text.count), &status)
+            guard status <= 0 else { return }
+            while true {
+                let n = offsetChunk.withUnsafeMutableBufferPointer { o in
+                    statusChunk.withUnsafeMutableBufferPointer { s in
+                        Int(cicu_break_fill(raw, o.baseAddress!, s.baseAddress!, Int32(chunk)))
+                    }
+                }
+                if n == 0 { break }
+                body(offsetChunk, statusChunk, n)
+            }
+            var empty: UInt16 = 0
+            cicu_break_set_text(raw, &empty, 0, &status)
+        }
+    }
+
     /// Counts the boundaries of `units`: the bare ICU loop, used as the benchmarks' yardstick.
     public func countBoundaries(in units: [UInt16]) -> Int {
         guard !units.isEmpty else { return 0 }

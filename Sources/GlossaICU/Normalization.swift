@@ -81,6 +81,24 @@ public enum ICUText {
         }
     }
 
+    /// The UTF-16 code units of `text`, converted by ICU (much faster than iterating `String.utf16`
+    /// for large texts).
+    public static func utf16(_ text: String) -> [UInt16] {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt16] in
+            guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return Array(String(decoding: bytes, as: UTF8.self).utf16) }
+            // UTF-16 never needs more code units than UTF-8 has bytes.
+            var failed = false
+            let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var status: Int32 = 0
+                let written = cicu_utf8_to_utf16(base, Int32(bytes.count), buffer.baseAddress!, Int32(bytes.count), &status)
+                failed = status > 0
+                count = failed ? 0 : Int(written)
+            }
+            return failed ? Array(String(decoding: bytes, as: UTF8.self).utf16) : units
+        }
+    }
+
     /// The ICU version linked at run time, such as "72.1".
     public static var icuVersion: String {
         var buffer = [CChar](repeating: 0, count: 32)

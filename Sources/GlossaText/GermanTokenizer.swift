@@ -34,7 +34,7 @@ public final class GermanTokenizer {
     /// - Parameter paragraphs: how paragraphs are separated; `.automatic` uses blank lines when
     ///   the text has any, otherwise every line break.
     public func document(_ text: String, name: String = "-", paragraphs: ParagraphMode = .automatic) -> Document {
-        var units = Array(text.utf16)
+        var units = ICUText.utf16(text)
         if units.first == 0xFEFF {
             units.removeFirst()
             return build(text: String(text.unicodeScalars.dropFirst()), units: units, name: name, mode: paragraphs)
@@ -54,24 +54,28 @@ public final class GermanTokenizer {
 
     private func segments(_ units: [UInt16]) -> [Segment] {
         var result: [Segment] = []
-        result.reserveCapacity(units.count / 4 + 16)
+        result.reserveCapacity(units.count / 5 + 16)
         var start = 0
-        words.forEachBoundary(in: units) { end, status in
-            defer { start = end }
-            let kind: SegmentKind
-            if status >= 100 {
-                kind = status < 200 ? .number : .word
-            } else {
-                // Status "none": white space, punctuation, symbols, control characters.
-                let first = units[start]
-                if first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 || first == 0xA0 || first == 0x0C || first == 0x0B {
-                    if Self.allWhiteSpace(units, start, end) { return }
-                } else if first > 0x7F && Self.allWhiteSpace(units, start, end) {
-                    return
+        words.forEachBoundaryChunk(in: units) { ends, statuses, count in
+            for k in 0..<count {
+                let end = Int(ends[k])
+                let status = statuses[k]
+                defer { start = end }
+                let kind: SegmentKind
+                if status >= 100 {
+                    kind = status < 200 ? .number : .word
+                } else {
+                    // Status "none": white space, punctuation, symbols, control characters.
+                    let first = units[start]
+                    if first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 || first == 0xA0 || first == 0x0C || first == 0x0B {
+                        if Self.allWhiteSpace(units, start, end) { continue }
+                    } else if first > 0x7F && Self.allWhiteSpace(units, start, end) {
+                        continue
+                    }
+                    kind = Self.isPunctuation(units, start) ? .punct : .symbol
                 }
-                kind = Self.isPunctuation(units, start) ? .punct : .symbol
+                result.append(Segment(start: Int32(start), end: Int32(end), kind: kind))
             }
-            result.append(Segment(start: Int32(start), end: Int32(end), kind: kind))
         }
         return result
     }
@@ -119,7 +123,9 @@ public final class GermanTokenizer {
         // Scalar offset tracking: units before `cursorUTF16` hold `cursorScalar` scalars.
         var cursorUTF16 = 0
         var cursorScalar = 0
+        let hasSurrogates = units.contains { $0 & 0xF800 == 0xD800 }
         func scalarOffset(_ target: Int) -> Int32 {
+            if !hasSurrogates { return Int32(target) }
             while cursorUTF16 < target {
                 let u = units[cursorUTF16]
                 if u & 0xFC00 == 0xD800, cursorUTF16 + 1 < units.count, units[cursorUTF16 + 1] & 0xFC00 == 0xDC00 {
@@ -135,7 +141,13 @@ public final class GermanTokenizer {
 
         var i = 0
         let n = segs.count
-        var previousWordKey = ""
+        var previousWordKeyID: Int32 = -1
+        /// The key of a raw form, through the lexicon cache (interning it on a miss).
+        func cachedKey(_ from: Int, _ to: Int) -> String {
+            let hash = Lexicon.hash(units, from, to)
+            if let cached = lexicon.lookup(units, from, to, hash: hash) { return lexicon.keys[Int(cached.key)] }
+            return MatchKey.make(units: units, from, to)
+        }
         while i < n {
             let first = segs[i]
             var end = Int(first.end)
@@ -192,7 +204,7 @@ public final class GermanTokenizer {
                         continue extend
                     }
                     if adjacent(j) && isChar(j, 0x2E) {
-                        let wordKey = MatchKey.make(units: units, Int(first.start), end)
+                        let wordKey = cachedKey(Int(first.start), end)
                         if kind == .word && isAbbreviation(units, Int(first.start), end, key: wordKey, followedAt: j + 1, segs: segs) {
                             end = Int(segs[j].end)
                             flags.insert(.abbreviation)
@@ -203,7 +215,8 @@ public final class GermanTokenizer {
                                 j += 1
                                 flags.insert(.continuesCompound)
                             }
-                        } else if kind == .number && isOrdinal(units, Int(first.start), end, followedAt: j + 1, segs: segs, previousWordKey: previousWordKey) {
+                        } else if kind == .number && isOrdinal(units, Int(first.start), end, followedAt: j + 1, segs: segs,
+                                                                         previousWordKey: previousWordKeyID >= 0 ? lexicon.keys[Int(previousWordKeyID)] : "") {
                             end = Int(segs[j].end)
                             j += 1
                         }
@@ -267,17 +280,19 @@ public final class GermanTokenizer {
             }
             if tokenKind == .word {
                 let u = units[start]
-                if Self.isUppercase(u) { flags.insert(.capitalized) }
-                if end - start >= 2 && Self.isAllCaps(units, start, end) { flags.insert(.allCaps) }
-                previousWordKey = lexicon.keys[Int(keyID)]
+                if Self.isUppercase(u) {
+                    flags.insert(.capitalized)
+                    if end - start >= 2 && Self.isAllCaps(units, start, end) { flags.insert(.allCaps) }
+                }
+                previousWordKeyID = keyID
             } else {
-                previousWordKey = ""
+                previousWordKeyID = -1
             }
             tokens.append(Token(start: startScalar, end: endScalar, utf16Start: Int32(start), utf16End: Int32(end),
                                 keyID: keyID, stemID: stemID, kind: tokenKind, flags: flags))
             i = j
         }
-        _ = scalarOffset(units.count)
+        if hasSurrogates { _ = scalarOffset(units.count) }
 
         // Spaced compounds: a token ending in a hyphen, then (after spaces only) a word that is not a coordinator.
         for t in tokens.indices where tokens[t].flags.contains(.continuesCompound) && t + 1 < tokens.count {
@@ -501,7 +516,7 @@ public final class GermanTokenizer {
     }
 
     /// Whether the text separates paragraphs with blank lines.
-    public static func hasBlankLine(_ text: String) -> Bool { hasBlankLine(Array(text.utf16)) }
+    public static func hasBlankLine(_ text: String) -> Bool { hasBlankLine(ICUText.utf16(text)) }
 
     static func hasBlankLine(_ units: [UInt16]) -> Bool {
         var lineIsBlank = false

@@ -9,19 +9,23 @@ struct Lexicon: Sendable {
     private var keyIndex: [String: Int32] = [:]
     private var stemIndex: [String: Int32] = [:]
 
-    // Raw form → (key, stem), open addressing.
-    private var slots: [Int32]
-    private var slotHashes: [UInt32]
+    // Raw form → (key, stem), open addressing. A slot packs the form's hash (high 32 bits) and
+    // its entry number + 1 (low 32 bits; 0 = empty), so a probe touches one cache line; an
+    // entry packs the form's place in the pool with its key and stem ids.
+    private var slots: [UInt64]
     private var mask: Int
     private var pool: [UInt16] = []
-    private var entryOffset: [Int32] = []
-    private var entryLength: [Int32] = []
-    private var entryKey: [Int32] = []
-    private var entryStem: [Int32] = []
+    private var entries: [Entry] = []
+
+    private struct Entry {
+        var offset: Int32
+        var length: Int32
+        var key: Int32
+        var stem: Int32
+    }
 
     init() {
-        slots = [Int32](repeating: -1, count: 1024)
-        slotHashes = [UInt32](repeating: 0, count: 1024)
+        slots = [UInt64](repeating: 0, count: 1024)
         mask = 1023
     }
 
@@ -60,17 +64,20 @@ struct Lexicon: Sendable {
         var slot = Int(hash) & mask
         let length = to - from
         while true {
-            let entry = slots[slot]
-            if entry < 0 { return nil }
-            if slotHashes[slot] == hash && Int(entryLength[Int(entry)]) == length {
-                let offset = Int(entryOffset[Int(entry)])
-                var same = true
-                var k = 0
-                while k < length {
-                    if pool[offset + k] != units[from + k] { same = false; break }
-                    k += 1
+            let packed = slots[slot]
+            if packed == 0 { return nil }
+            if UInt32(truncatingIfNeeded: packed >> 32) == hash {
+                let entry = entries[Int(UInt32(truncatingIfNeeded: packed)) - 1]
+                if Int(entry.length) == length {
+                    let offset = Int(entry.offset)
+                    var same = true
+                    var k = 0
+                    while k < length {
+                        if pool[offset + k] != units[from + k] { same = false; break }
+                        k += 1
+                    }
+                    if same { return (entry.key, entry.stem) }
                 }
-                if same { return (entryKey[Int(entry)], entryStem[Int(entry)]) }
             }
             slot = (slot + 1) & mask
         }
@@ -78,32 +85,26 @@ struct Lexicon: Sendable {
 
     /// Remembers the (key, stem) of a raw form.
     mutating func remember(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32, key: Int32, stem: Int32) {
-        if entryKey.count * 2 >= slots.count { grow() }
-        let entry = Int32(entryKey.count)
-        entryOffset.append(Int32(pool.count))
-        entryLength.append(Int32(to - from))
+        if entries.count * 2 >= slots.count { grow() }
+        entries.append(Entry(offset: Int32(pool.count), length: Int32(to - from), key: key, stem: stem))
         pool.append(contentsOf: units[from..<to])
-        entryKey.append(key)
-        entryStem.append(stem)
-        insert(entry: entry, hash: hash)
+        insert(UInt64(hash) << 32 | UInt64(entries.count))
     }
 
-    private mutating func insert(entry: Int32, hash: UInt32) {
-        var slot = Int(hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = entry
-        slotHashes[slot] = hash
+    private mutating func insert(_ packed: UInt64) {
+        var slot = Int(UInt32(truncatingIfNeeded: packed >> 32)) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = packed
     }
 
     private mutating func grow() {
-        let old = zip(slots, slotHashes).filter { $0.0 >= 0 }
+        let old = slots.filter { $0 != 0 }
         let capacity = slots.count * 2
-        slots = [Int32](repeating: -1, count: capacity)
-        slotHashes = [UInt32](repeating: 0, count: capacity)
+        slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
-        for (entry, hash) in old { insert(entry: entry, hash: hash) }
+        for packed in old { insert(packed) }
     }
 
     /// Number of distinct raw forms seen.
-    var rawFormCount: Int { entryKey.count }
+    var rawFormCount: Int { entries.count }
 }

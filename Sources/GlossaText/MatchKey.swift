@@ -29,32 +29,47 @@ public enum MatchKey {
     /// Returns nil when anything needs the full algorithm.
     @inline(__always)
     static func fastKey(_ units: [UInt16], _ from: Int, _ to: Int) -> String? {
-        var out = [UInt16]()
-        out.reserveCapacity(to - from + 2)
+        // Builds UTF-8 directly: making a String from UTF-8 bytes is the fast path.
+        var out = [UInt8]()
+        out.reserveCapacity(2 * (to - from) + 2)
+        func append(_ u: UInt16) {
+            if u < 0x80 {
+                out.append(UInt8(u))
+            } else if u < 0x800 {
+                out.append(UInt8(0xC0 | (u >> 6)))
+                out.append(UInt8(0x80 | (u & 0x3F)))
+            } else {
+                out.append(UInt8(0xE0 | (u >> 12)))
+                out.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (u & 0x3F)))
+            }
+        }
         var i = from
         while i < to {
             let u = units[i]
             switch u {
-            case 0x41...0x5A: out.append(u &+ 32)
+            case 0x41...0x5A: out.append(UInt8(u &+ 32))
             case 0x60, 0xB4: out.append(0x27)
             case 0xAB, 0xBB: out.append(0x22)
             case 0xAD: break
             case 0xA0: out.append(0x20)
             case 0xDF: out.append(0x73); out.append(0x73)
-            case 0xD7, 0xF7: out.append(u)
-            case 0xC0...0xDE: out.append(u &+ 32)
+            case 0xD7, 0xF7: append(u)
+            case 0xC0...0xDE: append(u &+ 32)
             case 0xB5: return nil
-            case 0x00...0xFF: out.append(u)
+            case 0x00...0xFF: append(u)
             default:
+                // Surrogates and everything else above Latin-1 take the full algorithm,
+                // except the typographic characters unified here.
                 if let unified = unify(u) {
-                    if unified != 0 { out.append(unified) }
+                    if unified != 0 { append(unified) }
                 } else {
                     return nil
                 }
             }
             i += 1
         }
-        return String(decoding: out, as: UTF16.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The typographic replacement of a BMP code unit above Latin-1: 0 removes it,

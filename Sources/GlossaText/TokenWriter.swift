@@ -4,7 +4,8 @@ public enum TokenWriter {
     public static func json(_ document: Document) -> String {
         var out = "{\"sentences\":["
         for (s, sentence) in document.sentences.enumerated() {
-            if s > 0 { out += "," }
+            // One sentence per line keeps large outputs and golden files readable and diffable.
+            out += s > 0 ? ",\n" : "\n"
             out += "{\"start\":\(sentence.start),\"end\":\(sentence.end),\"tokens\":["
             for (t, token) in document.tokens(of: sentence).enumerated() {
                 if t > 0 { out += "," }
@@ -18,7 +19,7 @@ public enum TokenWriter {
             }
             out += "]}"
         }
-        out += "]}\n"
+        out += document.sentences.isEmpty ? "]}\n" : "\n]}\n"
         return out
     }
 

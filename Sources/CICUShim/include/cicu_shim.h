@@ -41,6 +41,14 @@ int32_t cicu_break_next(void *iterator);
 int32_t cicu_break_first(void *iterator);
 int32_t cicu_break_rule_status(void *iterator);
 void cicu_break_close(void *iterator);
+/// Fills up to `capacity` following boundaries and their rule statuses; returns how many
+/// (0 when the text is done). Continues from the iterator's current position.
+int32_t cicu_break_fill(void *iterator, int32_t *offsets, int32_t *statuses, int32_t capacity);
+
+// MARK: UTF-8 → UTF-16
+/// Converts UTF-8 to UTF-16 (u_strFromUTF8WithSub, invalid bytes become U+FFFD); returns
+/// the full length (which may exceed capacity).
+int32_t cicu_utf8_to_utf16(const uint8_t *src, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status);
 
 // MARK: Transliteration (direction: 0 forward, 1 reverse)
 /// `rules` may be NULL for a built-in ID. On a rule syntax error, `parse_line`

@@ -1,0 +1,152 @@
+import Foundation
+import GlossaGlossary
+import GlossaICU
+import GlossaPipeline
+import GlossaRender
+import GlossaText
+
+/// Glossa's benchmarks: they print figures; they assert nothing.
+///
+///     glossa-bench tokenize [CORPUS]           Document building vs a bare ICU word-break loop
+///     glossa-bench glossary [GLOSSARY.tsv]     loading and indexing time and memory
+///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
+///     glossa-bench annotate [CORPUS] [GLOSSARY] [--jobs N]  end-to-end jsonl annotation vs the bare loop
+///
+/// Defaults: bench-data/corpus-de.txt (Scripts/make-corpus.sh) and bench-data/ding-de-en.tsv
+/// (Scripts/ding-to-glossary.py). Build with `-c release`. Run each in its own process so
+/// that the peak memory figure belongs to that benchmark alone (Scripts/bench.sh does).
+@main
+struct Bench {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let i = arguments.firstIndex(of: "--jobs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) {
+            jobs = n
+            arguments.removeSubrange(i...(i + 1))
+        }
+        let command = arguments.first ?? "help"
+        let corpus = arguments.count > 1 ? arguments[1] : "bench-data/corpus-de.txt"
+        let glossaryPath = arguments.count > 2 ? arguments[2] : "bench-data/ding-de-en.tsv"
+        switch command {
+        case "tokenize": try tokenize(corpus)
+        case "glossary": try glossary(arguments.count > 1 ? arguments[1] : glossaryPath)
+        case "match": try match(corpus, glossaryPath)
+        case "annotate": try annotate(corpus, glossaryPath, jobs: jobs)
+        default:
+            print("usage: glossa-bench tokenize|glossary|match|annotate [CORPUS] [GLOSSARY] [--jobs N]")
+        }
+    }
+
+    static func readCorpus(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BenchError("\(path): missing; run Scripts/make-corpus.sh first")
+        }
+        return try InputText.decode(data, source: path)
+    }
+
+    /// Seconds taken by `body`, best of `runs`.
+    static func time(runs: Int = 3, _ body: () throws -> Void) rethrows -> Double {
+        var best = Double.infinity
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
+    }
+
+    static func megabytes(_ text: String) -> Double { Double(text.utf8.count) / 1_000_000 }
+
+    /// The bare yardstick: ICU's word break iterator over the text's UTF-16, reading each rule status.
+    static func bareICU(_ text: String) throws -> Double {
+        let units = Array(text.utf16)
+        let iterator = try BreakIterator(.word, locale: "de")
+        var boundaries = 0
+        let seconds = time { boundaries = iterator.countBoundaries(in: units) }
+        print(String(format: "bare ICU word-break loop: %.1f MB/s (%d boundaries, %.3f s)", megabytes(text) / seconds, boundaries, seconds))
+        return megabytes(text) / seconds
+    }
+
+    static func tokenize(_ path: String) throws {
+        let text = try readCorpus(path)
+        print(String(format: "corpus: %@, %.1f MB", path, megabytes(text)))
+        let bare = try bareICU(text)
+        let tokenizer = try GermanTokenizer()
+        var tokens = 0, keys = 0
+        let seconds = time {
+            let document = tokenizer.document(text)
+            tokens = document.tokens.count
+            keys = document.keys.count
+        }
+        let rate = megabytes(text) / seconds
+        print(String(format: "Document building (tokens, keys, stems, sentences): %.1f MB/s (%d tokens, %d distinct keys, %.3f s)", rate, tokens, keys, seconds))
+        print(String(format: "ratio to the bare loop: %.2f (goal ≥ 0.60)", rate / bare))
+        print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+    }
+
+    static func glossary(_ path: String) throws {
+        let baseline = peakMemoryMB()
+        var index: GlossaryIndex?
+        let seconds = try time(runs: 1) {
+            index = try GlossaryIndex(Glossary.load(paths: [path]))
+        }
+        guard let index else { return }
+        print(String(format: "glossary: %@, %d entries, %d forms", path, index.glossary.entries.count, index.formCount))
+        print(String(format: "load and index: %.3f s (goal ≤ 1 s)", seconds))
+        print(String(format: "peak memory: %.0f MB (%.0f MB above the process baseline; goal ≤ 300 MB)", peakMemoryMB(), peakMemoryMB() - baseline))
+    }
+
+    static func match(_ corpusPath: String, _ glossaryPath: String) throws {
+        let text = try readCorpus(corpusPath)
+        let index = try GlossaryIndex(Glossary.load(paths: [glossaryPath]))
+        let tokenizer = try GermanTokenizer()
+        var document: Document?
+        let tokenizing = time { document = tokenizer.document(text) }
+        let matcher = Matcher(index: index)
+        var found = 0
+        let matching = time { found = matcher.matches(in: document!).count }
+        print(String(format: "corpus %.1f MB, glossary %d entries", megabytes(text), index.glossary.entries.count))
+        print(String(format: "tokenization: %.3f s; matching: %.3f s (%d matches)", tokenizing, matching, found))
+        print(String(format: "matching adds %.0f%% to tokenization time (goal ≤ 30%%)", matching / tokenizing * 100))
+        var options = MatchOptions()
+        options.compoundParts = false
+        let withoutCompounds = time { _ = Matcher(index: index, options: options).matches(in: document!) }
+        print(String(format: "without compound parts: matching adds %.0f%%", withoutCompounds / tokenizing * 100))
+    }
+
+    static func annotate(_ corpusPath: String, _ glossaryPath: String, jobs: Int) throws {
+        let text = try readCorpus(corpusPath)
+        let bare = try bareICU(text)
+        let index = try GlossaryIndex(Glossary.load(paths: [glossaryPath]))
+        let annotator = Annotator(index: index)
+        let tokenizers = ResourcePool { try GermanTokenizer() }
+        var bytes = 0
+        var counts = (sentences: 0, annotations: 0)
+        let seconds = try time(runs: 2) {
+            bytes = 0
+            counts = try StreamingAnnotation.jsonl(text: text, name: corpusPath, annotator: annotator, tokenizers: tokenizers, jobs: jobs) {
+                bytes += $0.utf8.count
+            }
+        }
+        let rate = megabytes(text) / seconds
+        print(String(format: "annotate --format jsonl (%d threads): %.1f MB/s, %.3f s, %d sentences, %d annotations, %.0f MB of JSON Lines",
+                     jobs, rate, seconds, counts.sentences, counts.annotations, Double(bytes) / 1e6))
+        print(String(format: "ratio to the bare loop: %.2f (goal ≥ 0.40)", rate / bare))
+        print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+    }
+
+    /// The process's peak resident memory (VmHWM), in MB; 0 where /proc is missing.
+    static func peakMemoryMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            return kb / 1024
+        }
+        return 0
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

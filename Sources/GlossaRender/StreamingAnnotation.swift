@@ -1,0 +1,47 @@
+import GlossaPipeline
+import GlossaText
+
+/// Annotates a large text on several threads and streams it as JSON Lines.
+///
+/// The text is cut into pieces at paragraph boundaries (`TextChunker`) under the whole text's
+/// paragraph mode; pieces are annotated in parallel, a few batches at a time (so memory stays
+/// bounded), and written in order with document-level offsets and sentence numbers. The
+/// output is identical to annotating the whole text on one thread.
+public enum StreamingAnnotation {
+    /// - Parameters:
+    ///   - write: receives the output in order, one batch of lines at a time.
+    /// - Returns: the number of sentences and annotations written.
+    @discardableResult
+    public static func jsonl(
+        text: String, name: String, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>, jobs: Int,
+        pieceSize: Int = 1 << 20, write: (String) -> Void
+    ) throws -> (sentences: Int, annotations: Int) {
+        let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
+        let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: pieceSize)
+        var sentences = 0
+        var annotations = 0
+        var start = 0
+        while start < pieces.count {
+            let batch = Array(pieces[start..<min(start + max(jobs, 1) * 2, pieces.count)])
+            start += batch.count
+            // Annotate the batch in parallel, then render it in parallel once each piece's first
+            // sentence number is known, then write in order.
+            let annotated = try parallelMap(batch, jobs: jobs) { piece in
+                Result { try tokenizers.withResource { annotator.annotate($0.document(piece.text, name: name, paragraphs: mode)) } }
+            }.map { try $0.get() }
+            var firstSentence: [Int] = []
+            for document in annotated {
+                firstSentence.append(sentences)
+                sentences += document.document.sentences.count
+                annotations += document.annotations.count
+            }
+            let items = Array(zip(batch, zip(annotated, firstSentence)))
+            let rendered = parallelMap(items, jobs: jobs) { item in
+                let (piece, (document, sentenceOffset)) = item
+                return OutputFormat.jsonl.render(document, context: WriterContext(name: name, scalarOffset: piece.scalarOffset, sentenceOffset: sentenceOffset))
+            }
+            rendered.forEach(write)
+        }
+        return (sentences, annotations)
+    }
+}
