@@ -52,16 +52,18 @@ public struct GlossaryFile: Sendable, Hashable {
         var pending: [String] = []
         var sawHeader = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines and fields are split on bytes (UTF-8 never uses 0x0A or 0x09 inside a character),
+        // which is much faster than splitting on Characters.
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.hasPrefix("#") {
-                pending.append(String(line))
+            var bytes = rawLine
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            if bytes.first == 0x23 {
+                pending.append(String(Substring(bytes)))
                 continue
             }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
             if !sawHeader {
                 sawHeader = true
                 file.headerComments = pending

@@ -12,22 +12,46 @@ public enum FormKind: String, Sendable {
     case surname
 }
 
-/// One searchable form of an entry, as a sequence of token keys and stems.
+/// One searchable form of an entry, as a sequence of tokens. The tokens' strings live in
+/// flat arrays of the index (`surfaces`, `keys`, ...) at `firstToken..<firstToken+count`:
+/// one allocation per index instead of five per form.
 struct Pattern: Sendable {
     let entry: Int32
+    let firstToken: Int32
+    let count: Int32
     let form: FormKind
-    /// The form's tokens as written, their keys, loose keys (no diacritics) and stems.
-    let surfaces: [String]
-    let keys: [String]
-    let loose: [String]
-    let stems: [String]
-    /// Whether each token starts with an upper-case letter.
-    let capitalized: [Bool]
-    /// The English shown for a match of this form.
-    let gloss: String
     let caseSensitive: Bool
     let isName: Bool
     let type: EntryType
+    /// The English shown for a match of this form.
+    let gloss: String
+}
+
+/// The tokens of all patterns, flat.
+struct PatternTokens: Sendable {
+    var surfaces: [String] = []
+    var keys: [String] = []
+    var loose: [String] = []
+    var stems: [String] = []
+    var capitalized: [Bool] = []
+}
+
+/// A view of one pattern with its tokens, for the matcher.
+struct PatternView {
+    let pattern: Pattern
+    let tokens: PatternTokens
+    var count: Int { Int(pattern.count) }
+    func surface(_ k: Int) -> String { tokens.surfaces[Int(pattern.firstToken) + k] }
+    func key(_ k: Int) -> String { tokens.keys[Int(pattern.firstToken) + k] }
+    func loose(_ k: Int) -> String { tokens.loose[Int(pattern.firstToken) + k] }
+    func stem(_ k: Int) -> String { tokens.stems[Int(pattern.firstToken) + k] }
+    func capitalized(_ k: Int) -> Bool { tokens.capitalized[Int(pattern.firstToken) + k] }
+    var entry: Int32 { pattern.entry }
+    var form: FormKind { pattern.form }
+    var gloss: String { pattern.gloss }
+    var caseSensitive: Bool { pattern.caseSensitive }
+    var isName: Bool { pattern.isName }
+    var type: EntryType { pattern.type }
 }
 
 /// The glossary prepared for matching: every form of every entry, indexed by its first
@@ -38,11 +62,12 @@ struct Pattern: Sendable {
 public final class GlossaryIndex: Sendable {
     public let glossary: Glossary
     let patterns: [Pattern]
+    let tokens: PatternTokens
+    /// Patterns by their first token's key, and by its key without diacritics (only for forms
+    /// that have diacritics), and by its stem.
     let byKey: [String: [Int32]]
     let byLoose: [String: [Int32]]
     let byStem: [String: [Int32]]
-    /// Entries by id.
-    let entryByID: [String: Int]
 
     /// Indexes every entry's headword, variants and (for people) surnames.
     public init(_ glossary: Glossary) throws(ICUError) {
@@ -51,21 +76,22 @@ public final class GlossaryIndex: Sendable {
         let stemmer = GermanStemmer()
         var patterns: [Pattern] = []
         patterns.reserveCapacity(glossary.entries.count * 2)
+        var tokens = PatternTokens()
         var surnames: [String: (entries: [Int32], gloss: Set<String>, form: FormKind, surface: String)] = [:]
 
-        func tokens(of form: String) -> [(surface: String, key: String)] {
-            FormSplitter.tokens(of: form, tokenizer: tokenizer)
-        }
         func add(_ entryIndex: Int, _ entry: GlossaryEntry, form text: String, kind: FormKind, gloss: String) {
-            let parts = tokens(of: text)
+            let parts = FormSplitter.tokens(of: text, tokenizer: tokenizer)
             guard !parts.isEmpty else { return }
-            let keys = parts.map(\.key)
-            patterns.append(Pattern(
-                entry: Int32(entryIndex), form: kind,
-                surfaces: parts.map(\.surface), keys: keys, loose: keys.map(LooseKey.make),
-                stems: keys.map { Self.isWordKey($0) ? stemmer.stem($0) : $0 },
-                capitalized: parts.map { $0.surface.first?.isUppercase ?? false },
-                gloss: gloss, caseSensitive: entry.isCaseSensitive, isName: entry.type.isName, type: entry.type))
+            let first = Int32(tokens.keys.count)
+            for part in parts {
+                tokens.surfaces.append(part.surface)
+                tokens.keys.append(part.key)
+                tokens.loose.append(LooseKey.make(part.key))
+                tokens.stems.append(Self.isWordKey(part.key) ? stemmer.stem(part.key) : part.key)
+                tokens.capitalized.append(part.surface.first?.isUppercase ?? false)
+            }
+            patterns.append(Pattern(entry: Int32(entryIndex), firstToken: first, count: Int32(parts.count), form: kind,
+                                    caseSensitive: entry.isCaseSensitive, isName: entry.type.isName, type: entry.type, gloss: gloss))
         }
 
         for (index, entry) in glossary.entries.enumerated() {
@@ -73,7 +99,7 @@ public final class GlossaryIndex: Sendable {
             for variant in entry.variants where variant != entry.de {
                 add(index, entry, form: variant, kind: .variant, gloss: entry.en)
             }
-            // Names written family name first (Chinese, Korean, Vietnamese: "Xi Jinping", "Kim Jong Un")
+            // Names written family name first (Chinese, Korean, Japanese: "Xi Jinping", "Kim Jong Un")
             // have no trailing surname to index.
             if entry.type == .person && !Self.familyNameFirst(entry.orig) {
                 let english = Self.surname(of: entry.en)
@@ -95,28 +121,32 @@ public final class GlossaryIndex: Sendable {
 
         var byKey: [String: [Int32]] = [:], byLoose: [String: [Int32]] = [:], byStem: [String: [Int32]] = [:]
         byKey.reserveCapacity(patterns.count)
+        byStem.reserveCapacity(patterns.count)
         for (index, pattern) in patterns.enumerated() {
-            byKey[pattern.keys[0], default: []].append(Int32(index))
-            if pattern.loose[0] != pattern.keys[0] { byLoose[pattern.loose[0], default: []].append(Int32(index)) }
-            byLoose[pattern.loose[0] + "\u{0}", default: []].append(Int32(index))
-            byStem[pattern.stems[0], default: []].append(Int32(index))
+            let first = Int(pattern.firstToken)
+            byKey[tokens.keys[first], default: []].append(Int32(index))
+            if tokens.loose[first] != tokens.keys[first] { byLoose[tokens.loose[first], default: []].append(Int32(index)) }
+            byStem[tokens.stems[first], default: []].append(Int32(index))
         }
         self.patterns = patterns
+        self.tokens = tokens
         self.byKey = byKey
         self.byLoose = byLoose
         self.byStem = byStem
-        var entryByID: [String: Int] = [:]
-        for (index, entry) in glossary.entries.enumerated() { entryByID[entry.id] = index }
-        self.entryByID = entryByID
     }
+
+    func view(_ index: Int32) -> PatternView { PatternView(pattern: patterns[Int(index)], tokens: tokens) }
 
     /// Number of indexed forms (headwords, variants, surnames).
     public var formCount: Int { patterns.count }
 
     /// The entry with this id, if any.
-    public func entry(id: String) -> GlossaryEntry? { entryByID[id].map { glossary.entries[$0] } }
+    public func entry(id: String) -> GlossaryEntry? { glossary.entries.first { $0.id == id } }
 
-    static func isWordKey(_ key: String) -> Bool { key.unicodeScalars.contains { $0.properties.isAlphabetic } }
+    static func isWordKey(_ key: String) -> Bool {
+        key.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC0 }
+            || key.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
 
     /// Lower-case name particles that belong to a surname ("von der Leyen", "da Silva", "al-Assad").
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "da", "do", "dos", "das", "di", "del", "della", "la", "le", "bin", "ibn", "al", "el", "zu", "ten", "ter"]
@@ -164,6 +194,12 @@ enum FormSplitter {
     }
 
     private static func isSimple(_ piece: Substring) -> Bool {
+        // ASCII letters and digits with inner hyphens: decided on bytes.
+        if piece.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = piece.utf8
+            guard let first = bytes.first, let last = bytes.last, first != 0x2D, last != 0x2D else { return false }
+            return bytes.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        }
         guard let first = piece.unicodeScalars.first, let last = piece.unicodeScalars.last else { return false }
         guard first.properties.isAlphabetic || first.properties.numericType != nil else { return false }
         guard last.properties.isAlphabetic || last.properties.numericType != nil else { return false }

@@ -143,13 +143,9 @@ public struct Matcher: Sendable {
             list = cached
         } else {
             let key = document.keys[keyID]
-            var found: [Int32] = index.byKey[key] ?? []
-            found += index.byLoose[LooseKey.make(key) + "\u{0}"] ?? []
+            var found: [Int32] = lookupKey(key)
             if token.kind == .word {
-                for base in GermanGenitive.baseForms(of: key) {
-                    found += index.byKey[base] ?? []
-                    found += index.byLoose[LooseKey.make(base) + "\u{0}"] ?? []
-                }
+                for base in GermanGenitive.baseForms(of: key) { found += lookupKey(base) }
             }
             list = found
             cache.byKey[keyID] = found
@@ -167,36 +163,45 @@ public struct Matcher: Sendable {
         return list
     }
 
+    /// Patterns whose first token has this key, or the same key up to diacritics.
+    private func lookupKey(_ key: String) -> [Int32] {
+        var found = index.byKey[key] ?? []
+        let loose = LooseKey.make(key)
+        found += index.byLoose[loose] ?? []
+        if loose != key { found += index.byKey[loose] ?? [] }
+        return found
+    }
+
     // MARK: Verification
 
     /// How one token matches one pattern token; nil when it does not.
-    private func tokenTier(_ token: Token, _ p: Pattern, _ k: Int, atSentenceStart: Bool, isLast: Bool, in document: Document) -> MatchKind? {
+    private func tokenTier(_ token: Token, _ p: PatternView, _ k: Int, atSentenceStart: Bool, isLast: Bool, in document: Document) -> MatchKind? {
         let key = document.keys[Int(token.keyID)]
-        let surfaceEqual = key == p.keys[k] && document.text(of: token) == p.surfaces[k]
+        let surfaceEqual = key == p.key(k) && document.text(of: token) == p.surface(k)
         if surfaceEqual { return .exact }
         if p.caseSensitive {
             // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
             if isLast && token.kind == .word && p.isName {
                 let text = document.text(of: token)
-                if text == p.surfaces[k] + "s" { return .inflected }
+                if text == p.surface(k) + "s" { return .inflected }
             }
             return nil
         }
-        if key == p.keys[k] { return .case }
+        if key == p.key(k) { return .case }
         // Below: the case of the first letter must agree (nouns and names are capitalized),
         // except at the start of a sentence and in all-caps text.
         let capitalized = token.flags.contains(.capitalized)
-        let caseAgrees = capitalized == p.capitalized[k] || atSentenceStart || token.flags.contains(.allCaps)
+        let caseAgrees = capitalized == p.capitalized(k) || atSentenceStart || token.flags.contains(.allCaps)
         guard caseAgrees else { return nil }
-        if LooseKey.make(key) == p.loose[k] { return .diacritics }
+        if LooseKey.make(key) == p.loose(k) { return .diacritics }
         if token.kind == .word {
             if isLast && p.isName {
                 for base in GermanGenitive.baseForms(of: key) {
-                    if base == p.keys[k] { return .inflected }
-                    if LooseKey.make(base) == p.loose[k] { return .diacritics }
+                    if base == p.key(k) { return .inflected }
+                    if LooseKey.make(base) == p.loose(k) { return .diacritics }
                 }
             }
-            if document.stems[Int(token.stemID)] == p.stems[k] && Self.stemMatchIsPlausible(key, p.keys[k]) {
+            if document.stems[Int(token.stemID)] == p.stem(k) && Self.stemMatchIsPlausible(key, p.key(k)) {
                 return .inflected
             }
         }
@@ -212,8 +217,8 @@ public struct Matcher: Sendable {
     }
 
     private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int, in document: Document) -> (match: Match, distance: Int)? {
-        let p = index.patterns[Int(patternIndex)]
-        let count = p.keys.count
+        let p = index.view(patternIndex)
+        let count = p.count
         guard t + count <= sentenceEnd else { return nil }
         var worst = MatchKind.exact
         var distance = 0
@@ -224,8 +229,8 @@ public struct Matcher: Sendable {
             // Spelling distance: the extra ending when the form is a prefix of the token's key
             // ("russlands" ⊃ "russland"), more when only the stem is shared.
             let key = document.keys[Int(token.keyID)]
-            let lengthDifference = abs(key.unicodeScalars.count - p.keys[k].unicodeScalars.count)
-            distance += key.hasPrefix(p.keys[k]) ? lengthDifference : lengthDifference + 2
+            let lengthDifference = abs(key.unicodeScalars.count - p.key(k).unicodeScalars.count)
+            distance += key.hasPrefix(p.key(k)) ? lengthDifference : lengthDifference + 2
         }
         let kind: MatchKind = p.form == .variant ? max(worst, .variant) : worst
         let first = document.tokens[t], last = document.tokens[t + count - 1]
@@ -236,14 +241,14 @@ public struct Matcher: Sendable {
 
     private func matchCompound(_ compound: SpacedCompound, in document: Document) -> Match? {
         let first = document.tokens[compound.tokens.lowerBound], last = document.tokens[compound.tokens.upperBound - 1]
-        var best: (Pattern, Int32, MatchKind)?
+        var best: (PatternView, Int32, MatchKind)?
         let stem = stemmer.stem(compound.key)
         var found = index.byKey[compound.key] ?? []
         found += index.byStem[stem] ?? []
         for candidate in found {
-            let p = index.patterns[Int(candidate)]
-            guard p.keys.count == 1 else { continue }
-            let kind: MatchKind = p.keys[0] == compound.key ? .exact : .inflected
+            let p = index.view(candidate)
+            guard p.count == 1 else { continue }
+            let kind: MatchKind = p.key(0) == compound.key ? .exact : .inflected
             let finalKind = p.form == .variant ? max(kind, .variant) : kind
             if best == nil || finalKind < best!.2 || (finalKind == best!.2 && candidate > best!.1) { best = (p, candidate, finalKind) }
         }
@@ -254,21 +259,22 @@ public struct Matcher: Sendable {
     /// Single-token patterns matching a piece of a word (a hyphen part or a compound part).
     /// - Parameter capitalized: whether the piece starts with a capital; nil for a compound's
     ///   head, whose case says nothing about the term's.
-    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, allowStem: Bool) -> (Pattern, MatchKind)? {
-        func caseAgrees(_ p: Pattern) -> Bool { capitalized.map { p.capitalized[0] == $0 } ?? true }
-        var best: (Pattern, Int32, MatchKind)?
-        func consider(_ list: [Int32]?, _ tier: (Pattern) -> MatchKind?) {
+    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, allowStem: Bool) -> (PatternView, MatchKind)? {
+        func caseAgrees(_ p: PatternView) -> Bool { capitalized.map { p.capitalized(0) == $0 } ?? true }
+        var best: (PatternView, Int32, MatchKind)?
+        func consider(_ list: [Int32]?, _ tier: (PatternView) -> MatchKind?) {
             for candidate in list ?? [] {
-                let p = index.patterns[Int(candidate)]
-                guard p.keys.count == 1, let kind = tier(p) else { continue }
+                let p = index.view(candidate)
+                guard p.count == 1, let kind = tier(p) else { continue }
                 if best == nil || kind < best!.2 || (kind == best!.2 && candidate > best!.1) { best = (p, candidate, kind) }
             }
         }
         consider(index.byKey[key]) { p in
-            if p.caseSensitive { return surface == p.surfaces[0] ? .exact : nil }
-            return caseAgrees(p) || surface == p.surfaces[0] ? .exact : nil
+            if p.caseSensitive { return surface == p.surface(0) ? .exact : nil }
+            return caseAgrees(p) || surface == p.surface(0) ? .exact : nil
         }
-        consider(index.byLoose[LooseKey.make(key) + "\u{0}"]) { p in
+        let loose = LooseKey.make(key)
+        consider((index.byLoose[loose] ?? []) + (loose != key ? index.byKey[loose] ?? [] : [])) { p in
             !p.caseSensitive && caseAgrees(p) ? .diacritics : nil
         }
         for base in GermanGenitive.baseForms(of: key) {
@@ -276,7 +282,7 @@ public struct Matcher: Sendable {
         }
         if allowStem {
             consider(index.byStem[stemmer.stem(key)]) { p in
-                !p.caseSensitive && caseAgrees(p) && Self.stemMatchIsPlausible(key, p.keys[0]) ? .inflected : nil
+                !p.caseSensitive && caseAgrees(p) && Self.stemMatchIsPlausible(key, p.key(0)) ? .inflected : nil
             }
         }
         guard let (p, _, kind) = best else { return nil }
