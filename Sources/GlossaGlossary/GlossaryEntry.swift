@@ -46,6 +46,8 @@ public struct GlossaryEntry: Sendable, Hashable {
 
     /// Two or more letters, all upper case or digits ("EU", "US", "RTVI", "G7").
     public static func isAcronym(_ term: String) -> Bool {
+        // Fast exit: any ASCII lower-case letter or space means "not an acronym".
+        if term.utf8.contains(where: { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }) { return false }
         var letters = 0
         for scalar in term.unicodeScalars {
             if scalar.properties.isUppercase { letters += 1; continue }

@@ -164,18 +164,28 @@ public struct GlossaryFile: Sendable, Hashable {
 
     /// The id slug of a German term: lower case, each run of non-letters and non-digits as one "-".
     public static func slug(_ term: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pendingDash = false
-        for character in MatchKey.make(term) {
-            if character.isLetter || character.isNumber {
-                if pendingDash && !out.isEmpty { out += "-" }
+        for scalar in MatchKey.make(term).unicodeScalars {
+            let v = scalar.value
+            let isLetterOrDigit: Bool
+            if v < 0x80 {
+                isLetterOrDigit = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
+            } else if v >= 0xC0 && v <= 0x24F {
+                isLetterOrDigit = v != 0xD7 && v != 0xF7
+            } else {
+                isLetterOrDigit = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || scalar.properties.generalCategory == .nonspacingMark
+            }
+            if isLetterOrDigit {
+                if pendingDash && !out.isEmpty { out.append("-") }
                 pendingDash = false
-                out.append(character)
+                out.append(scalar)
             } else {
                 pendingDash = true
             }
         }
-        return out.isEmpty ? "entry" : out
+        return out.isEmpty ? "entry" : String(out)
     }
 
     /// The file's text: header comments, header, rows with their comments, trailing comments.

@@ -88,7 +88,7 @@ public final class GlossaryIndex: Sendable {
                 tokens.keys.append(part.key)
                 tokens.loose.append(LooseKey.make(part.key))
                 tokens.stems.append(Self.isWordKey(part.key) ? stemmer.stem(part.key) : part.key)
-                tokens.capitalized.append(part.surface.first?.isUppercase ?? false)
+                tokens.capitalized.append(Self.startsUppercase(part.surface))
             }
             patterns.append(Pattern(entry: Int32(entryIndex), firstToken: first, count: Int32(parts.count), form: kind,
                                     caseSensitive: entry.isCaseSensitive, isName: entry.type.isName, type: entry.type, gloss: gloss))
@@ -142,6 +142,13 @@ public final class GlossaryIndex: Sendable {
 
     /// The entry with this id, if any.
     public func entry(id: String) -> GlossaryEntry? { glossary.entries.first { $0.id == id } }
+
+    static func startsUppercase(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        if first.value < 0x80 { return first.value >= 0x41 && first.value <= 0x5A }
+        if first.value >= 0xC0 && first.value <= 0xDE { return first.value != 0xD7 }
+        return first.properties.isUppercase
+    }
 
     static func isWordKey(_ key: String) -> Bool {
         key.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC0 }
@@ -201,11 +208,15 @@ enum FormSplitter {
             return bytes.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
         }
         guard let first = piece.unicodeScalars.first, let last = piece.unicodeScalars.last else { return false }
-        guard first.properties.isAlphabetic || first.properties.numericType != nil else { return false }
-        guard last.properties.isAlphabetic || last.properties.numericType != nil else { return false }
+        func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+            let v = scalar.value
+            if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A || (v >= 0x30 && v <= 0x39) }
+            if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        guard isLetterOrDigit(first), isLetterOrDigit(last) else { return false }
         return piece.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-"
-                || (scalar.properties.generalCategory == .nonspacingMark)
+            isLetterOrDigit(scalar) || scalar == "-" || (scalar.value >= 0x300 && scalar.value <= 0x36F)
         }
     }
 }
