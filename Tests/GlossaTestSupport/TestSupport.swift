@@ -54,3 +54,51 @@ public enum TestSupport {
         }
     }
 }
+
+/// Runs the built `glossa` executable, for end-to-end tests of the command line.
+public enum CLI {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// The built executable: `.build/debug/glossa` (or another build folder's) under the repository.
+    public static var executable: URL? {
+        let fm = FileManager.default
+        for candidate in [".build/debug/glossa", ".build/x86_64-unknown-linux-gnu/debug/glossa", ".build/aarch64-unknown-linux-gnu/debug/glossa", ".build/arm64-apple-macosx/debug/glossa"] {
+            let url = TestSupport.root.appendingPathComponent(candidate)
+            if fm.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    /// Runs `glossa ARGUMENTS` in the repository root with `input` on standard input.
+    public static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+                           sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        guard let executable else {
+            Issue.record("the glossa executable is not built: run `swift build` first", sourceLocation: sourceLocation)
+            return Result(status: -1, stdout: "", stderr: "")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = TestSupport.root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "GLOSSA_GLOSSARIES")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

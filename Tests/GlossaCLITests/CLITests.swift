@@ -1,0 +1,127 @@
+import Foundation
+import GlossaTestSupport
+import Testing
+
+@Suite struct CLITests {
+    @Test func helpAndVersion() throws {
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("annotate"))
+        #expect(help.stdout.contains("Exit codes"))
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.split(separator: ".").count == 3)
+        for command in ["annotate", "tokenize", "stem", "match", "translit", "glossary"] {
+            let sub = try CLI.run([command, "--help"])
+            #expect(sub.status == 0, "\(command) --help")
+            #expect(sub.stdout.contains("USAGE"), "\(command) --help prints usage")
+        }
+    }
+
+    @Test func tokenizeJSONContractFromStdin() throws {
+        let result = try CLI.run(["tokenize", "-"], input: "Russland und Kuba.")
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let sentences = try #require(json["sentences"] as? [[String: Any]])
+        let tokens = try #require(sentences.first?["tokens"] as? [[String: Any]])
+        #expect(tokens.count == 4)
+        #expect(tokens[0]["text"] as? String == "Russland")
+        #expect(tokens[0]["start"] as? Int == 0 && tokens[0]["end"] as? Int == 8)
+        #expect(tokens[0]["kind"] as? String == "word")
+        #expect(tokens[0]["key"] as? String == "russland")
+        #expect(tokens[0]["stem"] as? String == "russland")
+        #expect(tokens[3]["kind"] as? String == "punct")
+    }
+
+    @Test func invalidUTF8IsAnInputError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-bad-\(UUID().uuidString).txt")
+        try Data([0x4B, 0x75, 0x62, 0x61, 0x20, 0xFF, 0x0A]).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let result = try CLI.run(["tokenize", path.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("byte offset 5"))
+        #expect(result.stderr.contains(path.path))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        let lossy = try CLI.run(["tokenize", "--lossy", "--format", "text", path.path])
+        #expect(lossy.status == 0)
+        #expect(lossy.stdout.contains("\u{FFFD}"))
+    }
+
+    @Test func missingFileAndBadOptionExitTwo() throws {
+        let missing = try CLI.run(["tokenize", "/no/such/file.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/no/such/file.txt"))
+        let badOption = try CLI.run(["tokenize", "--format", "yaml", "-"], input: "")
+        #expect(badOption.status != 0)
+    }
+
+    @Test func stemArgumentsAndStdin() throws {
+        let args = try CLI.run(["stem", "Beziehungen", "russischen"])
+        #expect(args.stdout == "bezieh\nrussisch\n")
+        let stdin = try CLI.run(["stem"], input: "Häuser\nkategorischen\n")
+        #expect(stdin.stdout == "haus\nkategor\n")
+    }
+
+    @Test func matchUsesBundledGlossaries() throws {
+        let result = try CLI.run(["match", "-"], input: "Juri Borissow traf in Moskau ein.")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Juri Borissow\tYury Borisov\tperson\texact"))
+        #expect(result.stdout.contains("Moskau\tMoscow\tcity"))
+        #expect(result.stdout.contains("Glossaries/de-en/"))
+    }
+
+    @Test func annotateJSONOffsetsHold() throws {
+        let text = try TestSupport.text("Fixtures/de/kuba-russland.txt")
+        let result = try CLI.run(["annotate", "--format", "json", "Fixtures/de/kuba-russland.txt"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let annotations = try #require(json["annotations"] as? [[String: Any]])
+        #expect(annotations.count > 40)
+        let scalars = Array(text.unicodeScalars)
+        for annotation in annotations {
+            let start = annotation["start"] as! Int, end = annotation["end"] as! Int
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == annotation["text"] as? String)
+            #expect(annotation["entry"] is String)
+            #expect((annotation["source"] as? String)?.hasPrefix("Glossaries/de-en/") == true)
+        }
+        let glossaries = try #require(json["glossaries"] as? [[String: Any]])
+        #expect(glossaries.contains { ($0["path"] as? String) == "Glossaries/de-en/people.tsv" })
+    }
+
+    @Test func annotateCorpusSkipsBadRecordsOrStops() throws {
+        let corpus = """
+            {"id": "a", "text": "Moskau und Kuba."}
+            {"id": "b", "text": 
+            {"id": 7, "text": "Putin sprach."}
+
+            """
+        let lenient = try CLI.run(["annotate", "--input", "jsonl", "--format", "jsonl", "-"], input: corpus)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("line 2, byte offset 40"))
+        let lines = lenient.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("\"document\":\"a\""))
+        #expect(lines[1].contains("\"document\":\"7\""))
+        let strict = try CLI.run(["annotate", "--input", "jsonl", "--strict", "--format", "jsonl", "-"], input: corpus)
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("line 2"))
+    }
+
+    @Test func glossaryErrorsNameFileLineColumn() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-bad-\(UUID().uuidString).tsv")
+        try "de\ten\nKuba\t\n".write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let result = try CLI.run(["match", "--glossary", path.path, "-"], input: "Kuba")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(path.path):2:6: empty 'en' field"))
+    }
+
+    @Test func bundledGlossariesFoundThroughEnvironment() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-env-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("de-en"), withIntermediateDirectories: true)
+        try "de\ten\nKuba\tCUBA-FROM-ENV\n".write(to: folder.appendingPathComponent("de-en/x.tsv"), atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["match", "-"], input: "Kuba", environment: ["GLOSSA_GLOSSARIES": folder.path])
+        #expect(result.stdout.contains("CUBA-FROM-ENV"))
+    }
+}
