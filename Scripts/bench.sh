@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs Glossa's benchmarks and prints their figures (each in its own process, so that every
+# peak-memory figure belongs to one benchmark).
+#
+#   bash Scripts/bench.sh [CORPUS] [GLOSSARY]
+#
+# Defaults: bench-data/corpus-de.txt (make it with `bash Scripts/make-corpus.sh`) and
+# bench-data/ding-de-en.tsv (`python3 Scripts/ding-to-glossary.py`). Timings are the best of
+# several runs; run on a quiet machine, they vary with load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-bench-data/corpus-de.txt}
+glossary=${2:-bench-data/ding-de-en.tsv}
+for file in "$corpus" "$glossary"; do
+    if [ ! -f "$file" ]; then
+        echo "bench: $file is missing; see the header of this script for how to make it" >&2
+        exit 2
+    fi
+done
+swift build -c release --product glossa-bench >/dev/null
+bench=.build/release/glossa-bench
+echo "== tokenization (issue: Document building ≥ 0.6 of the bare ICU loop)"
+"$bench" tokenize "$corpus"
+echo "== glossary loading (issue: ≤ 1 s, ≤ 300 MB for the 246k-entry Ding glossary)"
+"$bench" glossary "$glossary"
+echo "== matching (issue: adds ≤ 30% to tokenization)"
+"$bench" match "$corpus" "$glossary"
+echo "== end to end: annotate --format jsonl (issue: ≥ 0.40 of the bare ICU loop)"
+"$bench" annotate "$corpus" "$glossary"
