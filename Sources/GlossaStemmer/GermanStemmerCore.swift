@@ -1,8 +1,9 @@
-// The algorithm itself, on a buffer of Unicode code points (UInt32).
+// The algorithm itself, on an array of Unicode code points (UInt32).
 //
-// Everything here works with plain integer comparisons on a mutable buffer: no String, no
-// Character, no allocation. The word is edited in place; the suffix steps only ever shorten it,
-// so "deleting" a suffix is just lowering `n`.
+// Everything here works with plain integer comparisons on a mutable `[UInt32]` passed `inout`
+// and plain (bounds-checked) indexing: no String, no Character, no allocation, no unsafe code.
+// The word is edited in place; the suffix steps only ever shorten it, so "deleting" a suffix is
+// just lowering `n`.
 
 /// Code points used by the algorithm. `U` and `Y` are the algorithm's markers for a `u`/`y`
 /// between vowels (treated as a consonant); input words are lower-case, so they cannot clash.
@@ -57,17 +58,16 @@ extension GermanStemmer {
 
     /// Runs the whole algorithm on `w[0..<count]` (which must not contain `ß`; callers expand it
     /// to `ss` while copying) and returns the length of the stem, which is left in `w[0..<result]`.
-    @usableFromInline
-    static func stemCore(_ w: UnsafeMutableBufferPointer<UInt32>, count: Int) -> Int {
+    static func stemCore(_ w: inout [UInt32], count: Int) -> Int {
         var n = count
         guard n > 0 else { return 0 }
 
-        n = prelude(w, count: n)
+        n = prelude(&w, count: n)
         let (p1, p2) = markRegions(w, count: n)
         n = step1(w, count: n, p1: p1)
         n = step2(w, count: n, p1: p1)
         n = step3(w, count: n, p1: p1, p2: p2)
-        postlude(w, count: n)
+        postlude(&w, count: n)
         return n
     }
 
@@ -76,7 +76,7 @@ extension GermanStemmer {
     /// Marks `u`/`y` between vowels, then folds `ae`/`oe`/`ue` into umlauts (leaving `qu` alone).
     /// Returns the new length (folding can only shorten the word).
     @inline(__always)
-    static func prelude(_ w: UnsafeMutableBufferPointer<UInt32>, count: Int) -> Int {
+    static func prelude(_ w: inout [UInt32], count: Int) -> Int {
         // Left to right, so the left neighbour is seen as already marked: in "auuo" only the
         // first u lies between two vowels once that first u has become a consonant.
         if count >= 3 {
@@ -133,7 +133,7 @@ extension GermanStemmer {
     /// R2 starts after the next vowel/non-vowel pair. A region that does not exist starts at the
     /// end of the word. Words shorter than three letters have both regions empty.
     @inline(__always)
-    static func markRegions(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int) -> (p1: Int, p2: Int) {
+    static func markRegions(_ w: [UInt32], count n: Int) -> (p1: Int, p2: Int) {
         guard n >= 3 else { return (n, n) }
         guard let rawP1 = afterVowelNonVowel(w, from: 0, count: n) else { return (n, n) }
         let p1 = max(rawP1, 3)
@@ -144,7 +144,7 @@ extension GermanStemmer {
 
     /// The index just past the first non-vowel that follows a vowel, searching from `start`.
     @inline(__always)
-    static func afterVowelNonVowel(_ w: UnsafeMutableBufferPointer<UInt32>, from start: Int, count n: Int) -> Int? {
+    static func afterVowelNonVowel(_ w: [UInt32], from start: Int, count n: Int) -> Int? {
         var i = start
         while i < n && !isVowel(w[i]) { i += 1 }
         guard i < n else { return nil }
@@ -158,18 +158,16 @@ extension GermanStemmer {
 
     /// Whether `w[0..<end]` ends with the ASCII letters of `suffix`.
     @inline(__always)
-    static func endsWith(_ w: UnsafeMutableBufferPointer<UInt32>, _ end: Int, _ suffix: StaticString) -> Bool {
-        let len = suffix.utf8CodeUnitCount
+    static func endsWith(_ w: [UInt32], _ end: Int, _ suffix: String) -> Bool {
+        let letters = suffix.utf8
+        let len = letters.count
         guard end >= len else { return false }
-        return suffix.withUTF8Buffer { bytes in
-            var j = 0
-            let start = end - len
-            while j < len {
-                if w[start + j] != UInt32(bytes[j]) { return false }
-                j += 1
-            }
-            return true
+        var i = end - len
+        for letter in letters {
+            if w[i] != UInt32(letter) { return false }
+            i += 1
         }
+        return true
     }
 
     // MARK: Step 1
@@ -178,7 +176,7 @@ extension GermanStemmer {
     /// (then `niss` → `nis`); `s` after a valid s-ending; `ln lns` → `l`.
     /// Only the longest ending present is considered; if its condition fails, nothing is removed.
     @inline(__always)
-    static func step1(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int, p1: Int) -> Int {
+    static func step1(_ w: [UInt32], count n: Int, p1: Int) -> Int {
         enum Action { case em, delete, eGroup, s, ln }
         let length: Int
         let action: Action
@@ -219,7 +217,7 @@ extension GermanStemmer {
     /// least three letters before it; `et` after a valid et-ending, unless the word before it
     /// ends in `tick`, `plan`, `geordn`, `intern` or `tr`.
     @inline(__always)
-    static func step2(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int, p1: Int) -> Int {
+    static func step2(_ w: [UInt32], count n: Int, p1: Int) -> Int {
         if endsWith(w, n, "est") {
             return n - 3 >= p1 ? n - 3 : n
         }
@@ -252,7 +250,7 @@ extension GermanStemmer {
     /// `ig ik isch` (not after `e`); `lich heit` (then `er`/`en` if in R1);
     /// `keit` (then `lich`/`ig` if in R2).
     @inline(__always)
-    static func step3(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int, p1: Int, p2: Int) -> Int {
+    static func step3(_ w: [UInt32], count n: Int, p1: Int, p2: Int) -> Int {
         enum Kind { case endUng, igIkIsch, lichHeit, keit }
         let length: Int
         let kind: Kind
@@ -298,7 +296,7 @@ extension GermanStemmer {
 
     /// Undoes the U/Y marks and removes the umlaut dots.
     @inline(__always)
-    static func postlude(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int) {
+    static func postlude(_ w: inout [UInt32], count n: Int) {
         for i in 0..<n {
             switch w[i] {
             case CP.markedU, CP.uUmlaut: w[i] = CP.u
