@@ -34,13 +34,16 @@ public struct GermanStemmer: Sendable {
     /// The empty string stems to the empty string; words of fewer than three letters are
     /// returned unchanged apart from the prelude/postlude mappings (`ß` → `ss`, umlauts).
     public func stem(_ word: String) -> String {
-        // The number of UTF-8 bytes bounds the number of scalars even after `ß` (two bytes)
-        // becomes `ss` (two scalars), so the array is allocated once and never grows.
-        // (`reserveCapacity` + `append` rather than `init(repeating:count:)`: the latter is not
-        // specialised and looks up generic metadata on every call.)
-        var w: [UInt32] = []
+        // German words are Latin-1 (every code point below U+0100): they are stemmed as bytes,
+        // and the stem, nearly always ASCII after the postlude, becomes the String directly.
+        // The number of UTF-8 bytes bounds the number of code points even after `ß` (two bytes)
+        // becomes `ss`, so the array is allocated once and never grows. (`reserveCapacity` +
+        // `append` rather than `init(repeating:count:)`: the latter is not specialised and looks
+        // up generic metadata on every call.)
+        var w: [UInt8] = []
         w.reserveCapacity(word.utf8.count)
         for scalar in word.unicodeScalars {
+            guard scalar.value < 0x100 else { return GermanStemmer.stemWide(word.unicodeScalars) }
             GermanStemmer.append(scalar.value, to: &w)
         }
         return GermanStemmer.stemAndEncode(&w)
@@ -58,9 +61,10 @@ public struct GermanStemmer: Sendable {
             return stem(String(view))
         }
         // At most two code points per scalar (ß → ss).
-        var w: [UInt32] = []
+        var w: [UInt8] = []
         w.reserveCapacity(2 * scalars.count)
         for scalar in scalars {
+            guard scalar.value < 0x100 else { return GermanStemmer.stemWide(scalars) }
             GermanStemmer.append(scalar.value, to: &w)
         }
         return GermanStemmer.stemAndEncode(&w)
@@ -68,18 +72,41 @@ public struct GermanStemmer: Sendable {
 
     // MARK: - Internals
 
-    /// Appends `value` to `w`, writing `ß` as `ss`.
+    /// The path for words with code points above U+00FF: the same algorithm on `[UInt32]`.
+    @inlinable
+    static func stemWide(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var w: [UInt32] = []
+        w.reserveCapacity(2 * scalars.count)
+        for scalar in scalars {
+            append(scalar.value, to: &w)
+        }
+        return stemAndEncode(&w)
+    }
+
+    /// Appends `value` to `w`, writing `ß` as `ss`. `value` must fit in `C`.
     @inlinable @inline(__always)
-    static func append(_ value: UInt32, to w: inout [UInt32]) {
+    static func append<C: FixedWidthInteger>(_ value: UInt32, to w: inout [C]) {
         if value == 0xDF {  // ß
             w.append(0x73)  // s
             w.append(0x73)
         } else {
-            w.append(value)
+            w.append(C(truncatingIfNeeded: value))
         }
     }
 
-    /// Runs the algorithm on `w` (already free of `ß`) and encodes the stem.
+    /// Runs the algorithm on the Latin-1 code points in `w` (already free of `ß`) and encodes the stem.
+    @usableFromInline
+    static func stemAndEncode(_ w: inout [UInt8]) -> String {
+        let length = stemCore(&w, count: w.count)
+        for i in 0..<length where w[i] >= 0x80 {
+            return encode(w, count: length)  // é, à, …: two UTF-8 bytes each
+        }
+        // ASCII: the code points are the UTF-8 bytes.
+        w.removeLast(w.count - length)
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    /// Runs the algorithm on the code points in `w` (already free of `ß`) and encodes the stem.
     @usableFromInline
     static func stemAndEncode(_ w: inout [UInt32]) -> String {
         let length = stemCore(&w, count: w.count)
@@ -88,12 +115,12 @@ public struct GermanStemmer: Sendable {
 
     /// UTF-8 encodes `w[0..<count]` into a byte array, in one pass, and decodes that as a `String`.
     /// Values that are not Unicode scalars (surrogates, > U+10FFFF) become U+FFFD.
-    static func encode(_ w: [UInt32], count: Int) -> String {
+    static func encode<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], count: Int) -> String {
         if count == 0 { return "" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 * count)
         for i in 0..<count {
-            let value = w[i]
+            let value = UInt32(truncatingIfNeeded: w[i])
             if value < 0x80 {
                 bytes.append(UInt8(truncatingIfNeeded: value))
                 continue

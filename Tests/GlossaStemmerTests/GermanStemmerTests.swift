@@ -60,7 +60,10 @@ struct GermanStemmerTests {
 
     @Test("all entry points agree")
     func entryPointsAgree() {
-        for word in ["häuser", "abschließen", "feuer", "", "a", "xyz", "kategorischen", "außenministeriums"] {
+        // Latin-1 words take the byte path; "москва" and the mixed words take the [UInt32] path.
+        let words = ["häuser", "abschließen", "feuer", "", "a", "xyz", "kategorischen", "außenministeriums",
+                     "cafés", "résumées", "naïven", "москва", "москвами", "häuserн", "ſchönen", "𝔞𝔟𝔠ungen"]
+        for word in words {
             let viaString = stemmer.stem(word)
             let viaScalars = stemmer.stem(scalars: word.unicodeScalars)
             let array = Array(word.unicodeScalars)
@@ -74,6 +77,7 @@ struct GermanStemmerTests {
             #expect(viaSlice == viaString, "\(word)")
             #expect(viaLazy == viaString, "\(word)")
             #expect(viaContiguous == viaString, "\(word)")
+            #expect(GermanStemmer.stemWide(word.unicodeScalars) == viaString, "\(word)")
         }
     }
 
@@ -105,7 +109,8 @@ struct GermanStemmerTests {
         // Supplementary-plane scalars (4 UTF-8 bytes) survive the round trip.
         #expect(stemmer.stem("𝔞𝔟𝔠") == "𝔞𝔟𝔠")
         // The encoder turns a value that is not a scalar (a surrogate) into U+FFFD.
-        #expect(GermanStemmer.encode([0xD800, 0x61, 0x62], count: 3) == "\u{FFFD}ab")
+        let codes: [UInt32] = [0xD800, 0x61, 0x62]
+        #expect(GermanStemmer.encode(codes, count: 3) == "\u{FFFD}ab")
     }
 
     // MARK: The sample vocabulary
@@ -124,6 +129,7 @@ struct GermanStemmerTests {
         var mismatches: [String] = []
         var mismatchCount = 0
         var fastPathMismatches: [String] = []
+        var widePathMismatches: [String] = []
         var foldedMismatches: [String] = []
         var sharpSWords = 0
         for (word, expected) in zip(words, stems) where !word.isEmpty {
@@ -136,6 +142,9 @@ struct GermanStemmerTests {
             // The tokenizer's path must agree with the String path on every word.
             let fast = stemmer.stem(scalars: Array(word.unicodeScalars))
             if fast != actual { fastPathMismatches.append("\(word): \(fast) vs \(actual)") }
+            // The [UInt32] core (words beyond Latin-1) must agree with the [UInt8] one.
+            let wide = GermanStemmer.stemWide(word.unicodeScalars)
+            if wide != actual { widePathMismatches.append("\(word): \(wide) vs \(actual)") }
             // Keys folded with full case folding spell ß as ss; they must stem the same.
             if word.contains("ß") {
                 sharpSWords += 1
@@ -147,6 +156,7 @@ struct GermanStemmerTests {
         #expect(checked == 35_033)
         #expect(mismatchCount == 0, "\(mismatchCount) of \(checked) words differ, e.g.\n\(mismatches.joined(separator: "\n"))")
         #expect(fastPathMismatches.isEmpty, "stem(scalars:) differs: \(fastPathMismatches.prefix(10))")
+        #expect(widePathMismatches.isEmpty, "the [UInt32] path differs: \(widePathMismatches.prefix(10))")
         #expect(sharpSWords > 100, "the vocabulary should exercise ß (found \(sharpSWords) words)")
         #expect(foldedMismatches.isEmpty, "ß→ss spellings differ: \(foldedMismatches.prefix(10))")
     }
