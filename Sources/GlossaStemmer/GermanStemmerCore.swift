@@ -1,7 +1,9 @@
-// The algorithm itself, on an array of Unicode code points (UInt32).
+// The algorithm itself, on an array of Unicode code points: `[UInt8]` for Latin-1 words (all
+// German words), `[UInt32]` otherwise; the functions are generic over the element type and
+// compare code points as UInt32.
 //
-// Everything here works with plain integer comparisons on a mutable `[UInt32]` passed `inout`
-// and plain (bounds-checked) indexing: no String, no Character, no allocation, no unsafe code.
+// Everything here works with plain integer comparisons on a mutable array passed `inout` and
+// plain (bounds-checked) indexing: no String, no Character, no allocation, no unsafe code.
 // The word is edited in place; the suffix steps only ever shorten it, so "deleting" a suffix is
 // just lowering `n`.
 
