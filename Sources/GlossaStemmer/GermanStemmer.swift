@@ -34,151 +34,112 @@ public struct GermanStemmer: Sendable {
     /// The empty string stems to the empty string; words of fewer than three letters are
     /// returned unchanged apart from the prelude/postlude mappings (`ß` → `ss`, umlauts).
     public func stem(_ word: String) -> String {
-        // The number of UTF-8 bytes bounds the number of scalars even after `ß` (two bytes)
-        // becomes `ss` (two scalars).
-        let capacity = Swift.max(word.utf8.count, 1)
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { buffer in
-            var count = 0
-            for scalar in word.unicodeScalars {
-                count = GermanStemmer.append(scalar.value, to: buffer, at: count)
-            }
-            return GermanStemmer.stemAndEncode(buffer, count: count)
+        // German words are Latin-1 (every code point below U+0100): they are stemmed as bytes,
+        // and the stem, nearly always ASCII after the postlude, becomes the String directly.
+        // The number of UTF-8 bytes bounds the number of code points even after `ß` (two bytes)
+        // becomes `ss`, so the array is allocated once and never grows. (`reserveCapacity` +
+        // `append` rather than `init(repeating:count:)`: the latter is not specialised and looks
+        // up generic metadata on every call.)
+        var w: [UInt8] = []
+        w.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars {
+            guard scalar.value < 0x100 else { return GermanStemmer.stemWide(word.unicodeScalars) }
+            GermanStemmer.append(scalar.value, to: &w)
         }
+        return GermanStemmer.stemAndEncode(&w)
     }
 
     /// Returns the stem of the word made of `scalars` (lower-case, case-folded).
     ///
-    /// This is the tokenizer's fast path: the scalars are copied once into a temporary buffer
-    /// (on the stack for ordinary word lengths), the algorithm runs on that buffer of code points
-    /// without any `String` indexing, and the only allocation is the returned `String` (none at
-    /// all for stems of up to 15 UTF-8 bytes, which Swift stores inline). Contiguous collections
-    /// (`[Unicode.Scalar]`, `ArraySlice`, buffer pointers) take a non-generic path.
+    /// This is the tokenizer's path: the scalars are copied once into an array of code points
+    /// (`ß` written as `ss`), the algorithm runs on that array in place without any `String`
+    /// indexing, and the result is built from the remaining code points. The function is
+    /// inlinable so that callers get a loop specialised for their collection type.
     @inlinable
     public func stem(scalars: some Collection<Unicode.Scalar>) -> String {
-        if let stem = scalars.withContiguousStorageIfAvailable({ self.stem(scalars: $0) }) {
-            return stem
-        }
         if let view = scalars as? String.UnicodeScalarView {
             return stem(String(view))
         }
-        let capacity = Swift.max(2 * scalars.count, 1)
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { buffer in
-            var count = 0
-            for scalar in scalars {
-                count = GermanStemmer.append(scalar.value, to: buffer, at: count)
-            }
-            return GermanStemmer.stemAndEncode(buffer, count: count)
+        // At most two code points per scalar (ß → ss).
+        var w: [UInt8] = []
+        w.reserveCapacity(2 * scalars.count)
+        for scalar in scalars {
+            guard scalar.value < 0x100 else { return GermanStemmer.stemWide(scalars) }
+            GermanStemmer.append(scalar.value, to: &w)
         }
-    }
-
-    /// Returns the stem of the word made of the scalars in `scalars` (lower-case, case-folded).
-    ///
-    /// The non-generic path behind the generic `stem(scalars:)` for contiguous storage.
-    public func stem(scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Swift.max(2 * scalars.count, 1)) { buffer in
-            var count = 0
-            for scalar in scalars {
-                count = GermanStemmer.append(scalar.value, to: buffer, at: count)
-            }
-            return GermanStemmer.stemAndEncode(buffer, count: count)
-        }
-    }
-
-    /// Returns the stem of the word whose Unicode code points are `codePoints` (lower-case).
-    ///
-    /// Same algorithm as ``stem(_:)``, for callers that keep tokens as UTF-32 code units.
-    /// Values that are not valid Unicode scalars are passed through as U+FFFD in the result.
-    public func stem(codePoints: UnsafeBufferPointer<UInt32>) -> String {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Swift.max(2 * codePoints.count, 1)) { buffer in
-            var count = 0
-            for value in codePoints {
-                count = GermanStemmer.append(value, to: buffer, at: count)
-            }
-            return GermanStemmer.stemAndEncode(buffer, count: count)
-        }
-    }
-
-    /// Stems the code points in `buffer[0..<count]` in place and returns the stem's length.
-    ///
-    /// The buffer must have room for the word with every `ß` written as `ss`, that is
-    /// `count` plus the number of `ß` in it (`2 * count` is always enough). Nothing is allocated.
-    public func stem(inPlace buffer: UnsafeMutableBufferPointer<UInt32>, count: Int) -> Int {
-        precondition(count >= 0 && count <= buffer.count, "count out of range")
-        var sharps = 0
-        for i in 0..<count where buffer[i] == GermanStemmer.sharpS { sharps += 1 }
-        precondition(count + sharps <= buffer.count, "buffer too small for ß → ss")
-        if sharps > 0 {
-            // Expand from the back so that nothing is overwritten before it is read.
-            var read = count - 1
-            var write = count + sharps - 1
-            while read >= 0 {
-                let value = buffer[read]
-                if value == GermanStemmer.sharpS {
-                    buffer[write] = GermanStemmer.s
-                    buffer[write - 1] = GermanStemmer.s
-                    write -= 2
-                } else {
-                    buffer[write] = value
-                    write -= 1
-                }
-                read -= 1
-            }
-        }
-        return GermanStemmer.stemCore(buffer, count: count + sharps)
+        return GermanStemmer.stemAndEncode(&w)
     }
 
     // MARK: - Internals
 
-    static let sharpS: UInt32 = 0xDF
-    static let s: UInt32 = 0x73
+    /// The path for words with code points above U+00FF: the same algorithm on `[UInt32]`.
+    @inlinable
+    static func stemWide(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var w: [UInt32] = []
+        w.reserveCapacity(2 * scalars.count)
+        for scalar in scalars {
+            append(scalar.value, to: &w)
+        }
+        return stemAndEncode(&w)
+    }
 
-    /// Appends `value` at `index` (writing `ß` as `ss`) and returns the new count.
+    /// Appends `value` to `w`, writing `ß` as `ss`. `value` must fit in `C`.
     @inlinable @inline(__always)
-    static func append(_ value: UInt32, to buffer: UnsafeMutableBufferPointer<UInt32>, at index: Int) -> Int {
+    static func append<C: FixedWidthInteger>(_ value: UInt32, to w: inout [C]) {
         if value == 0xDF {  // ß
-            buffer[index] = 0x73  // s
-            buffer[index + 1] = 0x73
-            return index + 2
+            w.append(0x73)  // s
+            w.append(0x73)
+        } else {
+            w.append(C(truncatingIfNeeded: value))
         }
-        buffer[index] = value
-        return index + 1
     }
 
-    /// Runs the algorithm on `buffer[0..<count]` (already free of `ß`) and encodes the stem.
+    /// Runs the algorithm on the Latin-1 code points in `w` (already free of `ß`) and encodes the stem.
     @usableFromInline
-    static func stemAndEncode(_ buffer: UnsafeMutableBufferPointer<UInt32>, count: Int) -> String {
-        let length = stemCore(buffer, count: count)
-        return encode(UnsafeBufferPointer(rebasing: buffer[0..<length]))
+    static func stemAndEncode(_ w: inout [UInt8]) -> String {
+        let length = stemCore(&w, count: w.count)
+        for i in 0..<length where w[i] >= 0x80 {
+            return encode(w, count: length)  // é, à, …: two UTF-8 bytes each
+        }
+        // ASCII: the code points are the UTF-8 bytes.
+        w.removeLast(w.count - length)
+        return String(decoding: w, as: UTF8.self)
     }
 
-    /// UTF-8 encodes code points into a `String` with one pass over a temporary byte buffer.
-    static func encode(_ codePoints: UnsafeBufferPointer<UInt32>) -> String {
-        if codePoints.isEmpty { return "" }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * codePoints.count) { bytes in
-            var n = 0
-            for value in codePoints {
-                let v = Unicode.Scalar(value) != nil ? value : 0xFFFD
-                if v < 0x80 {
-                    bytes[n] = UInt8(v)
-                    n += 1
-                } else if v < 0x800 {
-                    bytes[n] = UInt8(0xC0 | (v >> 6))
-                    bytes[n + 1] = UInt8(0x80 | (v & 0x3F))
-                    n += 2
-                } else if v < 0x10000 {
-                    bytes[n] = UInt8(0xE0 | (v >> 12))
-                    bytes[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    bytes[n + 2] = UInt8(0x80 | (v & 0x3F))
-                    n += 3
-                } else {
-                    bytes[n] = UInt8(0xF0 | (v >> 18))
-                    bytes[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    bytes[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    bytes[n + 3] = UInt8(0x80 | (v & 0x3F))
-                    n += 4
-                }
+    /// Runs the algorithm on the code points in `w` (already free of `ß`) and encodes the stem.
+    @usableFromInline
+    static func stemAndEncode(_ w: inout [UInt32]) -> String {
+        let length = stemCore(&w, count: w.count)
+        return encode(w, count: length)
+    }
+
+    /// UTF-8 encodes `w[0..<count]` into a byte array, in one pass, and decodes that as a `String`.
+    /// Values that are not Unicode scalars (surrogates, > U+10FFFF) become U+FFFD.
+    static func encode<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], count: Int) -> String {
+        if count == 0 { return "" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * count)
+        for i in 0..<count {
+            let value = UInt32(truncatingIfNeeded: w[i])
+            if value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value))
+                continue
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<n]), as: UTF8.self)
+            let v = Unicode.Scalar(value) != nil ? value : 0xFFFD
+            if v < 0x800 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+            }
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

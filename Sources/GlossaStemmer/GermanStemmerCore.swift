@@ -1,8 +1,11 @@
-// The algorithm itself, on a buffer of Unicode code points (UInt32).
+// The algorithm itself, on an array of Unicode code points: `[UInt8]` for Latin-1 words (all
+// German words), `[UInt32]` otherwise; the functions are generic over the element type and
+// compare code points as UInt32.
 //
-// Everything here works with plain integer comparisons on a mutable buffer: no String, no
-// Character, no allocation. The word is edited in place; the suffix steps only ever shorten it,
-// so "deleting" a suffix is just lowering `n`.
+// Everything here works with plain integer comparisons on a mutable array passed `inout` and
+// plain (bounds-checked) indexing: no String, no Character, no allocation, no unsafe code.
+// The word is edited in place; the suffix steps only ever shorten it, so "deleting" a suffix is
+// just lowering `n`.
 
 /// Code points used by the algorithm. `U` and `Y` are the algorithm's markers for a `u`/`y`
 /// between vowels (treated as a consonant); input words are lower-case, so they cannot clash.
@@ -21,6 +24,12 @@ enum CP {
 }
 
 extension GermanStemmer {
+    /// What step 1 does with the ending it found.
+    enum Step1Action { case em, delete, eGroup, s, ln }
+
+    /// The suffix group step 3 found.
+    enum Step3Kind { case endUng, igIkIsch, lichHeit, keit }
+
     /// The vowels: a e i o u y ä ö ü (the markers U and Y are not vowels).
     @inline(__always)
     static func isVowel(_ c: UInt32) -> Bool {
@@ -57,17 +66,16 @@ extension GermanStemmer {
 
     /// Runs the whole algorithm on `w[0..<count]` (which must not contain `ß`; callers expand it
     /// to `ss` while copying) and returns the length of the stem, which is left in `w[0..<result]`.
-    @usableFromInline
-    static func stemCore(_ w: UnsafeMutableBufferPointer<UInt32>, count: Int) -> Int {
+    static func stemCore<C: FixedWidthInteger & UnsignedInteger>(_ w: inout [C], count: Int) -> Int {
         var n = count
         guard n > 0 else { return 0 }
 
-        n = prelude(w, count: n)
+        n = prelude(&w, count: n)
         let (p1, p2) = markRegions(w, count: n)
         n = step1(w, count: n, p1: p1)
         n = step2(w, count: n, p1: p1)
         n = step3(w, count: n, p1: p1, p2: p2)
-        postlude(w, count: n)
+        postlude(&w, count: n)
         return n
     }
 
@@ -76,27 +84,28 @@ extension GermanStemmer {
     /// Marks `u`/`y` between vowels, then folds `ae`/`oe`/`ue` into umlauts (leaving `qu` alone).
     /// Returns the new length (folding can only shorten the word).
     @inline(__always)
-    static func prelude(_ w: UnsafeMutableBufferPointer<UInt32>, count: Int) -> Int {
+    static func prelude<C: FixedWidthInteger & UnsignedInteger>(_ w: inout [C], count: Int) -> Int {
         // Left to right, so the left neighbour is seen as already marked: in "auuo" only the
         // first u lies between two vowels once that first u has become a consonant.
         if count >= 3 {
             for i in 1..<(count - 1) {
-                let ch = w[i]
+                let ch = UInt32(truncatingIfNeeded: w[i])
                 guard ch == CP.u || ch == CP.y else { continue }
-                if isVowel(w[i - 1]) && isVowel(w[i + 1]) {
-                    w[i] = ch == CP.u ? CP.markedU : CP.markedY
+                if isVowel(UInt32(truncatingIfNeeded: w[i - 1])) && isVowel(UInt32(truncatingIfNeeded: w[i + 1])) {
+                    w[i] = C(truncatingIfNeeded: ch == CP.u ? CP.markedU : CP.markedY)
                 }
             }
         }
 
         // Fold the two-letter umlaut spellings, scanning left to right; a `qu` is skipped as a
-        // unit so the `ue` of "quelle" stays.
+        // unit so the `ue` of "quelle" stays. Letters are moved only once something was folded
+        // (most words have no ae/oe/ue, and every array write costs a uniqueness check).
         var read = 0
         var write = 0
         while read < count {
-            let ch = w[read]
+            let ch = UInt32(truncatingIfNeeded: w[read])
             if read + 1 < count {
-                let next = w[read + 1]
+                let next = UInt32(truncatingIfNeeded: w[read + 1])
                 var folded: UInt32 = 0
                 if next == CP.e {
                     switch ch {
@@ -107,20 +116,22 @@ extension GermanStemmer {
                     }
                 }
                 if folded != 0 {
-                    w[write] = folded
+                    w[write] = C(truncatingIfNeeded: folded)
                     write += 1
                     read += 2
                     continue
                 }
                 if ch == CP.q && next == CP.u {
-                    w[write] = ch
-                    w[write + 1] = next
+                    if write != read {
+                        w[write] = C(truncatingIfNeeded: ch)
+                        w[write + 1] = C(truncatingIfNeeded: next)
+                    }
                     write += 2
                     read += 2
                     continue
                 }
             }
-            w[write] = ch
+            if write != read { w[write] = C(truncatingIfNeeded: ch) }
             write += 1
             read += 1
         }
@@ -133,7 +144,7 @@ extension GermanStemmer {
     /// R2 starts after the next vowel/non-vowel pair. A region that does not exist starts at the
     /// end of the word. Words shorter than three letters have both regions empty.
     @inline(__always)
-    static func markRegions(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int) -> (p1: Int, p2: Int) {
+    static func markRegions<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], count n: Int) -> (p1: Int, p2: Int) {
         guard n >= 3 else { return (n, n) }
         guard let rawP1 = afterVowelNonVowel(w, from: 0, count: n) else { return (n, n) }
         let p1 = max(rawP1, 3)
@@ -144,12 +155,12 @@ extension GermanStemmer {
 
     /// The index just past the first non-vowel that follows a vowel, searching from `start`.
     @inline(__always)
-    static func afterVowelNonVowel(_ w: UnsafeMutableBufferPointer<UInt32>, from start: Int, count n: Int) -> Int? {
+    static func afterVowelNonVowel<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], from start: Int, count n: Int) -> Int? {
         var i = start
-        while i < n && !isVowel(w[i]) { i += 1 }
+        while i < n && !isVowel(UInt32(truncatingIfNeeded: w[i])) { i += 1 }
         guard i < n else { return nil }
         i += 1
-        while i < n && isVowel(w[i]) { i += 1 }
+        while i < n && isVowel(UInt32(truncatingIfNeeded: w[i])) { i += 1 }
         guard i < n else { return nil }
         return i + 1
     }
@@ -158,18 +169,16 @@ extension GermanStemmer {
 
     /// Whether `w[0..<end]` ends with the ASCII letters of `suffix`.
     @inline(__always)
-    static func endsWith(_ w: UnsafeMutableBufferPointer<UInt32>, _ end: Int, _ suffix: StaticString) -> Bool {
-        let len = suffix.utf8CodeUnitCount
+    static func endsWith<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], _ end: Int, _ suffix: String) -> Bool {
+        let letters = suffix.utf8
+        let len = letters.count
         guard end >= len else { return false }
-        return suffix.withUTF8Buffer { bytes in
-            var j = 0
-            let start = end - len
-            while j < len {
-                if w[start + j] != UInt32(bytes[j]) { return false }
-                j += 1
-            }
-            return true
+        var i = end - len
+        for letter in letters {
+            if UInt32(truncatingIfNeeded: w[i]) != UInt32(letter) { return false }
+            i += 1
         }
+        return true
     }
 
     // MARK: Step 1
@@ -178,10 +187,9 @@ extension GermanStemmer {
     /// (then `niss` → `nis`); `s` after a valid s-ending; `ln lns` → `l`.
     /// Only the longest ending present is considered; if its condition fails, nothing is removed.
     @inline(__always)
-    static func step1(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int, p1: Int) -> Int {
-        enum Action { case em, delete, eGroup, s, ln }
+    static func step1<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], count n: Int, p1: Int) -> Int {
         let length: Int
-        let action: Action
+        let action: Step1Action
         if endsWith(w, n, "erinnen") { length = 7; action = .delete }
         else if endsWith(w, n, "erin") { length = 4; action = .delete }
         else if endsWith(w, n, "lns") { length = 3; action = .ln }
@@ -207,7 +215,7 @@ extension GermanStemmer {
             if endsWith(w, k, "niss") { return k - 1 }
             return k
         case .s:
-            return k >= 1 && isSEnding(w[k - 1]) ? k : n
+            return k >= 1 && isSEnding(UInt32(truncatingIfNeeded: w[k - 1])) ? k : n
         case .ln:
             return k + 1  // keep the l
         }
@@ -219,24 +227,24 @@ extension GermanStemmer {
     /// least three letters before it; `et` after a valid et-ending, unless the word before it
     /// ends in `tick`, `plan`, `geordn`, `intern` or `tr`.
     @inline(__always)
-    static func step2(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int, p1: Int) -> Int {
+    static func step2<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], count n: Int, p1: Int) -> Int {
         if endsWith(w, n, "est") {
             return n - 3 >= p1 ? n - 3 : n
         }
         guard n >= 2 else { return n }
         let k = n - 2
         guard k >= p1 else { return n }
-        let last = w[n - 1]
-        let before = w[n - 2]
+        let last = UInt32(truncatingIfNeeded: w[n - 1])
+        let before = UInt32(truncatingIfNeeded: w[n - 2])
         if before == CP.e && (last == CP.n || last == CP.r) {
             return k
         }
         if before == CP.s && last == CP.t {
             // st-ending at k-1, and `hop 3` from there: k - 1 >= 3.
-            return k >= 4 && isStEnding(w[k - 1]) ? k : n
+            return k >= 4 && isStEnding(UInt32(truncatingIfNeeded: w[k - 1])) ? k : n
         }
         if before == CP.e && last == CP.t {
-            guard k >= 1 && isEtEnding(w[k - 1]) else { return n }
+            guard k >= 1 && isEtEnding(UInt32(truncatingIfNeeded: w[k - 1])) else { return n }
             if endsWith(w, k, "tick") || endsWith(w, k, "plan") || endsWith(w, k, "geordn")
                 || endsWith(w, k, "intern") || endsWith(w, k, "tr") {
                 return n
@@ -252,10 +260,9 @@ extension GermanStemmer {
     /// `ig ik isch` (not after `e`); `lich heit` (then `er`/`en` if in R1);
     /// `keit` (then `lich`/`ig` if in R2).
     @inline(__always)
-    static func step3(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int, p1: Int, p2: Int) -> Int {
-        enum Kind { case endUng, igIkIsch, lichHeit, keit }
+    static func step3<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], count n: Int, p1: Int, p2: Int) -> Int {
         let length: Int
-        let kind: Kind
+        let kind: Step3Kind
         if endsWith(w, n, "lich") { length = 4; kind = .lichHeit }
         else if endsWith(w, n, "heit") { length = 4; kind = .lichHeit }
         else if endsWith(w, n, "keit") { length = 4; kind = .keit }
@@ -268,11 +275,11 @@ extension GermanStemmer {
 
         let k = n - length
         guard k >= p2 else { return n }
-        let precededByE = k >= 1 && w[k - 1] == CP.e
+        let precededByE = k >= 1 && UInt32(truncatingIfNeeded: w[k - 1]) == CP.e
         switch kind {
         case .endUng:
             // e.g. "…igend", "…igung": the ig goes too, unless it is "…eig…"
-            if endsWith(w, k, "ig") && k - 2 >= p2 && !(k >= 3 && w[k - 3] == CP.e) {
+            if endsWith(w, k, "ig") && k - 2 >= p2 && !(k >= 3 && UInt32(truncatingIfNeeded: w[k - 3]) == CP.e) {
                 return k - 2
             }
             return k
@@ -298,13 +305,13 @@ extension GermanStemmer {
 
     /// Undoes the U/Y marks and removes the umlaut dots.
     @inline(__always)
-    static func postlude(_ w: UnsafeMutableBufferPointer<UInt32>, count n: Int) {
+    static func postlude<C: FixedWidthInteger & UnsignedInteger>(_ w: inout [C], count n: Int) {
         for i in 0..<n {
-            switch w[i] {
-            case CP.markedU, CP.uUmlaut: w[i] = CP.u
-            case CP.markedY: w[i] = CP.y
-            case CP.aUmlaut: w[i] = CP.a
-            case CP.oUmlaut: w[i] = CP.o
+            switch UInt32(truncatingIfNeeded: w[i]) {
+            case CP.markedU, CP.uUmlaut: w[i] = C(truncatingIfNeeded: CP.u)
+            case CP.markedY: w[i] = C(truncatingIfNeeded: CP.y)
+            case CP.aUmlaut: w[i] = C(truncatingIfNeeded: CP.a)
+            case CP.oUmlaut: w[i] = C(truncatingIfNeeded: CP.o)
             default: break
             }
         }

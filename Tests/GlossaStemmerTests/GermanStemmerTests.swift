@@ -1,4 +1,5 @@
 import Foundation
+import GlossaTestSupport
 import Testing
 @testable import GlossaStemmer
 
@@ -59,29 +60,24 @@ struct GermanStemmerTests {
 
     @Test("all entry points agree")
     func entryPointsAgree() {
-        for word in ["häuser", "abschließen", "feuer", "", "a", "xyz", "kategorischen", "außenministeriums"] {
+        // Latin-1 words take the byte path; "москва" and the mixed words take the [UInt32] path.
+        let words = ["häuser", "abschließen", "feuer", "", "a", "xyz", "kategorischen", "außenministeriums",
+                     "cafés", "résumées", "naïven", "москва", "москвами", "häuserн", "ſchönen", "𝔞𝔟𝔠ungen"]
+        for word in words {
             let viaString = stemmer.stem(word)
             let viaScalars = stemmer.stem(scalars: word.unicodeScalars)
             let array = Array(word.unicodeScalars)
             let viaArray = stemmer.stem(scalars: array)
             let viaSlice = stemmer.stem(scalars: (array + ["x"]).dropLast())
-            let viaPointer = array.withUnsafeBufferPointer { stemmer.stem(scalars: $0) }
             // A collection without contiguous storage takes the generic path.
             let viaLazy = stemmer.stem(scalars: word.unicodeScalars.lazy.map { $0 })
-            let codes = word.unicodeScalars.map(\.value)
-            let viaCodes = codes.withUnsafeBufferPointer { stemmer.stem(codePoints: $0) }
-            var buffer = codes + Array(repeating: 0, count: codes.count)
-            let length = buffer.withUnsafeMutableBufferPointer {
-                stemmer.stem(inPlace: $0, count: codes.count)
-            }
-            let viaInPlace = String(String.UnicodeScalarView(buffer[0..<length].compactMap(Unicode.Scalar.init)))
+            let viaContiguous = stemmer.stem(scalars: ContiguousArray(word.unicodeScalars))
             #expect(viaScalars == viaString, "\(word)")
             #expect(viaArray == viaString, "\(word)")
             #expect(viaSlice == viaString, "\(word)")
-            #expect(viaPointer == viaString, "\(word)")
             #expect(viaLazy == viaString, "\(word)")
-            #expect(viaCodes == viaString, "\(word)")
-            #expect(viaInPlace == viaString, "\(word)")
+            #expect(viaContiguous == viaString, "\(word)")
+            #expect(GermanStemmer.stemWide(word.unicodeScalars) == viaString, "\(word)")
         }
     }
 
@@ -110,48 +106,20 @@ struct GermanStemmerTests {
         #expect(stemmer.stem("g7") == "g7")
         #expect(stemmer.stem("covid-19") == "covid-19")
         #expect(stemmer.stem("москва") == "москва")
-        // A surrogate code unit is not a scalar: it comes out as U+FFFD.
+        // Supplementary-plane scalars (4 UTF-8 bytes) survive the round trip.
+        #expect(stemmer.stem("𝔞𝔟𝔠") == "𝔞𝔟𝔠")
+        // The encoder turns a value that is not a scalar (a surrogate) into U+FFFD.
         let codes: [UInt32] = [0xD800, 0x61, 0x62]
-        #expect(codes.withUnsafeBufferPointer { stemmer.stem(codePoints: $0) } == "\u{FFFD}ab")
+        #expect(GermanStemmer.encode(codes, count: 3) == "\u{FFFD}ab")
     }
 
     // MARK: The sample vocabulary
 
-    /// Where the Snowball test data is: `$GLOSSA_SHARED/data/snowball-german` if that variable is
-    /// set, else `<repo>/../shared/data/snowball-german` (the CI layout: `shared/` beside the clone).
-    /// For git worktrees kept one level deeper (`/work/wt/NAME`), the `shared/` folder of a further
-    /// ancestor is used when there is none beside the repository.
-    static func vocabularyFolder() -> URL {
-        let subpath = "data/snowball-german"
-        if let shared = ProcessInfo.processInfo.environment["GLOSSA_SHARED"], !shared.isEmpty {
-            return URL(fileURLWithPath: shared).appendingPathComponent(subpath)
-        }
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // GlossaStemmerTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repository root
-        let besideRepository = root.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(subpath)
-        if FileManager.default.fileExists(atPath: besideRepository.path) { return besideRepository }
-        var ancestor = root.deletingLastPathComponent()
-        while ancestor.pathComponents.count > 1 {
-            ancestor = ancestor.deletingLastPathComponent()
-            let candidate = ancestor.appendingPathComponent("shared").appendingPathComponent(subpath)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return besideRepository  // missing: the test reports this path
-    }
-
     @Test("reproduces the Snowball sample vocabulary (voc.txt → output.txt)")
     func vocabulary() throws {
-        let folder = Self.vocabularyFolder()
-        let vocURL = folder.appendingPathComponent("voc.txt")
-        let outURL = folder.appendingPathComponent("output.txt")
-        let present = FileManager.default.fileExists(atPath: vocURL.path)
-            && FileManager.default.fileExists(atPath: outURL.path)
-        try #require(present, """
-            Snowball German test data not found in \(folder.path). \
-            Put the shared folder beside the repository (../shared) or set GLOSSA_SHARED to it.
-            """)
+        // The shared data folder: `GLOSSA_SHARED`, else `shared/` beside the repository.
+        guard let vocURL = TestSupport.sharedFile("data/snowball-german/voc.txt"),
+              let outURL = TestSupport.sharedFile("data/snowball-german/output.txt") else { return }
 
         let words = try String(contentsOf: vocURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let stems = try String(contentsOf: outURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
@@ -161,6 +129,7 @@ struct GermanStemmerTests {
         var mismatches: [String] = []
         var mismatchCount = 0
         var fastPathMismatches: [String] = []
+        var widePathMismatches: [String] = []
         var foldedMismatches: [String] = []
         var sharpSWords = 0
         for (word, expected) in zip(words, stems) where !word.isEmpty {
@@ -173,6 +142,9 @@ struct GermanStemmerTests {
             // The tokenizer's path must agree with the String path on every word.
             let fast = stemmer.stem(scalars: Array(word.unicodeScalars))
             if fast != actual { fastPathMismatches.append("\(word): \(fast) vs \(actual)") }
+            // The [UInt32] core (words beyond Latin-1) must agree with the [UInt8] one.
+            let wide = GermanStemmer.stemWide(word.unicodeScalars)
+            if wide != actual { widePathMismatches.append("\(word): \(wide) vs \(actual)") }
             // Keys folded with full case folding spell ß as ss; they must stem the same.
             if word.contains("ß") {
                 sharpSWords += 1
@@ -184,6 +156,7 @@ struct GermanStemmerTests {
         #expect(checked == 35_033)
         #expect(mismatchCount == 0, "\(mismatchCount) of \(checked) words differ, e.g.\n\(mismatches.joined(separator: "\n"))")
         #expect(fastPathMismatches.isEmpty, "stem(scalars:) differs: \(fastPathMismatches.prefix(10))")
+        #expect(widePathMismatches.isEmpty, "the [UInt32] path differs: \(widePathMismatches.prefix(10))")
         #expect(sharpSWords > 100, "the vocabulary should exercise ß (found \(sharpSWords) words)")
         #expect(foldedMismatches.isEmpty, "ß→ss spellings differ: \(foldedMismatches.prefix(10))")
     }
