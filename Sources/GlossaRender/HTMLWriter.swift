@@ -56,7 +56,6 @@ struct HTMLWriter {
             <main>
 
             """
-        var sentenceNumber = 0
         for paragraph in doc.paragraphs {
             out += "<section class=\"para\">\n<p lang=\"de\" class=\"text\">"
             var cursor = paragraph.start
@@ -87,7 +86,6 @@ struct HTMLWriter {
                 out += "</ul>\n</div>\n"
             }
             out += "</section>\n"
-            sentenceNumber += paragraph.sentences.count
         }
         out += "</main>\n<footer>\n"
         legend(into: &out)
@@ -176,12 +174,12 @@ struct HTMLWriter {
         h2{font:600 1.05rem/1.3 system-ui,sans-serif;margin:1.5rem 0 .5rem}
         .intro{font:.85rem/1.4 system-ui,sans-serif;color:var(--muted);margin:0 0 1rem}
         .para{border-top:1px solid var(--line);padding:.6rem 0 .4rem}
-        .text{line-height:2.7;margin:0 0 .4rem;overflow-wrap:break-word}
-        .a{position:relative;display:inline;border-radius:3px;outline:none}
+        .text{line-height:2.5;margin:0 0 .4rem;overflow-wrap:break-word}
+        .a{position:relative;display:inline-block;white-space:nowrap;line-height:1.2;padding-top:.1rem;border-radius:3px;outline:none}
         .a ruby{ruby-position:over;ruby-align:center}
         .a ruby>span{border-bottom:2px solid var(--c);padding:0 1px}
         .a.guess ruby>span{border-bottom-style:dashed}
-        .a rt{font:600 .62rem/1.1 system-ui,sans-serif;color:var(--c);letter-spacing:0;padding-bottom:1px}
+        .a rt{font:600 .66rem/1.1 system-ui,sans-serif;color:var(--c);letter-spacing:0;padding-bottom:1px}
         .a:hover ruby>span,.a:focus ruby>span{background:color-mix(in srgb,var(--c) 14%,transparent)}
         .a:focus-visible{outline:2px solid var(--c);outline-offset:2px}
         .tip{display:none;position:absolute;left:0;top:100%;z-index:10;margin-top:2px;min-width:12rem;max-width:min(22rem,80vw);
@@ -206,7 +204,7 @@ struct HTMLWriter {
         td.num{text-align:right}
         td code{font-size:.75rem;color:var(--muted)}
         tr:target{background:#fff6c9}
-        @media (max-width:600px){body{font-size:16px}.text{line-height:2.8}header,main,footer{padding:0 .75rem}td code{overflow-wrap:anywhere}}
+        @media (max-width:600px){body{font-size:16px}.text{line-height:2.6}header,main,footer{padding:0 .75rem}td code{overflow-wrap:anywhere}}
 
         """
 }
