@@ -52,6 +52,10 @@ struct HTMLWriter {
             <header>
             <h1>\(HTMLEscape.escape(name))</h1>
             <p class="intro">German text with English glosses from curated glossaries. Each gloss stands above its German words; hover or focus (Tab) a term for its type, how it matched and its glossary entry. The gloss lines are reading aids, not translations.</p>
+
+            """
+        legend(into: &out)
+        out += """
             </header>
             <main>
 
@@ -88,7 +92,6 @@ struct HTMLWriter {
             out += "</section>\n"
         }
         out += "</main>\n<footer>\n"
-        legend(into: &out)
         entries(into: &out)
         out += "</footer>\n</body>\n</html>\n"
     }
@@ -122,7 +125,7 @@ struct HTMLWriter {
         for annotation in document.annotations where !types.contains(annotation.type) { types.append(annotation.type) }
         guard !types.isEmpty else { return }
         types.sort()
-        out += "<section class=\"legend\" aria-labelledby=\"legend-h\">\n<h2 id=\"legend-h\">Types</h2>\n<ul>\n"
+        out += "<section class=\"legend\" aria-label=\"Types\">\n<ul>\n"
         for type in types {
             out += "<li class=\"\(TypeStyle.cssClass(type))\"><span class=\"swatch\"></span>\(HTMLEscape.escape(type.rawValue))</li>\n"
         }
@@ -142,7 +145,7 @@ struct HTMLWriter {
             let source = use.annotation.source ?? "guess"
             out += "<tr id=\"e\(i + 1)\" class=\"\(TypeStyle.cssClass(use.annotation.type))\">"
             out += "<td lang=\"de\">\(HTMLEscape.escape(german))</td><td lang=\"en\">\(HTMLEscape.escape(english))</td>"
-            out += "<td><span class=\"swatch\"></span>\(HTMLEscape.escape(use.annotation.type.rawValue))</td>"
+            out += "<td class=\"type\"><span class=\"swatch\"></span>\(HTMLEscape.escape(use.annotation.type.rawValue))</td>"
             out += "<td class=\"num\">\(use.count)</td><td><code>\(HTMLEscape.escape(source))</code></td></tr>\n"
         }
         out += "</tbody>\n</table></div>\n</section>\n"
@@ -202,9 +205,11 @@ struct HTMLWriter {
         table{border-collapse:collapse;font:.85rem/1.35 system-ui,sans-serif;width:100%;margin-bottom:2rem}
         th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
         td.num{text-align:right}
-        td code{font-size:.75rem;color:var(--muted)}
+        td code{font-size:.75rem;color:var(--muted);white-space:nowrap}
+        td.type{white-space:nowrap}
+        .legend{margin:0 0 .8rem}
         tr:target{background:#fff6c9}
-        @media (max-width:600px){body{font-size:16px}.text{line-height:2.6}header,main,footer{padding:0 .75rem}td code{overflow-wrap:anywhere}}
+        @media (max-width:600px){body{font-size:16px}.text{line-height:2.6}header,main,footer{padding:0 .75rem}td code{white-space:normal;overflow-wrap:anywhere}}
 
         """
 }

@@ -13,14 +13,14 @@ struct TypeStyle: Sendable {
         case .person: TypeStyle(ansi: 35, css: "#a3226b")
         case .country: TypeStyle(ansi: 32, css: "#1b7a2f")
         case .city: TypeStyle(ansi: 36, css: "#0b6f7c")
-        case .place: TypeStyle(ansi: 96, css: "#2a6390")
+        case .place: TypeStyle(ansi: 96, css: "#5e7d14")
         case .org: TypeStyle(ansi: 34, css: "#2c46b0")
         case .adjective: TypeStyle(ansi: 33, css: "#8a5a00")
         case .demonym: TypeStyle(ansi: 93, css: "#a0451a")
-        case .term: TypeStyle(ansi: 94, css: "#4b4f9c")
+        case .term: TypeStyle(ansi: 94, css: "#46535f")
         case .event: TypeStyle(ansi: 31, css: "#b3261e")
         case .media: TypeStyle(ansi: 95, css: "#7a3fa8")
-        default: TypeStyle(ansi: 37, css: "#5c5c5c")
+        default: TypeStyle(ansi: 37, css: "#80807a")
         }
     }
 
