@@ -9,7 +9,8 @@ extension OutputFormat {
     /// holds annotated words come the glosses, each starting at the column of its span (a gloss
     /// that would run into the previous one moves to a further line); without color a row of
     /// `~` first marks the spans, with color the spans are underlined in their type's color.
-    /// Then the sentence's gloss line, labelled as an aid. A blank line separates paragraphs.
+    /// Then the sentence's gloss line, labelled as an aid (left out for a sentence without
+    /// annotations, as in Markdown and HTML). A blank line separates paragraphs.
     /// Columns are terminal display columns (wide characters count two, combining marks none).
     public static let text = OutputFormat(name: "text", fileExtension: "txt") { document, context, out in
         TextWriter(document: document, width: max(context.width, 20), color: context.color).write(into: &out)
@@ -75,7 +76,8 @@ struct TextWriter {
             if !color { out += Self.trimmingTrailingSpaces(marker) + "\n" }
             for row in glossRows(starts) { out += row + "\n" }
         }
-        // The gloss line.
+        // The gloss line (a sentence without annotations would only repeat itself).
+        guard !document.annotationsBySentence[index].isEmpty else { return }
         let gloss = GlossLine(sentence: index, of: document)
         var glossCells: [Cell] = []
         let label = GlossLine.label + " "
