@@ -43,9 +43,15 @@ public struct GlossLine: Sendable {
         self.segments = segments
     }
 
-    /// The gloss line as plain text, each gloss marked `⟨…⟩`.
+    /// The gloss line as plain text, each gloss marked `⟨…⟩` (a guess with a question mark).
     public var plain: String {
-        rendered(text: { $0 }, gloss: { "⟨" + $0.gloss + "⟩" })
+        rendered(text: { $0 }, gloss: { "⟨" + Self.shown($0) + "⟩" })
+    }
+
+    /// The gloss as plain-text formats show it: a guess (not from a glossary) gets a question
+    /// mark, so it never passes for a curated rendering.
+    public static func shown(_ annotation: Annotation) -> String {
+        annotation.isFromGlossary ? annotation.gloss : annotation.gloss + "?"
     }
 
     /// The gloss line with text and glosses rendered by the caller (escaped, marked up).

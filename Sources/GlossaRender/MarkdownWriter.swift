@@ -6,7 +6,8 @@ extension OutputFormat {
     /// CommonMark: the text with each annotated span in bold and its gloss in brackets after it
     /// (`**Borissow** [*Borisov*]`), one Markdown paragraph per paragraph, then the paragraph's
     /// gloss lines (one per sentence) in a labelled blockquote, and at the end a table of the
-    /// entries used (German, English, type, count) in order of first occurrence.
+    /// entries used (German, English, type, count) in order of first occurrence. A guess (not
+    /// from a glossary) has a question mark after its gloss and "(guess)" after its type.
     ///
     /// Everything taken from the input or a glossary is escaped (`MarkdownEscape`), so input
     /// text can never become markup; line breaks inside a paragraph become spaces.
@@ -30,7 +31,7 @@ struct MarkdownWriter {
             for s in paragraph.sentences {
                 for annotation in document.annotations(inSentence: s) where annotation.start >= cursor {
                     line += escapedText(cursor..<annotation.start)
-                    line += "**" + escapedText(annotation.start..<annotation.end) + "** [*" + MarkdownEscape.inline(annotation.gloss) + "*]"
+                    line += "**" + escapedText(annotation.start..<annotation.end) + "** [*" + MarkdownEscape.inline(annotation.gloss) + "*" + (annotation.isFromGlossary ? "" : "?") + "]"
                     cursor = annotation.end
                 }
             }
@@ -42,7 +43,7 @@ struct MarkdownWriter {
             for s in glossed {
                 let gloss = GlossLine(sentence: s, of: document).rendered(
                     text: { MarkdownEscape.inline($0) },
-                    gloss: { "**" + MarkdownEscape.inline($0.gloss) + "**" })
+                    gloss: { "**" + MarkdownEscape.inline($0.gloss) + "**" + ($0.isFromGlossary ? "" : "?") })
                 out += ">\n> " + MarkdownEscape.lineStart(gloss) + "\n"
             }
         }
@@ -52,10 +53,10 @@ struct MarkdownWriter {
         for use in usage {
             let german = use.entry?.de ?? use.annotation.text
             let english = use.entry?.en ?? use.annotation.gloss
-            var type = use.annotation.type.rawValue
+            var type = MarkdownEscape.cell(use.annotation.type.rawValue)
             if use.entry == nil { type += " (guess)" }
             out += "| " + MarkdownEscape.cell(german) + " | " + MarkdownEscape.cell(english) + " | "
-            out += MarkdownEscape.cell(type) + " | \(use.count) |\n"
+            out += type + " | \(use.count) |\n"
         }
     }
 

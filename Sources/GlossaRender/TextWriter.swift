@@ -9,6 +9,7 @@ extension OutputFormat {
     /// holds annotated words come the glosses, each starting at the column of its span (a gloss
     /// that would run into the previous one moves to a further line); without color a row of
     /// `~` first marks the spans, with color the spans are underlined in their type's color.
+    /// A guess (not from a glossary) shows its gloss with a question mark.
     /// Then the sentence's gloss line, labelled as an aid (left out for a sentence without
     /// annotations, as in Markdown and HTML). A blank line separates paragraphs.
     /// Columns are terminal display columns (wide characters count two, combining marks none).
@@ -90,7 +91,7 @@ struct TextWriter {
                     glossCells.append(Cell(character: character, width: DisplayWidth.of(character), tag: nil))
                 }
             case .gloss(let annotation):
-                for character in "⟨" + annotation.gloss + "⟩" {
+                for character in "⟨" + GlossLine.shown(annotation) + "⟩" {
                     glossCells.append(Cell(character: character, width: DisplayWidth.of(character), tag: tag))
                 }
                 tag += 1
@@ -112,7 +113,7 @@ struct TextWriter {
         var rows: [(text: String, end: Int)] = []
         for (tag, column) in starts {
             let annotation = document.annotations[tag]
-            let glossWidth = DisplayWidth.of(annotation.gloss)
+            let glossWidth = DisplayWidth.of(GlossLine.shown(annotation))
             var at = column
             if at + glossWidth > width { at = max(0, width - glossWidth) }
             var placed = false
@@ -130,8 +131,8 @@ struct TextWriter {
     }
 
     private func paint(_ annotation: Annotation) -> String {
-        guard color else { return annotation.gloss }
-        return "\u{1B}[\(TypeStyle.of(annotation.type).ansi)m" + annotation.gloss + Self.reset
+        guard color else { return GlossLine.shown(annotation) }
+        return "\u{1B}[\(TypeStyle.of(annotation.type).ansi)m" + GlossLine.shown(annotation) + Self.reset
     }
 
     /// The cells of a line, with runs of tagged cells wrapped in the escape `open` gives for the tag.

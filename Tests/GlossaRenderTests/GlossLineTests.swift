@@ -53,3 +53,23 @@ import Testing
         #expect(DisplayWidth.of("한국") == 4)
     }
 }
+
+@Suite struct GuessTests {
+    @Test func guessesAreMarkedInEveryFormat() throws {
+        let doc = try Synthetic.document("Minister Petrow reist nach Moskau.", [
+            .init(text: "Petrow", gloss: "Petrov", type: .person, fromGlossary: false),
+            .init(text: "Moskau", gloss: "Moscow", type: .city),
+        ])
+        #expect(GlossLine(sentence: 0, of: doc).plain == "Minister ⟨Petrov?⟩ reist nach ⟨Moscow⟩.")
+        let text = OutputFormat.text.render(doc)
+        #expect(text.contains("Petrov?") && !text.contains("Moscow?"))
+        let md = OutputFormat.markdown.render(doc)
+        #expect(md.contains("**Petrow** [*Petrov*?]") && md.contains("**Moskau** [*Moscow*]"))
+        #expect(md.contains("| Petrow | Petrov | person (guess) | 1 |"))
+        let html = OutputFormat.html.render(doc)
+        #expect(html.contains("class=\"a t-person guess\""))
+        #expect(html.contains("guess, not from a glossary"))
+        let xlf = OutputFormat.xliff.render(doc)
+        #expect(xlf.contains("<gls:definition>type: person (guess, not from a glossary)</gls:definition>"))
+    }
+}
