@@ -7,7 +7,8 @@ extension OutputFormat {
     /// (`lang="de"`) with every annotated span marked as a term in W3C ITS 2.0 markup
     /// (`its-term="yes"`, `its-term-info-ref` to its row in the entry list) and its English
     /// (`lang="en"`) shown above it as ruby text. Each span is focusable; hovering or focusing it
-    /// shows the type, match kind and glossary source. Under each paragraph come its gloss lines
+    /// shows the type, match kind and glossary source (on narrow screens as a bar at the bottom of
+    /// the screen, so it never runs off the side). Under each paragraph come its gloss lines
     /// (labelled as aids); at the end a legend by type (same colors as the spans) and the list
     /// of the entries used. Everything from the input or a glossary is escaped (`HTMLEscape`).
     public static let html = OutputFormat(name: "html", fileExtension: "html") { document, context, out in
@@ -209,7 +210,8 @@ struct HTMLWriter {
         td.type{white-space:nowrap}
         .legend{margin:0 0 .8rem}
         tr:target{background:#fff6c9}
-        @media (max-width:600px){body{font-size:16px}.text{line-height:2.6}header,main,footer{padding:0 .75rem}td code{white-space:normal;overflow-wrap:anywhere}}
+        @media (max-width:600px){body{font-size:16px}.text{line-height:2.6}header,main,footer{padding:0 .75rem}td code{white-space:normal;overflow-wrap:anywhere}
+          .tip{position:fixed;left:.75rem;right:.75rem;top:auto;bottom:.75rem;min-width:0;max-width:none;font-size:.85rem}}
 
         """
 }
