@@ -73,12 +73,32 @@ public enum CLI {
         return nil
     }
 
+    /// A source file newer than `binary`, if any.
+    static func staleSource(than binary: URL) -> String? {
+        let fm = FileManager.default
+        guard let built = (try? fm.attributesOfItem(atPath: binary.path))?[.modificationDate] as? Date else { return nil }
+        let sources = TestSupport.root.appendingPathComponent("Sources")
+        guard let walker = fm.enumerator(atPath: sources.path) else { return nil }
+        while let relative = walker.nextObject() as? String {
+            guard relative.hasSuffix(".swift") || relative.hasSuffix(".c") || relative.hasSuffix(".h") || relative.hasSuffix(".txt") else { continue }
+            let path = sources.appendingPathComponent(relative).path
+            if let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified > built {
+                return "Sources/" + relative
+            }
+        }
+        return nil
+    }
+
     /// Runs `glossa ARGUMENTS` in the repository root with `input` on standard input.
     public static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
                            sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
         guard let executable else {
-            Issue.record("the glossa executable is not built: run `swift build` first", sourceLocation: sourceLocation)
+            Issue.record("the glossa executable is not built: run `swift build` before `swift test`", sourceLocation: sourceLocation)
             return Result(status: -1, stdout: "", stderr: "")
+        }
+        // `swift test` does not link executables: a binary older than the sources would test old code.
+        if let stale = staleSource(than: executable) {
+            Issue.record("\(executable.path) is older than \(stale): run `swift build` before `swift test`", sourceLocation: sourceLocation)
         }
         let process = Process()
         process.executableURL = executable
