@@ -69,7 +69,7 @@ struct TranslitConvert: ParsableCommand {
                         let candidates = try engine.germanCandidates(piece.text, to: to, strict: strict)
                         sink.write(piece.text + "\n")
                         for candidate in candidates.prefix(12) {
-                            let shown = Transliteration.matchCase(of: piece.text, to: candidate.output)
+                            let shown = RuleFile.applyWordCase(of: piece.text, to: candidate.output)
                             let mark = candidate.roundTrips ? "" : "  (does not round-trip)"
                             sink.write(String(format: "  %.3f  %@  %@%@\n", candidate.score, shown, candidate.cyrillic, mark))
                         }
@@ -87,5 +87,27 @@ struct TranslitCheck: ParsableCommand {
 }
 
 struct TranslitAccuracy: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "accuracy", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "accuracy",
+        abstract: "Print the exact-match accuracy of the schemes on a names file (lang, orig, de, en).",
+        discussion: "Prints each direction twice: with the schemes alone (strict) and with the exceptions table."
+    )
+
+    @Option(help: "The names file.")
+    var data: String = "Tests/GlossaTranslitTests/Data/names.tsv"
+
+    @Flag(help: "List every name that does not match.")
+    var misses = false
+
+    func run() throws {
+        try runReportingErrors {
+            guard let text = try? String(contentsOfFile: data, encoding: .utf8) else {
+                throw CLIError("\(data): cannot read the names file")
+            }
+            let rows = try NameAccuracy.parse(text, file: data)
+            let strict = try NameAccuracy.measure(rows, engine: Transliteration(), strict: true)
+            let loose = try NameAccuracy.measure(rows, engine: openTransliteration(strict: false), strict: false)
+            print(NameAccuracy.report(strict + loose, showMisses: misses), terminator: "")
+        }
+    }
 }

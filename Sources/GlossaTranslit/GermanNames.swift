@@ -87,12 +87,20 @@ extension Transliteration {
             let c = letters[index]
             if matches("schtsch", index) { options.append((7, "щ", 1)) }
             if matches("tsch", index) { options.append((4, "ч", 1)) }
-            if matches("sch", index) { options += [(3, "ш", 0.55), (3, "ж", 0.45)] }
+            if matches("sch", index) {
+                // ш is the more common reading
+                options += [(3, "ш", 0.6), (3, "ж", 0.4)]
+            }
             if matches("ch", index) { options.append((2, "х", 1)) }
             if matches("ss", index) {
                 let between = afterVowel && isVowel(at(index + 2))
                 options += between ? [(2, "с", 0.9), (2, "сс", 0.1)] : [(2, "сс", 0.8), (2, "с", 0.2)]
             }
+            if (matches("yj", index) || matches("ij", index)) && index + 2 == count {
+                options.append((2, letters[index] == "y" ? "ый" : "ий", 0.5))
+                if letters[index] == "y" { options.append((2, "ий", 0.5)) }
+            }
+            if matches("tz", index) { options.append((2, "ц", 1)) }
             if matches("ks", index) { options.append((2, "кс", 1)) }
             if matches("ck", index) { options.append((2, "к", 1)) }
             if matches("ph", index) { options.append((2, "ф", 1)) }
@@ -120,11 +128,19 @@ extension Transliteration {
                 case "g": options.append((1, "г", 1))
                 case "h": options += [(1, "х", 0.6), (1, "г", 0.4)]
                 case "i":
-                    if afterVowel && !initial {
-                        options += [(1, "й", 0.9), (1, "и", 0.1)]
+                    if !initial, !afterVowel, let next = at(index + 1), "aeou".contains(next), index + 2 < count {
+                        options += [(2, ["a": "я", "e": "е", "o": "ё", "u": "ю"][next]!, 0.6),
+                                    (1, "и", 0.4)]
+                    } else if afterVowel && !initial {
+                        // -ail, -iil at the end are biblical names (Michail, Gawriil): и
+                        let biblical = index + 2 == count && at(index + 1) == "l"
+                        options += biblical ? [(1, "и", 0.8), (1, "й", 0.2)] : [(1, "й", 0.9), (1, "и", 0.1)]
                     } else if index == count - 1 {
+                        // -ski, -zki: the adjective ending -ий; after a sibilant mostly и (Sotschi)
                         let adjective = previous == "k" || previous == "z"
-                        options += adjective ? [(1, "ий", 0.9), (1, "и", 0.1)] : [(1, "ий", 0.6), (1, "и", 0.4)]
+                        let sibilant = index >= 3 && matches("sch", index - 3)
+                        options += adjective ? [(1, "ий", 0.9), (1, "и", 0.1)]
+                            : sibilant ? [(1, "и", 0.7), (1, "ий", 0.3)] : [(1, "ий", 0.6), (1, "и", 0.4)]
                     } else {
                         options.append((1, "и", 1))
                     }
@@ -164,8 +180,8 @@ extension Transliteration {
                     if reading == "о", let lastCyrillic, sibilants.contains(lastCyrillic) {
                         // o after a sibilant is о or ё; -ёв is the common ending
                         let ending = matches("ow", index) && index + 2 == count
-                        states[index + length].append((partial + "ё", w * (ending ? 0.7 : 0.5)))
-                        w *= ending ? 0.3 : 0.5
+                        states[index + length].append((partial + "ё", weight * w * (ending ? 0.7 : 0.3)))
+                        w *= ending ? 0.3 : 0.7
                         reading = "о"
                     }
                     states[index + length].append((partial + reading, weight * w))

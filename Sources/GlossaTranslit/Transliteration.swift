@@ -133,7 +133,7 @@ public final class Transliteration {
                 switch target {
                 case .de: form = exception.de
                 case .en: form = exception.en
-                case .enBGN, .iso9: form = ""
+                case .enWiki, .enBGN, .iso9: form = ""
                 }
                 if !form.isEmpty {
                     output += Self.matchCase(of: source, to: form)
@@ -199,10 +199,10 @@ public final class Transliteration {
     public func germanWord(_ word: String, to target: TargetForm, strict: Bool = false) throws(TranslitError) -> String {
         if target == .de { return word }
         if !strict, target == .en, let exception = exceptions.lookup(german: word) {
-            return Self.matchCase(of: word, to: exception.en)
+            return RuleFile.applyWordCase(of: word, to: exception.en)
         }
         let candidates = try germanCandidates(word, to: target, strict: strict)
         guard let best = candidates.first else { return word }
-        return Self.matchCase(of: word, to: best.output)
+        return RuleFile.applyWordCase(of: word, to: best.output)
     }
 }
