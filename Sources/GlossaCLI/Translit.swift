@@ -83,7 +83,109 @@ struct TranslitConvert: ParsableCommand {
 }
 
 struct TranslitCheck: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Flag inconsistent name spellings in texts and glossaries.",
+        discussion: """
+            Reports glossary entries whose German or English disagree with the schemes, one name
+            spelled several ways across the files and glossaries, words mixing Latin and Cyrillic
+            letters, and text not in Unicode NFC. Exit codes: 0 clean, 1 findings, 2 usage or input error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Plain-text files to check.")
+    var files: [String] = []
+
+    @Option(name: .customLong("glossary"), help: "A glossary TSV file (repeatable).")
+    var glossaries: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        var found = false
+        try runReportingErrors {
+            guard !files.isEmpty || !glossaries.isEmpty else {
+                throw CLIError("translit check: give FILEs and/or --glossary PATH")
+            }
+            var texts: [CheckText] = []
+            var occurrences: [NameOccurrence] = []
+            for file in files {
+                let text = try readUTF8(file)
+                texts.append(CheckText(file: file, text: text))
+                occurrences += NameScanner.scan(text, file: file)
+            }
+            var entries: [CheckEntry] = []
+            for path in glossaries { entries += try readCheckEntries(path) }
+            let checker = TranslitChecker(transliteration: try openTransliteration(strict: false))
+            let findings = checker.check(entries: entries, occurrences: occurrences, texts: texts)
+            found = !findings.isEmpty
+            let sink = try OutputSink(path: nil)
+            defer { sink.flush() }
+            switch format {
+            case .json:
+                struct Report: Encodable { let findings: [TranslitFinding] }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let data = try encoder.encode(Report(findings: findings))
+                sink.write(String(decoding: data, as: UTF8.self) + "\n")
+            case .text:
+                for finding in findings {
+                    let first = finding.locations.first.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+                    sink.write("\(first)\(finding.kind.rawValue): \(finding.message)\n")
+                    if finding.locations.count > 1 {
+                        for location in finding.locations {
+                            sink.write("    \(location.file):\(location.line):\(location.column)\n")
+                        }
+                    }
+                }
+            }
+        }
+        if found { throw ExitStatus.findings }
+    }
+}
+
+func readUTF8(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read") }
+    guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): not UTF-8") }
+    return text
+}
+
+// TODO(lead): replace with GlossaGlossary loader
+/// A minimal reader of the glossary TSV format (Glossaries/README.md): `#` comments, blank
+/// lines, a header with at least `de` and `en`; `variants` split at `|`.
+func readCheckEntries(_ path: String) throws -> [CheckEntry] {
+    let text = try readUTF8(path)
+    var header: [String]?
+    var entries: [CheckEntry] = []
+    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard let columns = header else {
+            header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            for name in ["de", "en"] where !(header!.contains(name)) {
+                throw CLIError("\(path):\(index + 1):1: the header has no '\(name)' column")
+            }
+            continue
+        }
+        guard fields.count <= columns.count else {
+            throw CLIError("\(path):\(index + 1):1: \(fields.count) fields, but the header has \(columns.count)")
+        }
+        func field(_ name: String) -> String {
+            guard let position = columns.firstIndex(of: name), position < fields.count else { return "" }
+            return fields[position]
+        }
+        let orig = field("orig")
+        let type = field("type")
+        entries.append(CheckEntry(
+            de: field("de"), en: field("en"), orig: orig.isEmpty ? nil : orig,
+            variants: field("variants").split(separator: "|").map(String.init).filter { !$0.isEmpty },
+            type: type.isEmpty ? nil : type, file: path, line: index + 1))
+    }
+    return entries
 }
 
 struct TranslitAccuracy: ParsableCommand {

@@ -93,6 +93,9 @@ public final class Transliteration {
         guard cyrillic else { return .de }
         if letters.contains("ў") { return .be }
         if letters.contains("ї") || letters.contains("є") || letters.contains("ґ") { return .uk }
+        // Ukrainian spells the suffix -ський / -цький with ь, Russian -ский / -цкий.
+        let lower = text.lowercased()
+        if lower.contains("ськ") || lower.contains("цьк") || lower.contains("зьк") { return .uk }
         if letters.contains("і") {
             return letters.contains("ы") || letters.contains("э") ? .be : .uk
         }
