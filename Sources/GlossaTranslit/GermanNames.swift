@@ -32,7 +32,10 @@ extension Transliteration {
         for (cyrillic, weight) in forms {
             let back = german.transliterateWord(cyrillic)
             let roundTrips = back == lower
-            let score = weight * (roundTrips ? 1 : 0.02)
+            // ia, io after a consonant is a common non-Duden spelling of я, ё (Riabkow): a
+            // reading that gives the input back with j read as i counts half.
+            let looselyRoundTrips = !roundTrips && Self.foldJ(back) == Self.foldJ(lower)
+            let score = weight * (roundTrips ? 1 : looselyRoundTrips ? 0.5 : 0.02) * Self.phonotactics(cyrillic)
             var output = ""
             if !strict, target == .en || target == .de, let exception = exceptions.lookup(orig: cyrillic, language: .ru) {
                 output = (target == .en ? exception.en : exception.de).lowercased()
@@ -55,6 +58,28 @@ extension Transliteration {
             let entry = merged[output]!
             return NameCandidate(cyrillic: entry.cyrillic, output: output, score: entry.score / total, roundTrips: entry.roundTrips)
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.output < $1.output }
+    }
+
+    /// A German spelling with j after a consonant read as i (Rjabkow → riabkow).
+    static func foldJ(_ text: String) -> String {
+        var result = ""
+        var previous: Character?
+        for character in text {
+            if character == "j", let previous, !"aeiouyäöü".contains(previous) { result.append("i") } else { result.append(character) }
+            previous = character
+        }
+        return result
+    }
+
+    /// A weight for letter sequences that are rare in Russian: иа and ио after a consonant.
+    static func phonotactics(_ cyrillic: String) -> Double {
+        let letters = Array(cyrillic)
+        let vowels: Set<Character> = ["а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь", "ъ"]
+        var weight = 1.0
+        for index in letters.indices.dropFirst().dropLast() where letters[index] == "и" {
+            if !vowels.contains(letters[index - 1]) && (letters[index + 1] == "а" || letters[index + 1] == "о") { weight *= 0.3 }
+        }
+        return weight
     }
 
     /// The weighted Cyrillic readings of a lower-case German-spelled word (at most 256).
