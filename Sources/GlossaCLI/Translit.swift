@@ -201,6 +201,9 @@ struct TranslitAccuracy: ParsableCommand {
     @Flag(help: "List every name that does not match.")
     var misses = false
 
+    @Option(help: "Also measure spelling-key collisions on these glossary TSV files (de and en columns, word by word).")
+    var collisions: [String] = []
+
     func run() throws {
         try runReportingErrors {
             guard let text = try? String(contentsOfFile: data, encoding: .utf8) else {
@@ -210,6 +213,20 @@ struct TranslitAccuracy: ParsableCommand {
             let strict = try NameAccuracy.measure(rows, engine: Transliteration(), strict: true)
             let loose = try NameAccuracy.measure(rows, engine: openTransliteration(strict: false), strict: false)
             print(NameAccuracy.report(strict + loose, showMisses: misses), terminator: "")
+            var sets: [(String, [(german: String, english: String)])] = [
+                (data, rows.map { (german: $0.de, english: $0.en) }),
+            ]
+            for path in collisions {
+                let entries = try readCheckEntries(path)
+                sets.append((path, TranslitChecker.wordPairs(entries.map { (de: $0.de, en: $0.en) })))
+            }
+            for (name, pairs) in sets {
+                let found = TranslitChecker.keyCollisions(pairs)
+                print("spelling-key collisions in \(name): \(found.count) among \(Set(pairs.map(\.german)).count) spellings")
+                for collision in found {
+                    print("    \(collision.german.joined(separator: " / ")) → \(collision.english.joined(separator: " / "))")
+                }
+            }
         }
     }
 }

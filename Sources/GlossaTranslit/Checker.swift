@@ -205,7 +205,6 @@ public final class TranslitChecker {
         var suggestion: [String] = []
         var bad = false
         for (german, english) in zip(deWords, enWords) {
-            if german == english { suggestion.append(english); continue }
             if let exception = transliteration.exceptions.lookup(german: german), exception.en == english {
                 suggestion.append(english); continue
             }
@@ -357,16 +356,29 @@ public final class TranslitChecker {
         return findings
     }
 
-    /// Pairs of different names (by `orig`, or by English spelling) whose German spellings share
-    /// a spelling key: the collisions of `spellingKey` on a set of names.
-    public static func keyCollisions(_ names: [(german: String, identity: String)]) -> [(key: String, names: [String])] {
-        var byKey: [String: [String: String]] = [:]
-        for (german, identity) in names {
-            byKey[spellingKey(german), default: [:]][identity] = german
+    /// The false clusters `spellingKey` makes on a set of (German, English) word pairs: keys
+    /// shared by two or more different German spellings whose English differs too, that is,
+    /// different names the variant check would report as one.
+    public static func keyCollisions(_ pairs: [(german: String, english: String)]) -> [(key: String, german: [String], english: [String])] {
+        var byKey: [String: (german: Set<String>, english: Set<String>)] = [:]
+        for (german, english) in pairs {
+            let key = spellingKey(german)
+            byKey[key, default: ([], [])].german.insert(german)
+            byKey[key, default: ([], [])].english.insert(english)
         }
-        return byKey.filter { $0.value.count > 1 }
-            .map { (key: $0.key, names: $0.value.values.sorted()) }
+        return byKey.filter { $0.value.german.count > 1 && $0.value.english.count > 1 }
+            .map { (key: $0.key, german: $0.value.german.sorted(), english: $0.value.english.sorted()) }
             .sorted { $0.key < $1.key }
+    }
+
+    /// Word pairs of entries whose German and English have the same number of words.
+    public static func wordPairs(_ entries: [(de: String, en: String)]) -> [(german: String, english: String)] {
+        entries.flatMap { entry -> [(german: String, english: String)] in
+            let german = words(entry.de)
+            let english = words(entry.en)
+            guard german.count == english.count else { return [] }
+            return zip(german, english).map { (german: $0, english: $1) }
+        }
     }
 
     // MARK: Scripts and normalization
@@ -407,7 +419,8 @@ public final class TranslitChecker {
         return word.unicodeScalars.enumerated().compactMap { index, scalar in
             let script = Script(of: scalar)
             guard script != major, [.latin, .cyrillic, .greek].contains(script) else { return nil }
-            return "\(script.code) '\(scalar)' (U+\(String(scalar.value, radix: 16, uppercase: true))) at \(index + 1)"
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\(script.code) '\(scalar)' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)) at \(index + 1)"
         }
     }
 
