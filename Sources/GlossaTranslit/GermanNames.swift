@@ -32,8 +32,9 @@ extension Transliteration {
         for (cyrillic, weight) in forms {
             let back = german.transliterateWord(cyrillic)
             let roundTrips = back == lower
-            // ia, io after a consonant is a common non-Duden spelling of я, ё (Riabkow): a
-            // reading that gives the input back with j read as i counts half.
+            // German press deviates from Duden in a few regular ways (ia for я: Riabkow; ks for
+            // x: Wekselberg; tz for z: Trotzki): a reading that gives the input back up to
+            // these counts half.
             let looselyRoundTrips = !roundTrips && Self.foldJ(back) == Self.foldJ(lower)
             let score = weight * (roundTrips ? 1 : looselyRoundTrips ? 0.5 : 0.02) * Self.phonotactics(cyrillic)
             var output = ""
@@ -60,8 +61,10 @@ extension Transliteration {
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.output < $1.output }
     }
 
-    /// A German spelling with j after a consonant read as i (Rjabkow → riabkow).
+    /// A German spelling folded over its common variants: j after a consonant read as i
+    /// (Rjabkow → riabkow), x as ks (Wekselberg / Wexelberg), tz as z (Trotzki / Trozki).
     static func foldJ(_ text: String) -> String {
+        let text = text.replacingOccurrences(of: "x", with: "ks").replacingOccurrences(of: "tz", with: "z")
         var result = ""
         var previous: Character?
         for character in text {
@@ -71,7 +74,7 @@ extension Transliteration {
         return result
     }
 
-    /// A weight for letter sequences that are rare in Russian: иа and ио after a consonant.
+    /// A weight for letter sequences that are rare in Russian: иа and ио after a consonant, тц.
     static func phonotactics(_ cyrillic: String) -> Double {
         let letters = Array(cyrillic)
         let vowels: Set<Character> = ["а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь", "ъ"]
@@ -79,6 +82,8 @@ extension Transliteration {
         for index in letters.indices.dropFirst().dropLast() where letters[index] == "и" {
             if !vowels.contains(letters[index - 1]) && (letters[index + 1] == "а" || letters[index + 1] == "о") { weight *= 0.3 }
         }
+        // тц is rare inside Russian names (German tz stands for ц)
+        for index in letters.indices.dropLast() where letters[index] == "т" && letters[index + 1] == "ц" { weight *= 0.3 }
         return weight
     }
 
