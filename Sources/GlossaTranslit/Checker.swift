@@ -294,7 +294,8 @@ public final class TranslitChecker {
     /// Groups the spellings of texts and glossaries by `spellingKey` and reports every group
     /// with more than one spelling, once, if one of its spellings looks like a Slavic name.
     public func variantSpellings(entries: [CheckEntry], occurrences: [NameOccurrence]) -> [TranslitFinding] {
-        struct Seen { var count = 0; var fromText = false; var fromGlossary = false; var locations: [FindingLocation] = [] }
+        struct Seen { var count = 0; var order = 0; var fromText = false; var fromGlossary = false; var locations: [FindingLocation] = [] }
+        var seenCount = 0
         var groups: [String: [String: Seen]] = [:]
         var order: [String] = []
         var glossaryNames = Set<String>()
@@ -306,7 +307,8 @@ public final class TranslitChecker {
             let key = Self.spellingKey(word)
             guard key.count >= 3 else { return }
             if groups[key] == nil { order.append(key) }
-            groups[key, default: [:]][word, default: Seen()].count += 1
+            if groups[key]?[word] == nil { seenCount += 1; groups[key, default: [:]][word] = Seen(order: seenCount) }
+            groups[key]![word]!.count += 1
             if !groups[key]![word]!.locations.contains(location) { groups[key]![word]!.locations.append(location) }
             if text { groups[key]![word]!.fromText = true } else { groups[key]![word]!.fromGlossary = true }
         }
@@ -333,7 +335,10 @@ public final class TranslitChecker {
         var findings: [TranslitFinding] = []
         for key in order {
             guard let spellings = groups[key], spellings.count > 1 else { continue }
-            let names = spellings.keys.sorted { spellings[$0]!.count != spellings[$1]!.count ? spellings[$0]!.count > spellings[$1]!.count : $0 < $1 }
+            // most frequent first; ties in order of first appearance
+            let names = spellings.keys.sorted {
+                spellings[$0]!.count != spellings[$1]!.count ? spellings[$0]!.count > spellings[$1]!.count : spellings[$0]!.order < spellings[$1]!.order
+            }
             let nameLike = names.contains { name in
                 glossaryNames.contains(name) || Self.slavicEndings.contains { name.lowercased().hasSuffix($0) && name.count > $0.count + 2 }
             }
