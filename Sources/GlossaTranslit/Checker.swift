@@ -117,7 +117,13 @@ public final class TranslitChecker {
 
     /// Words of a name (split at spaces; hyphens stay inside a word).
     static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
+        text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).compactMap { raw in
+            // punctuation around a word is not part of it ("Petersburg," "(Moskau)")
+            let trimmed = raw.unicodeScalars.drop { !$0.properties.isAlphabetic }
+            let scalars = Array(trimmed)
+            guard let last = scalars.lastIndex(where: { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark }) else { return nil }
+            return String(String.UnicodeScalarView(scalars[...last]))
+        }
     }
 
     /// The accepted German and English spellings of one Cyrillic word: the schemes (German;
@@ -156,10 +162,19 @@ public final class TranslitChecker {
     public func schemeMismatch(_ entry: CheckEntry) -> TranslitFinding? {
         let location = [FindingLocation(file: entry.file, line: entry.line, column: 1)]
         if let orig = entry.orig, !orig.isEmpty {
+            // Organizations, events, terms are translated, not transliterated.
+            guard Self.transliteratedTypes.contains(entry.type ?? "") else { return nil }
             guard Self.isEastSlavic(orig), orig.unicodeScalars.contains(where: Transliteration.isCyrillic) else { return nil }
             let language = Transliteration.detect(orig)
-            // Without a letter only Ukrainian or Belarusian has, a name may be either Russian or Ukrainian.
-            let languages: [SourceLanguage] = language == .ru ? [.ru, .uk] : [language]
+            // Without a letter only Ukrainian or Belarusian has, a name may be Ukrainian or
+            // Belarusian too, if it has no letter those alphabets lack.
+            var languages: [SourceLanguage] = [language]
+            if language == .ru {
+                let letters = Set(orig.lowercased())
+                // Ukrainian has no ы э ъ ё; Belarusian no и щ ъ.
+                if letters.isDisjoint(with: "ыэъё") { languages.append(.uk) }
+                if letters.isDisjoint(with: "ищъ") { languages.append(.be) }
+            }
             // A name recorded whole in the exceptions table is accepted as it is.
             if transliteration.exceptions.entries(orig: orig).contains(where: { $0.de == entry.de && $0.en == entry.en }) { return nil }
             let origWords = Self.words(orig)
@@ -181,7 +196,7 @@ public final class TranslitChecker {
                         expectedEn.append(forms.expectedEn)
                     }
                 }
-                if let exception = transliteration.exceptions.lookup(orig: word, language: language) {
+                for exception in transliteration.exceptions.entries(orig: word) {
                     de.insert(Self.looseGerman(exception.de))
                     en.insert(Self.looseEnglish(exception.en))
                 }
@@ -205,6 +220,11 @@ public final class TranslitChecker {
         var suggestion: [String] = []
         var bad = false
         for (german, english) in zip(deWords, enWords) {
+            // the same word in both languages is accepted, unless it has the German -ow/-ew (Peskow)
+            let lower = german.lowercased()
+            if german == english && !["ow", "ew", "owa", "ewa"].contains(where: { lower.hasSuffix($0) }) {
+                suggestion.append(english); continue
+            }
             if let exception = transliteration.exceptions.lookup(german: german), exception.en == english {
                 suggestion.append(english); continue
             }
@@ -258,15 +278,18 @@ public final class TranslitChecker {
         return text
     }
 
+    /// Entry types whose German and English are transliterations of `orig` ("" for no type).
+    static let transliteratedTypes: Set<String> = ["", "person", "city", "place"]
+
     /// Surname endings of Russian, Ukrainian and Belarusian names in German spelling.
     static let slavicEndings = ["ow", "ew", "owa", "ewa", "in", "ina", "yn", "ski", "skij", "skyj", "skaja", "zki",
                                 "enko", "uk", "tschuk", "itsch", "ytsch", "jew", "jow", "schin", "yj", "ij"]
 
-    /// A person, or a German spelling ending like a Slavic surname.
+    /// A person (or an entry without type) whose German spelling ends like a Slavic surname.
     static func looksSlavic(_ entry: CheckEntry) -> Bool {
         guard let last = words(entry.de).last?.lowercased() else { return false }
         let ending = slavicEndings.contains { last.hasSuffix($0) && last.count > $0.count + 2 }
-        return ending && (entry.type == nil || entry.type == "person" || entry.type == "city" || entry.type == "place")
+        return ending && (entry.type == nil || entry.type == "person")
     }
 
     // MARK: Variant spellings
@@ -314,10 +337,13 @@ public final class TranslitChecker {
         }
         for entry in entries {
             var own = Set<String>()
+            // glossary words count as names when the entry is East Slavic (orig) or looks it
+            let slavic = (entry.orig.map { Self.isEastSlavic($0) && $0.unicodeScalars.contains(where: Transliteration.isCyrillic) } ?? false)
+                || Self.looksSlavic(entry)
             for spelling in [entry.de] + entry.variants {
                 for word in Self.words(spelling) {
                     for part in word.split(separator: "-").map(String.init) {
-                        glossaryNames.insert(part)
+                        if slavic { glossaryNames.insert(part) }
                         own.insert(part)
                         add(part, FindingLocation(file: entry.file, line: entry.line, column: 1), text: false)
                     }
