@@ -79,7 +79,7 @@ public enum NameAccuracy {
             var correct = 0
             var misses: [(input: String, expected: String, produced: String)] = []
             for row in russian {
-                let produced = try engine.transliterate(row.de, from: .de, to: .en, strict: strict)
+                let produced = try engine.germanNames(row.de, to: .en, strict: strict)
                 if produced == row.en { correct += 1 } else { misses.append((row.de, row.en, produced)) }
             }
             figures.append(AccuracyFigure(direction: "de→en", strict: strict, correct: correct, total: russian.count, misses: misses))

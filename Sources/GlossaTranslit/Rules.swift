@@ -24,6 +24,7 @@ public final class RuleFile {
     private let context: Transliterator?
     private let letters: Transliterator
     private var letterCache: [Unicode.Scalar: String] = [:]
+    private var wordCache: [String: String] = [:]
 
     /// The line that separates the two phases.
     public static let separator = "#@letters"
@@ -113,6 +114,14 @@ public final class RuleFile {
     /// capitalized output ("Щ" → "Schtsch"), or an all-caps one when the whole word is in
     /// capitals ("ЩУКА" → "SCHTSCHUKA").
     public func transliterateWord(_ word: String) -> String {
+        if let cached = wordCache[word] { return cached }
+        let output = convertWord(word)
+        if wordCache.count > 100_000 { wordCache.removeAll(keepingCapacity: true) }
+        wordCache[word] = output
+        return output
+    }
+
+    private func convertWord(_ word: String) -> String {
         let original = Array(word.unicodeScalars)
         let lower = original.map { Self.lowercase($0) }
         var lowerWord = String.UnicodeScalarView()

@@ -186,6 +186,12 @@ public final class Transliteration {
     // MARK: German-spelled input
 
     private func fromGerman(_ text: String, to target: TargetForm, strict: Bool) throws(TranslitError) -> String {
+        try germanNames(text, to: target, strict: strict, skipGermanWords: true)
+    }
+
+    /// Converts the capitalized Latin words of `text` as German-spelled names. With
+    /// `skipGermanWords`, words that look like ordinary German (see `looksGerman`) stay as they are.
+    public func germanNames(_ text: String, to target: TargetForm, strict: Bool = false, skipGermanWords: Bool = false) throws(TranslitError) -> String {
         if target == .de { return text }
         var output = ""
         for piece in Self.pieces(of: text) {
@@ -193,9 +199,23 @@ public final class Transliteration {
                 output += piece.text
                 continue
             }
+            if skipGermanWords && Self.looksGerman(piece.text) && (strict || exceptions.lookup(german: piece.text) == nil) {
+                output += piece.text
+                continue
+            }
             output += try germanWord(piece.text, to: target, strict: strict)
         }
         return output
+    }
+
+    /// Whether a capitalized word is more likely an ordinary German word than a transliterated
+    /// name: it has ä ö ü ß, or a German noun or adjective ending (-ung, -heit, -keit, -schaft,
+    /// -tion, -ismus, -ent, -ant, -er, -tag, -chen, -lich, -isch, -ig).
+    public static func looksGerman(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if lower.contains(where: { "äöüß".contains($0) }) { return true }
+        let endings = ["ung", "heit", "keit", "schaft", "tion", "ismus", "ent", "ant", "er", "tag", "chen", "lich", "isch", "ig"]
+        return endings.contains { lower.hasSuffix($0) && lower.count > $0.count + 2 }
     }
 
     /// One German-spelled word in the target form: the exception's spelling, or the best candidate.

@@ -83,5 +83,9 @@ import Testing
         let withTable = Transliteration(exceptions: try TestData.exceptions())
         #expect(try withTable.transliterate("Juri Borissow besucht Moskau", from: .de, to: .en) == "Yury Borisov besucht Moscow")
         #expect(try withTable.transliterate("Moskau", from: .de, to: .en, strict: true) == "Moskau")
+        // ordinary German words in running text stay as they are
+        #expect(try withTable.transliterate("Außenminister Lawrow sagte, der Sprecher Peskow", from: .de, to: .en)
+            == "Außenminister Lavrov sagte, der Sprecher Peskov")
+        #expect(try withTable.germanNames("Sprecher", to: .en) != "Sprecher")
     }
 }
