@@ -91,14 +91,17 @@ import Testing
             _ = try RuleFile(name: "broken", text: text)
             Issue.record("compiled broken rules")
         } catch {
+            print(error.message)
             #expect(error.message.contains("Rules/broken.txt"))
             #expect(error.message.contains("context phase"))
             #expect(error.message.contains("offset"))
+            #expect(error.message.contains("near file line 4"))
         }
         do {
             _ = try RuleFile(name: "broken2", text: "а > a;\n#@letters\nа > a;\nб > [;\n")
             Issue.record("compiled broken letter rules")
         } catch {
+            print(error.message)
             #expect(error.message.contains("Rules/broken2.txt"))
             #expect(error.message.contains("letters phase (from line 3)"))
         }
