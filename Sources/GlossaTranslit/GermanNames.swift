@@ -74,7 +74,7 @@ extension Transliteration {
         return result
     }
 
-    /// A weight for letter sequences that are rare in Russian: иа and ио after a consonant, тц.
+    /// A weight for letter sequences that are rare in Russian: иа and ио after a consonant, тц, тш, тж, шч, жч.
     static func phonotactics(_ cyrillic: String) -> Double {
         let letters = Array(cyrillic)
         let vowels: Set<Character> = ["а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь", "ъ"]
@@ -82,8 +82,11 @@ extension Transliteration {
         for index in letters.indices.dropFirst().dropLast() where letters[index] == "и" {
             if !vowels.contains(letters[index - 1]) && (letters[index + 1] == "а" || letters[index + 1] == "о") { weight *= 0.3 }
         }
-        // тц is rare inside Russian names (German tz stands for ц)
-        for index in letters.indices.dropLast() where letters[index] == "т" && letters[index + 1] == "ц" { weight *= 0.3 }
+        // тц, тш, тж, шч, жч are rare inside Russian names (German tz, tsch, schtsch stand for ц, ч, щ)
+        for index in letters.indices.dropLast() {
+            let pair = String(letters[index...index + 1])
+            if ["тц", "тш", "тж", "шч", "жч"].contains(pair) { weight *= 0.3 }
+        }
         return weight
     }
 
@@ -147,7 +150,8 @@ extension Transliteration {
                     else { options += [(2, base, 0.85), (2, "ь" + base, 0.15)] }
                 }
             }
-            if options.isEmpty || c != "s" && c != "j" {
+            // c is German only in ch, ck, tsch, sch; j and s are handled above and below
+            if options.isEmpty || c != "s" && c != "j" && c != "c" {
                 switch c {
                 case "a": options.append((1, "а", 1))
                 case "b": options.append((1, "б", 1))
