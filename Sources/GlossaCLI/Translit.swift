@@ -25,10 +25,12 @@ struct TranslitConvert: ParsableCommand {
         commandName: "convert",
         abstract: "Convert names (one output line per input line; standard input without TEXT).",
         discussion: """
-            Examples: glossa translit Борисов --from ru --to de   → Borissow
-                      glossa translit Rjabkow --from de --to en --all
-            Conventional names (Moskau, Kiew, Jelzin, Selenskyj ...) come from
-            Glossaries/translit/exceptions.tsv; --strict uses the schemes alone.
+            Conventional names (Moskau, Kiew, Selenskyj ...) come from Glossaries/translit/exceptions.tsv; --strict uses the schemes alone. With --from de, capitalized words are read as German-spelled names (ordinary German words stay).
+
+            Examples:
+              glossa translit Борисов --from ru --to de
+              echo "Юрий Борисов" | glossa translit --to en
+              glossa translit Rjabkow --from de --to en --all
             """
     )
 
@@ -38,7 +40,7 @@ struct TranslitConvert: ParsableCommand {
     @Option(help: "Source: ru, uk, be, de (German-spelled names) or auto.")
     var from: SourceLanguage = .auto
 
-    @Option(help: "Target: de, en, en-bgn or iso9.")
+    @Option(help: "Target: de, en (English press), en-wiki (English Wikipedia), en-bgn or iso9.")
     var to: TargetForm = .en
 
     @Flag(help: "Use the schemes only, without the exceptions table.")
@@ -87,9 +89,7 @@ struct TranslitCheck: ParsableCommand {
         commandName: "check",
         abstract: "Flag inconsistent name spellings in texts and glossaries.",
         discussion: """
-            Reports glossary entries whose German or English disagree with the schemes, one name
-            spelled several ways across the files and glossaries, words mixing Latin and Cyrillic
-            letters, and text not in Unicode NFC. Exit codes: 0 clean, 1 findings, 2 usage or input error.
+            Reports glossary entries whose German or English disagree with the schemes, one name spelled several ways across the files and glossaries, words mixing Latin and Cyrillic letters, and text not in Unicode NFC. Exit codes: 0 clean, 1 findings, 2 usage or input error.
             """
     )
 
