@@ -93,7 +93,8 @@ public final class TranslitChecker {
         self.transliteration = transliteration
     }
 
-    /// Runs every check; findings are ordered by kind, then by first location.
+    /// Runs every check. Findings come in the order not-nfc, mixed-script, scheme-mismatch,
+    /// variant-spellings; within a kind, in the order of the inputs.
     public func check(entries: [CheckEntry], occurrences: [NameOccurrence], texts: [CheckText]) -> [TranslitFinding] {
         var findings: [TranslitFinding] = []
         findings += notNFC(entries: entries, texts: texts)
