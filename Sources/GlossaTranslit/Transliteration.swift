@@ -64,8 +64,7 @@ public final class Transliteration {
             while index < scalars.count {
                 let scalar = scalars[index]
                 let next = kind(scalar)
-                if next == current && current != .other { index += 1; continue }
-                if current == .other && next == .other { index += 1; continue }
+                if next == current { index += 1; continue }
                 if current != .other, scalar.properties.generalCategory == .nonspacingMark { index += 1; continue }
                 if current != .other, isApostrophe(scalar),
                    index + 1 < scalars.count, kind(scalars[index + 1]) == current {
