@@ -88,7 +88,7 @@ public struct GlossaryLinter {
                                             code: "syntax", message: error.message))
                 continue
             }
-            let lines = input.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = input.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             for row in file.rows {
                 var raw = Substring(lines[row.line - 1])
                 if raw.hasSuffix("\r") { raw = raw.dropLast() }

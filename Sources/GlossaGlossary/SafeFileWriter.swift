@@ -63,7 +63,7 @@ public enum SafeFileWriter {
         guard fd >= 0 else {
             throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: "cannot create a temporary file in \(folder): \(errorText())")
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var done = false
         defer {
             if !done { unlink(temporary) }
@@ -72,15 +72,21 @@ public enum SafeFileWriter {
         var info = stat()
         let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : fileMode
         fchmod(fd, mode)
+        let pause = testPause()
         let ok = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
+            // Write in pieces so that a test can stop the process half-way.
+            let piece = pause == "mid-write" ? max(1, buffer.count / 2) : buffer.count
             while offset < buffer.count {
-                let written = Glossa_write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Glossa_write(fd, buffer.baseAddress! + offset, min(piece, buffer.count - offset))
                 if written < 0 {
                     if errno == EINTR { continue }
                     return false
                 }
                 offset += written
+                if pause == "mid-write" && offset < buffer.count && offset >= buffer.count / 2 {
+                    pauseForTest(pause)
+                }
             }
             return true
         }
@@ -95,6 +101,7 @@ public enum SafeFileWriter {
             throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: "cannot fsync the temporary file: \(message)")
         }
         close(fd)
+        if pause == "before-rename" { pauseForTest(pause) }
         guard rename(temporary, path) == 0 else {
             throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: "cannot rename the temporary file over the original: \(errorText())")
         }
@@ -105,6 +112,20 @@ public enum SafeFileWriter {
             fsync(folderFD)
             close(folderFD)
         }
+    }
+
+    /// Tests of interrupted writes set `GLOSSA_TEST_PAUSE_WRITE` to `mid-write` (half the temporary
+    /// file written) or `before-rename` (written and synced, not yet renamed): the writer then
+    /// prints `glossa: paused <point>` on stderr and sleeps, so the test can SIGKILL it there.
+    private static func testPause() -> String? {
+        guard let value = ProcessInfo.processInfo.environment["GLOSSA_TEST_PAUSE_WRITE"], !value.isEmpty else { return nil }
+        return value
+    }
+
+    private static func pauseForTest(_ point: String?) {
+        guard let point else { return }
+        FileHandle.standardError.write(Data("glossa: paused \(point)\n".utf8))
+        sleep(30)
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

@@ -1,0 +1,231 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import GlossaTestSupport
+import Testing
+
+/// Runs the built `glossa` binary.
+struct Glossa {
+    static var binary: URL { TestSupport.root.appendingPathComponent(".build/debug/glossa") }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Outputs go to temporary files: no pipe can fill up and block the process.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n"
+
+@Suite(.serialized) struct GlossaryLintCommandTests {
+    @Test func bundledGlossariesLintClean() throws {
+        let result = try Glossa.run(["glossary", "lint"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout == "")
+    }
+
+    @Test func findingsAsTextExitOne() throws {
+        let folder = try Glossa.temporaryFolder()
+        try (header + "Waffenruhe\tceasefire\nWaffenruhe\ttruce\n").write(to: folder.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "lint", "a.tsv"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout == "a.tsv:3:12: error: conflict: 'Waffenruhe' is 'truce' here but 'ceasefire' at a.tsv:2\n")
+        #expect(result.stderr.contains("1 error(s), 0 warning(s) in 1 file(s)"))
+    }
+
+    @Test func findingsAsJSON() throws {
+        let folder = try Glossa.temporaryFolder()
+        try (header + "Sanktion\tsanction\nSanktionen\tsanctions\n").write(to: folder.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "lint", "--format", "json", "a.tsv"], in: folder)
+        #expect(result.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let findings = try #require(json?["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings[0]["file"] as? String == "a.tsv")
+        #expect(findings[0]["line"] as? Int == 3)
+        #expect(findings[0]["column"] as? Int == 1)
+        #expect(findings[0]["severity"] as? String == "warning")
+        #expect(findings[0]["code"] as? String == "inflected-form")
+        // Warnings do not fail the run with --errors-only.
+        let errorsOnly = try Glossa.run(["glossary", "lint", "--errors-only", "a.tsv"], in: folder)
+        #expect(errorsOnly.status == 0)
+        #expect(errorsOnly.stdout == "")
+    }
+
+    @Test func missingFileIsAnInputError() throws {
+        let result = try Glossa.run(["glossary", "lint", "/nonexistent/x.tsv"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent/x.tsv"))
+    }
+}
+
+@Suite(.serialized) struct GlossaryFmtCommandTests {
+    @Test func bundledGlossariesAreCanonical() throws {
+        let result = try Glossa.run(["glossary", "fmt", "--check"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func checkNamesFilesAndChangesNothing() throws {
+        let folder = try Glossa.temporaryFolder()
+        let messy = "en\tde\nRussia\tRussland\nAustria\tÖsterreich\n"
+        let file = folder.appendingPathComponent("m.tsv")
+        try messy.write(to: file, atomically: true, encoding: .utf8)
+        let check = try Glossa.run(["glossary", "fmt", "--check", "m.tsv"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.stdout == "m.tsv: not in canonical form (run glossa glossary fmt)\n")
+        #expect(try String(contentsOf: file, encoding: .utf8) == messy)
+        let format = try Glossa.run(["glossary", "fmt", "m.tsv"], in: folder)
+        #expect(format.status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "de\ten\nÖsterreich\tAustria\nRussland\tRussia\n")
+        #expect(try Glossa.run(["glossary", "fmt", "--check", "m.tsv"], in: folder).status == 0)
+    }
+
+    @Test func syntaxErrorRefusesTheRewriteAndKeepsTheBytes() throws {
+        let folder = try Glossa.temporaryFolder()
+        let broken = "en\tde\r\nRussia\tRussland\textra\n\n"
+        let file = folder.appendingPathComponent("b.tsv")
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: file)
+        let result = try Glossa.run(["glossary", "fmt", "b.tsv"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("b.tsv:2:17: 3 fields, but the header has 2 columns"))
+        #expect(try Data(contentsOf: file) == before)
+    }
+}
+
+@Suite(.serialized) struct GlossaryEditCommandTests {
+    @Test func addThenRemove() throws {
+        let folder = try Glossa.temporaryFolder()
+        let file = folder.appendingPathComponent("t.tsv")
+        try "# terms\nde\ten\ttype\nWaffenruhe\tceasefire\tterm\n".write(to: file, atomically: true, encoding: .utf8)
+        let add = try Glossa.run(["glossary", "add", "t.tsv", "--de", "Abrüstung", "--en", "disarmament", "--type", "term", "--note", "arms control"], in: folder)
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "# terms\nde\ten\ttype\tnote\nAbrüstung\tdisarmament\tterm\tarms control\nWaffenruhe\tceasefire\tterm\n")
+
+        let conflict = try Glossa.run(["glossary", "add", "t.tsv", "--de", "Waffenruhe", "--en", "truce"], in: folder)
+        #expect(conflict.status == 2)
+        #expect(conflict.stderr.contains("t.tsv:4: 'Waffenruhe' is already there as 'ceasefire'"))
+        let duplicate = try Glossa.run(["glossary", "add", "t.tsv", "--de", "Waffenruhe", "--en", "ceasefire"], in: folder)
+        #expect(duplicate.status == 2)
+        #expect(duplicate.stderr.contains("already there with the same English"))
+        let forced = try Glossa.run(["glossary", "add", "t.tsv", "--de", "Waffenruhe", "--en", "truce", "--force"], in: folder)
+        #expect(forced.status == 0)
+
+        let remove = try Glossa.run(["glossary", "remove", "t.tsv", "--de", "Waffenruhe", "--en", "truce"], in: folder)
+        #expect(remove.status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "# terms\nde\ten\ttype\tnote\nAbrüstung\tdisarmament\tterm\tarms control\nWaffenruhe\tceasefire\tterm\n")
+        let missing = try Glossa.run(["glossary", "remove", "t.tsv", "--de", "Frieden"], in: folder)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("t.tsv: no entry 'Frieden' to remove"))
+    }
+}
+
+/// Interrupted writes: the built binary is stopped with SIGKILL while it rewrites a large
+/// glossary. Two approaches, both deterministic in what they assert:
+/// 1. At fixed points (`GLOSSA_TEST_PAUSE_WRITE`: half the temporary file written; written and
+///    synced but not renamed) the writer announces itself on stderr and waits; the test kills
+///    it there. The original must be byte-identical.
+/// 2. At a few arbitrary moments without pauses: the file must then be either the original or
+///    the complete formatted file, never anything in between.
+@Suite(.serialized) struct InterruptedWriteTests {
+    func largeGlossary(in folder: URL) throws -> (URL, Data) {
+        var text = "de\ten\ttype\n"
+        var generator = 0x1234_5678 as UInt64
+        for index in 0..<60_000 {
+            generator = generator &* 6364136223846793005 &+ 1442695040888963407
+            text += "Begriff\(generator % 1_000_000)x\(index)\tterm \(index)\tterm\n"
+        }
+        let file = folder.appendingPathComponent("big.tsv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (file, Data(text.utf8))
+    }
+
+    @Test(arguments: ["mid-write", "before-rename"])
+    func killAtAFixedPointKeepsTheOriginal(point: String) throws {
+        let folder = try Glossa.temporaryFolder()
+        let (file, original) = try largeGlossary(in: folder)
+        let process = Process()
+        process.executableURL = Glossa.binary
+        process.arguments = ["glossary", "fmt", file.path]
+        var env = ProcessInfo.processInfo.environment
+        env["GLOSSA_TEST_PAUSE_WRITE"] = point
+        process.environment = env
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        // Wait for the announcement, then kill.
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("paused \(point)") {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        #expect(String(decoding: seen, as: UTF8.self).contains("glossa: paused \(point)"))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try Data(contentsOf: file) == original)
+        // The next run cleans up nothing it should not: the original still formats normally.
+        let result = try Glossa.run(["glossary", "fmt", file.path])
+        #expect(result.status == 0)
+        #expect(try Glossa.run(["glossary", "fmt", "--check", file.path]).status == 0)
+    }
+
+    @Test func killAtArbitraryMomentsNeverLeavesAPartialFile() throws {
+        let folder = try Glossa.temporaryFolder()
+        let (file, original) = try largeGlossary(in: folder)
+        let formattedCopy = folder.appendingPathComponent("copy.tsv")
+        try original.write(to: formattedCopy)
+        #expect(try Glossa.run(["glossary", "fmt", formattedCopy.path]).status == 0)
+        let formatted = try Data(contentsOf: formattedCopy)
+        #expect(formatted != original)
+        for delay in [0.05, 0.2, 0.4, 0.8] {
+            try original.write(to: file)
+            let process = Process()
+            process.executableURL = Glossa.binary
+            process.arguments = ["glossary", "fmt", file.path]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = try Data(contentsOf: file)
+            #expect(now == original || now == formatted, "a partial file after a kill at \(delay) s")
+        }
+    }
+}
