@@ -229,3 +229,65 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         }
     }
 }
+
+@Suite(.serialized) struct GlossaryExchangeCommandTests {
+    @Test func exportedTBXValidatesWithTheOfficialSchema() throws {
+        let folder = try Glossa.temporaryFolder()
+        let export = try Glossa.run(["glossary", "export", "--to", "tbx", "-o", "all.tbx"], in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        guard let schemas = TestSupport.sharedFile("schemas") else { return }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/xmllint") else {
+            Issue.record("xmllint is missing: install libxml2-utils")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xmllint", "--nonet", "--noout", "--relaxng", "tbx/core/TBXcoreStructV03.rng", folder.appendingPathComponent("all.tbx").path]
+        process.currentDirectoryURL = schemas
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "xmllint rejects the exported TBX")
+
+        // And it imports back to the same entries.
+        let back = try Glossa.run(["glossary", "import", "--from", "tbx", "all.tbx", "-o", "back.tsv"], in: folder)
+        #expect(back.status == 0)
+        #expect(back.stderr.contains("imported 2"))
+        #expect(back.stderr.contains("skipped 0"))
+    }
+
+    @Test func importReportsSkippedConceptsAndRefusesEntities() throws {
+        let folder = try Glossa.temporaryFolder()
+        guard let invalid = TestSupport.sharedFile("schemas/tbx/examples/invalid-tbx-basic-schematron.tbx") else { return }
+        let result = try Glossa.run(["glossary", "import", "--from", "tbx", invalid.path], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains(":10: skipped: concept entry 'c1' has no English term"))
+        #expect(result.stderr.contains("imported 0 entries"))
+
+        try "<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n<tbx>&x;</tbx>\n"
+            .write(to: folder.appendingPathComponent("xxe.tbx"), atomically: true, encoding: .utf8)
+        let refused = try Glossa.run(["glossary", "import", "--from", "tbx", "xxe.tbx"], in: folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("xxe.tbx:3:1: entity declarations are not allowed"))
+        #expect(refused.stdout == "")
+    }
+
+    @Test func csvImportWithABrokenQuoteFails() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "de,en\n\"Frieden,peace\n".write(to: folder.appendingPathComponent("b.csv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "import", "--from", "csv", "b.csv"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("b.csv:2:1: the quoted field starting here is never closed"))
+    }
+
+    @Test func deeplExportToStdout() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "de\ten\tvariants\nKrieg\twar\nFrieden\tpeace\tFriede\n".write(to: folder.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "export", "--to", "deepl", "g.tsv"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout == "Krieg\twar\nFrieden\tpeace\nFriede\tpeace\n")
+        let csv = try Glossa.run(["glossary", "export", "--to", "csv", "g.tsv"], in: folder)
+        #expect(csv.stdout == "de,en,variants\r\nKrieg,war,\r\nFrieden,peace,Friede\r\n")
+    }
+}
