@@ -291,3 +291,74 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         #expect(csv.stdout == "de,en,variants\r\nKrieg,war,\r\nFrieden,peace,Friede\r\n")
     }
 }
+
+@Suite(.serialized) struct GlossaryQueryCommandTests {
+    @Test func findPrintsEntryFileAndLine() throws {
+        let result = try Glossa.run(["glossary", "find", "Sanktionen"])
+        #expect(result.status == 0)
+        let first = try #require(result.stdout.split(separator: "\n").first)
+        let fields = first.split(separator: "\t").map(String.init)
+        #expect(fields.count == 5)
+        #expect(fields[0].hasPrefix("Glossaries/de-en/terms.tsv:") || fields[0].contains("/Glossaries/de-en/terms.tsv:"))
+        #expect(Array(fields[1...]) == ["inflected", "Sanktion", "sanction", "term"])
+        let english = try Glossa.run(["glossary", "find", "Ceasefire"])
+        #expect(english.stdout.contains("\tenglish\tWaffenstillstand\tceasefire\tterm\n"))
+        let none = try Glossa.run(["glossary", "find", "Qqqqqqqq"])
+        #expect(none.status == 1)
+        #expect(none.stdout == "")
+        #expect(none.stderr == "glossa: no entry for 'Qqqqqqqq'\n")
+    }
+
+    @Test func mergeWritesCanonicalOutputAndReportsConflicts() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "de\ten\nKrieg\twar\nFrieden\tpeace\n".write(to: folder.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
+        try "de\ten\nFrieden\tpeace treaty\nWaffe\tweapon\n".write(to: folder.appendingPathComponent("b.tsv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "merge", "a.tsv", "b.tsv", "-o", "m.tsv"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("glossa: conflict: 'Frieden': en 'peace' vs 'peace treaty' (kept a.tsv:3; b.tsv:2 written as a comment)"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("m.tsv"), encoding: .utf8)
+            == "de\ten\n# merge conflict, from b.tsv:2: Frieden\tpeace treaty\nFrieden\tpeace\nKrieg\twar\nWaffe\tweapon\n")
+        #expect(try Glossa.run(["glossary", "fmt", "--check", "m.tsv"], in: folder).status == 0)
+    }
+
+    @Test func statsOfTheBundledGlossaries() throws {
+        let result = try Glossa.run(["glossary", "stats"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let total = try #require(lines.first { $0.hasPrefix("entries\t") }.flatMap { Int($0.dropFirst(8)) })
+        #expect(total > 2000)
+        let perFile = lines.filter { $0.hasPrefix("file\t") }.compactMap { $0.split(separator: "\t").last.flatMap { Int($0) } }
+        #expect(perFile.count == 10)
+        #expect(perFile.reduce(0, +) == total)
+        #expect(lines.contains("duplicates\t0"))
+    }
+
+    @Test func coverageListsCandidatesAsGlossaryTSV() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "Gestern traf Lawrow den Karl Mustermann. Dann sprach Karl Mustermann mit Russland.\n".write(to: folder.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "coverage", "c.txt", "--top", "5"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("#   1\tSergej Lawrow\tSergey Lavrov\tpeople/sergej-lawrow\n"))
+        #expect(result.stdout.contains("\nde\ten\ttype\tnote\nKarl Mustermann\t?\t\t2 occurrences\n"))
+        // The candidate part parses as a glossary.
+        let tsv = result.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        #expect(throws: Never.self) { try GlossaryFileCheck.parse(tsv) }
+    }
+
+    @Test(arguments: ["lint", "fmt", "add", "remove", "find", "merge", "export", "import", "stats", "coverage"])
+    func everySubcommandHasHelpWithAnExample(name: String) throws {
+        let result = try Glossa.run(["glossary", name, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("glossa glossary \(name)"), "no example in the help of \(name)")
+    }
+}
+
+/// The CLI tests do not link GlossaGlossary; a minimal header check of the TSV instead.
+enum GlossaryFileCheck {
+    struct Bad: Error {}
+    static func parse(_ text: String) throws {
+        let lines = text.split(separator: "\n")
+        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false), header.starts(with: ["de", "en"]) else { throw Bad() }
+        for line in lines.dropFirst() where line.split(separator: "\t", omittingEmptySubsequences: false).count > header.count { throw Bad() }
+    }
+}
