@@ -104,6 +104,7 @@ public struct GlossaryLinter {
             }
         }
         checkAcrossRows(rows, into: &findings)
+        checkVariantCollisions(rows, into: &findings)
         try checkConfusables(rows, spoof: spoof, into: &findings)
         checkInflectedForms(rows, into: &findings)
         // Transliteration findings: added when GlossaTranslit's checker lands (a check that `en`
@@ -226,6 +227,23 @@ public struct GlossaryLinter {
             for row in group where row.de != first.de {
                 findings.append(LintFinding(file: row.path, line: row.line, column: row.column("de"), severity: .warning, code: "case-conflict",
                                             message: "'\(row.de)' and '\(first.de)' (\(first.path):\(first.line)) differ only in case; keep one entry with a 'case' rule, or both on purpose"))
+            }
+        }
+    }
+
+    /// A variant that is another entry's term or variant with another English: exports that
+    /// turn variants into entries (DeepL, Google) get the same source term twice.
+    private func checkVariantCollisions(_ rows: [Row], into findings: inout [LintFinding]) {
+        var owner: [String: Row] = [:]
+        for row in rows where owner[row.de] == nil { owner[row.de] = row }
+        for row in rows {
+            for variant in (row.fields["variants"] ?? "").split(separator: "|").map({ String($0).trimmingSpaces() }) where !variant.isEmpty && variant != row.de {
+                if let other = owner[variant], other.en != row.en {
+                    findings.append(LintFinding(file: row.path, line: row.line, column: row.column("variants"), severity: .warning, code: "variant",
+                                                message: "variant '\(variant)' is also an entry of its own ('\(other.en)', \(other.path):\(other.line)); DeepL and Google exports keep only one"))
+                } else if owner[variant] == nil {
+                    owner[variant] = row
+                }
             }
         }
     }

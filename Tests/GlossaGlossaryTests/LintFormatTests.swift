@@ -86,6 +86,14 @@ private func codes(_ findings: [LintFinding]) -> [String] { findings.map(\.code)
         #expect(findings.contains { $0.code == "export" && $0.message.contains("1200 UTF-8 bytes") })
     }
 
+    @Test func variantThatIsAnotherEntryIsAWarning() throws {
+        let findings = try lint([("a.tsv", header + "Georgien\tGeorgia\tcountry\t\t\tGrusinien\nGrusinien\tGeorgia (old)\tcountry\n")])
+        let variant = try #require(findings.first { $0.code == "variant" })
+        #expect(variant.line == 2)
+        #expect(variant.column == 28)
+        #expect(variant.severity == .warning)
+    }
+
     @Test func bundledGlossariesHaveNoErrors() throws {
         let folder = TestSupport.file("Glossaries/de-en").path
         let inputs = try Glossary.tsvFiles(at: folder).map { GlossaryLinter.Input(path: $0, text: try Glossary.readText($0)) }
