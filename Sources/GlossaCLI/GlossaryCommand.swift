@@ -61,8 +61,8 @@ struct GlossaryLint: ParsableCommand {
             Errors (exit 1): syntax, duplicate (identical rows), conflict (one German term, two English \
             renderings, within or across files), not-nfc, whitespace, double-space, control-character \
             (C0/C1 controls, Unicode line/paragraph separators), mixed-script (a word mixing scripts, \
-            invisible characters), script (Cyrillic outside 'orig'), export (terms DeepL or Google \
-            glossaries reject, such as over 1024 UTF-8 bytes).
+            invisible characters), script (Cyrillic outside 'orig'), export (terms over DeepL's \
+            limit of 1024 UTF-8 bytes).
             Warnings (exit 1 too, unless --errors-only): inflected-form (a plural beside its singular, \
             a name's genitive), case-conflict (NATO and Nato), confusable (look-alike terms), \
             redundant (same de and en twice with other fields), unknown-type, variant (empty or \

@@ -32,8 +32,9 @@ public enum GlossaryExchange {
             for file in files { for row in file.rows { text += DelimitedText.csvRecord(columns.map { row[$0] }) } }
             return Export(text: text, notes: [])
         case .deepl, .google:
-            // Both services reject a glossary with the same source term twice: the first entry
-            // for a term (and its variants) wins; the others are reported.
+            // DeepL rejects a glossary with the same source term twice, and a unidirectional
+            // glossary maps each source term to one target: the first entry for a term (and its
+            // variants) wins; the others are reported.
             var text = ""
             var seen: [String: String] = [:]
             var notes: [String] = []

@@ -41,8 +41,9 @@ public struct LintFinding: Sendable, Hashable, Comparable, CustomStringConvertib
 /// renderings (`conflict`), text not in NFC (`not-nfc`), leading/trailing or double spaces
 /// (`whitespace`, `double-space`), control characters and Unicode line/paragraph separators
 /// (`control-character`), invisible characters and words mixing scripts (`mixed-script`),
-/// Cyrillic outside `orig` (`script`), and terms an export target rejects (`export`: DeepL and
-/// Google Cloud glossaries reject empty terms and terms over 1024 UTF-8 bytes).
+/// Cyrillic outside `orig` (`script`), and terms an export target rejects (`export`: DeepL's
+/// documented limit is 1024 UTF-8 bytes per source or target text; empty terms and control
+/// characters, which DeepL's client libraries reject too, are already errors of their own).
 ///
 /// **Warnings** are likely mistakes a person should look at: a term stored in an inflected form
 /// (`inflected-form`), the same term in two spellings of case (`case-conflict`), look-alike terms
