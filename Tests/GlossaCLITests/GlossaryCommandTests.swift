@@ -155,6 +155,21 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
     }
 }
 
+@Suite(.serialized) struct GlossaryEditRefusalTests {
+    @Test func addToABrokenFileIsRefusedAndTheFileKeptByteForByte() throws {
+        let folder = try Glossa.temporaryFolder()
+        let file = folder.appendingPathComponent("broken.tsv")
+        let broken = "de\ten\tstatus\nKrieg\twar\tmaybe\n"
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "add", "broken.tsv", "--de", "Frieden", "--en", "peace"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.tsv:2:11: unknown status 'maybe'"))
+        #expect(result.stderr.contains("(file not rewritten)"))
+        #expect(try Data(contentsOf: file) == Data(broken.utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["broken.tsv"])
+    }
+}
+
 /// Interrupted writes: the built binary is stopped with SIGKILL while it rewrites a large
 /// glossary. Two approaches, both deterministic in what they assert:
 /// 1. At fixed points (`GLOSSA_TEST_PAUSE_WRITE`: half the temporary file written; written and
