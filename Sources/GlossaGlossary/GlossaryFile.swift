@@ -53,7 +53,8 @@ public struct GlossaryFile: Sendable, Hashable {
         var sawHeader = false
         var lineNumber = 0
         // Lines and fields are split on bytes (UTF-8 never uses 0x0A or 0x09 inside a character),
-        // which is much faster than splitting on Characters.
+        // which is much faster than splitting on Characters; a CR before the LF is dropped, so CRLF
+        // files parse too.
         for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             var bytes = rawLine

@@ -1,0 +1,200 @@
+import Foundation
+import GlossaGlossary
+import GlossaTestSupport
+import Testing
+
+private func bundledFiles() throws -> [GlossaryFile] {
+    try Glossary.tsvFiles(at: TestSupport.file("Glossaries/de-en").path).map { try GlossaryFile.parse(try Glossary.readText($0), path: $0) }
+}
+
+/// What Glossa knows of an entry (ids aside, which depend on the file name).
+private func knownFields(_ file: GlossaryFile) -> [[String]] {
+    file.entries.map { entry in
+        [entry.de, entry.en, entry.type.rawValue, entry.status.rawValue, entry.caseRule?.rawValue ?? "", entry.variants.joined(separator: "|"),
+         entry.orig, entry.note, entry.source, entry.extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")]
+    }
+}
+
+@Suite struct TBXTests {
+    let sample = try! GlossaryFile.parse("""
+        # A sample.
+        de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\tweight
+        # About Lawrow.
+        Sergej Lawrow\tSergey Lavrov\tperson\tadmitted\tinsensitive\tSergei Lawrow|Lavrov\tСергей Лавров\tForeign Minister <of Russia> & more\twikipedia\t3
+        Waffenruhe\tceasefire
+        russisch\tRussian\tadjective\tforbidden
+        """, path: "sample.tsv")
+
+    @Test func exportHasTheTBXBasicShape() throws {
+        let tbx = TBX.export([sample])
+        #expect(tbx.contains(#"<tbx type="TBX-Basic" style="dca" xml:lang="de" xmlns="urn:iso:std:iso:30042:ed-2">"#))
+        #expect(tbx.contains(#"<conceptEntry id="c-sergej-lawrow">"#))
+        #expect(tbx.contains(#"<termNote type="partOfSpeech">properNoun</termNote>"#))
+        #expect(tbx.contains(#"<termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>"#))
+        #expect(tbx.contains(#"<termNote type="administrativeStatus">supersededTerm-admn-sts</termNote>"#))
+        #expect(tbx.contains(#"<termNote type="partOfSpeech">adjective</termNote>"#))
+        #expect(tbx.contains("<note>Foreign Minister &lt;of Russia&gt; &amp; more</note>"))
+        #expect(tbx.contains(#"<admin type="source">wikipedia</admin>"#))
+        #expect(tbx.contains(#"<termNote type="termType">variant</termNote>"#))
+    }
+
+    @Test func tsvToTBXToTSVKeepsEveryField() throws {
+        let tbx = TBX.export([sample])
+        let back = try TBX.read(tbx, path: "s.tbx", outputPath: "sample.tsv")
+        #expect(back.skipped.isEmpty)
+        #expect(knownFields(back.file) == knownFields(sample))
+        #expect(back.file.rows[0].comments == ["# About Lawrow."])
+        #expect(back.file.headerComments == ["# A sample."])
+    }
+
+    @Test(arguments: try bundledFiles())
+    func bundledGlossaryRoundTrips(file: GlossaryFile) throws {
+        // TSV → TBX → TSV: same entries, and after formatting the same file text.
+        let tbx = TBX.export([file])
+        let back = try TBX.read(tbx, path: "x.tbx", outputPath: file.path)
+        #expect(knownFields(back.file) == knownFields(file))
+        var columnsAsOriginal = try GlossaryFormatter.format(back.file)
+        columnsAsOriginal.columns = file.columns
+        #expect(columnsAsOriginal.serialized() == file.serialized())
+        // TBX → TSV → TBX: the same document.
+        #expect(TBX.export([back.file]) == tbx)
+    }
+
+    @Test func readsTheValidExampleOfAnotherTool() throws {
+        guard let url = TestSupport.sharedFile("schemas/tbx/examples/valid-tbx-basic-dca.tbx") else { return }
+        let result = try TBX.read(try String(contentsOf: url, encoding: .utf8), path: url.path, outputPath: "out.tsv")
+        #expect(result.skipped.isEmpty)
+        let entry = try #require(result.file.entries.first)
+        #expect(entry.de == "Kündigungsfrist")
+        #expect(entry.en == "notice period")
+        #expect(entry.extra["en-alternatives"] == "term of notice")
+        #expect(entry.extra["tbx-de-grammaticalgender"] == "feminine")
+        #expect(entry.extra["tbx-de-definition"] == "Zeitraum zwischen Zugang der Kündigung und Vertragsende.")
+    }
+
+    @Test func conceptsWithoutBothLanguagesAreSkippedAndCounted() throws {
+        let text = """
+            <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+            <conceptEntry id="a"><langSec xml:lang="de"><termSec><term>Frieden</term></termSec></langSec></conceptEntry>
+            <conceptEntry id="b"><langSec xml:lang="de-DE"><termSec><term>Krieg</term></termSec></langSec>
+            <langSec xml:lang="en-GB"><termSec><term>war</term></termSec></langSec></conceptEntry>
+            </body></text></tbx>
+            """
+        let result = try TBX.read(text, path: "t.tbx", outputPath: "o.tsv")
+        #expect(result.file.rows.count == 1)
+        #expect(result.file.rows[0]["de"] == "Krieg")
+        #expect(result.skipped.count == 1)
+        #expect(result.skipped[0].line == 2)
+        #expect(result.skipped[0].reason.contains("'a' has no English term"))
+    }
+}
+
+@Suite struct XMLSafetyTests {
+    @Test func billionLaughsIsRefused() throws {
+        let bomb = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [
+             <!ENTITY lol "lol">
+             <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+             <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+            ]>
+            <tbx>&lol3;</tbx>
+            """
+        #expect {
+            _ = try XMLReader.parse(bomb, file: "bomb.tbx")
+        } throws: { error in
+            let error = error as! XMLReader.Error
+            return error.file == "bomb.tbx" && error.line == 3 && error.message.contains("entity declarations are not allowed")
+        }
+    }
+
+    @Test func externalEntityIsRefused() throws {
+        let xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<tbx>&xxe;</tbx>\n"
+        do {
+            _ = try TBX.read(xxe, path: "xxe.tbx", outputPath: "o.tsv")
+            Issue.record("external entity accepted")
+        } catch {
+            #expect(error.description.hasPrefix("xxe.tbx:2:"))
+            #expect(error.message.contains("entity declarations are not allowed"))
+        }
+    }
+
+    @Test func undeclaredEntityIsRefusedAndPredefinedOnesWork() throws {
+        #expect(throws: XMLReader.Error.self) { try XMLReader.parse("<a>\n&xxe;</a>", file: "u.xml") }
+        let element = try XMLReader.parse("<a b='x &amp; y'>&lt;&#65;&#x42;<![CDATA[<c>]]></a>", file: "p.xml")
+        #expect(element.text == "<AB<c>")
+        #expect(element["b"] == "x & y")
+    }
+
+    @Test func doctypeWithoutDeclarationsIsSkipped() throws {
+        let element = try XMLReader.parse("<!DOCTYPE martif PUBLIC \"ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN\" \"TBXcdv04.dtd\">\n<martif/>", file: "m.xml")
+        #expect(element.name == "martif")
+    }
+
+    @Test func malformedXMLNamesLineAndColumn() throws {
+        #expect {
+            _ = try XMLReader.parse("<a>\n  <b></c>\n</a>", file: "bad.xml")
+        } throws: { error in
+            let error = error as! XMLReader.Error
+            return error.line == 2 && error.column == 6 && error.message.contains("</c> closes <b>")
+        }
+    }
+}
+
+@Suite struct CSVTests {
+    @Test func quotingFollowsRFC4180() throws {
+        let record = DelimitedText.csvRecord(["a,b", "say \"hi\"", "line\nbreak", "plain"])
+        #expect(record == "\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",plain\r\n")
+        let parsed = try DelimitedText.parseCSV(record + "x,y\r\n", file: "q.csv")
+        #expect(parsed.map(\.fields) == [["a,b", "say \"hi\"", "line\nbreak", "plain"], ["x", "y"]])
+        #expect(parsed.map(\.line) == [1, 3])
+    }
+
+    @Test func brokenQuotesAreErrorsWithLineAndColumn() throws {
+        #expect {
+            _ = try DelimitedText.parseCSV("de,en\n\"Frieden,peace\n", file: "b.csv")
+        } throws: { error in
+            (error as? DelimitedText.Error)?.description == "b.csv:2:1: the quoted field starting here is never closed"
+        }
+        #expect {
+            _ = try DelimitedText.parseCSV("de,en\n\"Frieden\"x,peace\n", file: "b.csv")
+        } throws: { error in
+            let error = error as! DelimitedText.Error
+            return error.line == 2 && error.column == 10
+        }
+        #expect {
+            _ = try DelimitedText.parseCSV("de,en\nFrie\"den,peace\n", file: "b.csv")
+        } throws: { error in
+            let error = error as! DelimitedText.Error
+            return error.line == 2 && error.column == 5
+        }
+    }
+
+    @Test func csvExportImportKeepsEveryField() throws {
+        let file = try bundledFiles().first { $0.path.hasSuffix("people.tsv") }!
+        let csv = GlossaryExchange.export([file], to: .csv).text
+        #expect(csv.hasPrefix("de,en,type,status,case,variants,orig,note,source\r\n"))
+        let back = GlossaryExchange.importRecords(try DelimitedText.parseCSV(csv, file: "p.csv"), outputPath: file.path)
+        #expect(back.skipped.isEmpty)
+        #expect(knownFields(back.file) == knownFields(file))
+    }
+
+    @Test func headerDetection() throws {
+        let withHeader = GlossaryExchange.importRecords(try DelimitedText.parseCSV("source,target\nFrieden,peace\n", file: "a.csv"), outputPath: "o.tsv")
+        #expect(withHeader.file.rows.map { [$0["de"], $0["en"]] } == [["Frieden", "peace"]])
+        let codes = GlossaryExchange.importRecords(try DelimitedText.parseCSV("en-US,de-DE\npeace,Frieden\n", file: "a.csv"), outputPath: "o.tsv")
+        #expect(codes.file.rows.map { [$0["de"], $0["en"]] } == [["Frieden", "peace"]])
+        let noHeader = GlossaryExchange.importRecords(DelimitedText.parseTSV("Frieden\tpeace\tnote here\nKrieg\n"), outputPath: "o.tsv")
+        #expect(noHeader.file.rows.map { [$0["de"], $0["en"], $0["note"]] } == [["Frieden", "peace", "note here"]])
+        #expect(noHeader.skipped.map(\.line) == [2])
+    }
+
+    @Test func deeplExportLeavesOutDuplicateSources() throws {
+        let file = try GlossaryFile.parse("de\ten\ttype\tstatus\tcase\tvariants\nGeorgien\tGeorgia\tcountry\t\t\tSakartwelo\nGeorgien\tGeorgia (US state)\tplace\n", path: "g.tsv")
+        let export = GlossaryExchange.export([file], to: .deepl)
+        #expect(export.text == "Georgien\tGeorgia\nSakartwelo\tGeorgia\n")
+        #expect(export.notes == ["g.tsv:3: 'Georgien' left out: already exported from g.tsv:2"])
+        #expect(GlossaryExchange.export([file], to: .google).text == "Georgien,Georgia\r\nSakartwelo,Georgia\r\n")
+        #expect(GlossaryExchange.export([file], to: .omegat).text == "Georgien\tGeorgia\tcountry\nSakartwelo\tGeorgia\tcountry\nGeorgien\tGeorgia (US state)\tplace\n")
+    }
+}
