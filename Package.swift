@@ -70,7 +70,7 @@ let package = Package(
             name: "GlossaTextTests",
             dependencies: ["GlossaText", "GlossaTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "GlossaTranslitTests", dependencies: ["GlossaTranslit", "GlossaICU", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaTranslitTests", dependencies: ["GlossaTranslit", "GlossaICU", "GlossaTestSupport"], exclude: ["Data"]),
         .testTarget(name: "GlossaGlossaryTests", dependencies: ["GlossaGlossary", "GlossaText", "GlossaTestSupport"]),
         .testTarget(name: "GlossaPipelineTests", dependencies: ["GlossaPipeline", "GlossaGlossary", "GlossaText", "GlossaTestSupport"]),
         .testTarget(name: "GlossaRenderTests", dependencies: ["GlossaRender", "GlossaPipeline", "GlossaGlossary", "GlossaText", "GlossaTestSupport"]),

@@ -306,9 +306,21 @@ public enum XMLReader {
     }
 }
 
-/// Escaping for XML output.
+/// Escaping for XML 1.0 output, shared by every XML writer (TBX, XLIFF).
 public enum XMLText {
-    /// Text content: `&`, `<`, `>` escaped.
+    /// Whether XML 1.0 allows `scalar` in a document (`Char` production): tab, line feed,
+    /// carriage return, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// Text content (also safe inside attribute values in either quote): `&`, `<`, `>`, `"`, `'`
+    /// as references, a carriage return as `&#13;` (so parsers do not fold it into a following
+    /// line feed), and every character XML 1.0 forbids as U+FFFD, one for one.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -317,8 +329,11 @@ public enum XMLText {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
             case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if isAllowed(scalar) { out.unicodeScalars.append(scalar) } else { out += "\u{FFFD}" }
             }
         }
         return out

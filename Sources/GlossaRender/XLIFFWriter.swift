@@ -95,38 +95,3 @@ struct XLIFFWriter {
         return XMLText.escape(document.document.text(scalarRange: range))
     }
 }
-
-/// Escaping for XML 1.0 text and attribute values.
-public enum XMLText {
-    /// Whether XML 1.0 allows `scalar` in a document (`Char` production): tab, line feed,
-    /// carriage return, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
-    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: true
-        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
-    }
-
-    /// `&`, `<`, `>`, `"`, `'` as references (safe in text and either attribute quote), tab,
-    /// line feed and carriage return as character references in attributes... no: only the
-    /// carriage return is written as a reference (`&#xD;`), so parsers do not fold it into the
-    /// following line feed. Characters XML 1.0 forbids become U+FFFD.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\r": out += "&#xD;"
-            default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) } else { out += "\u{FFFD}" }
-            }
-        }
-        return out
-    }
-}
