@@ -63,11 +63,17 @@ public final class GlossaryIndex: Sendable {
     public let glossary: Glossary
     let patterns: [Pattern]
     let tokens: PatternTokens
-    /// Patterns by their first token's key, and by its key without diacritics (only for forms
-    /// that have diacritics), and by its stem.
+    /// Single-token patterns by their key, by their key without diacritics (only for forms
+    /// that have diacritics), and by their stem.
     let byKey: [String: [Int32]]
     let byLoose: [String: [Int32]]
     let byStem: [String: [Int32]]
+    /// Every stem and loose key of a pattern token, numbered, so that multi-token patterns can
+    /// be found by their first two tokens without building strings.
+    let vocabulary: [String: Int32]
+    /// Multi-token patterns by the (stem, stem) and (loose key, loose key) of their first two
+    /// tokens, packed as `first << 32 | second` vocabulary numbers.
+    let pairs: [UInt64: [Int32]]
 
     /// Indexes every entry's headword, variants and (for people) surnames.
     public init(_ glossary: Glossary) throws(ICUError) {
@@ -120,19 +126,36 @@ public final class GlossaryIndex: Sendable {
         }
 
         var byKey: [String: [Int32]] = [:], byLoose: [String: [Int32]] = [:], byStem: [String: [Int32]] = [:]
+        var vocabulary: [String: Int32] = [:]
+        var pairs: [UInt64: [Int32]] = [:]
+        func number(_ text: String) -> UInt64 {
+            if let id = vocabulary[text] { return UInt64(id) }
+            let id = Int32(vocabulary.count)
+            vocabulary[text] = id
+            return UInt64(id)
+        }
         byKey.reserveCapacity(patterns.count)
         byStem.reserveCapacity(patterns.count)
         for (index, pattern) in patterns.enumerated() {
             let first = Int(pattern.firstToken)
-            byKey[tokens.keys[first], default: []].append(Int32(index))
-            if tokens.loose[first] != tokens.keys[first] { byLoose[tokens.loose[first], default: []].append(Int32(index)) }
-            byStem[tokens.stems[first], default: []].append(Int32(index))
+            if pattern.count == 1 {
+                byKey[tokens.keys[first], default: []].append(Int32(index))
+                if tokens.loose[first] != tokens.keys[first] { byLoose[tokens.loose[first], default: []].append(Int32(index)) }
+                byStem[tokens.stems[first], default: []].append(Int32(index))
+            } else {
+                let stems = number(tokens.stems[first]) << 32 | number(tokens.stems[first + 1])
+                let loose = number(tokens.loose[first]) << 32 | number(tokens.loose[first + 1])
+                pairs[stems, default: []].append(Int32(index))
+                if loose != stems { pairs[loose, default: []].append(Int32(index)) }
+            }
         }
         self.patterns = patterns
         self.tokens = tokens
         self.byKey = byKey
         self.byLoose = byLoose
         self.byStem = byStem
+        self.vocabulary = vocabulary
+        self.pairs = pairs
     }
 
     func view(_ index: Int32) -> PatternView { PatternView(pattern: patterns[Int(index)], tokens: tokens) }

@@ -56,6 +56,13 @@ public struct Match: Sendable, Hashable {
     public let gloss: String
 }
 
+extension Match {
+    /// The same match moved by `offset` scalars onto other tokens (for per-form caches).
+    func shifted(by offset: Int, tokens: Range<Int>) -> Match {
+        Match(entry: entry, tokens: tokens, start: start + offset, end: end + offset, kind: kind, form: form, gloss: gloss)
+    }
+}
+
 /// Finds glossary entries in a document.
 ///
 /// Rule for overlaps: scanning left to right, at each token the longest match starting
@@ -88,7 +95,7 @@ public struct Matcher: Sendable {
                 if let compound = compoundStart[t], compound.tokens.upperBound <= sentenceEnd, let match = matchCompound(compound, in: document) {
                     best = (match, 0)
                 }
-                for candidate in candidates(forToken: t, in: document, cache: &cache) {
+                for candidate in candidates(forToken: t, sentenceEnd: sentenceEnd, in: document, cache: &cache) {
                     guard let found = verify(candidate, at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, in: document) else { continue }
                     if best == nil || better(found, than: best!) { best = found }
                 }
@@ -101,9 +108,27 @@ public struct Matcher: Sendable {
                 if token.kind == .word {
                     let atStart = t == sentence.tokens.lowerBound
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
-                        result.append(contentsOf: hyphenPartMatches(t, atSentenceStart: atStart, in: document))
-                    } else if options.compoundParts, let match = compoundPartMatch(t, in: document) {
-                        result.append(match)
+                        // Cached by raw form (case matters for the parts), relative to the token.
+                        let raw = document.text(of: token) + (atStart ? "\u{1}" : "")
+                        let relative: [Match]
+                        if let cached = cache.hyphenParts[raw] {
+                            relative = cached
+                        } else {
+                            relative = hyphenPartMatches(t, atSentenceStart: atStart, in: document).map { $0.shifted(by: -Int(token.start), tokens: 0..<1) }
+                            cache.hyphenParts[raw] = relative
+                        }
+                        result.append(contentsOf: relative.map { $0.shifted(by: Int(token.start), tokens: t..<(t + 1)) })
+                    } else if options.compoundParts && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps) {
+                        let cached: Match?
+                        if let known = cache.compoundParts[token.keyID] {
+                            cached = known
+                        } else {
+                            cached = compoundPartMatch(t, in: document)?.shifted(by: -Int(token.start), tokens: 0..<1)
+                            cache.compoundParts[token.keyID] = .some(cached)
+                        }
+                        if let match = cached?.shifted(by: Int(token.start), tokens: t..<(t + 1)), match.end <= Int(token.end) {
+                            result.append(match)
+                        }
                     }
                 }
                 t += 1
@@ -125,17 +150,30 @@ public struct Matcher: Sendable {
 
     // MARK: Candidates
 
+    /// Per-document caches: candidates and vocabulary numbers are worked out once per distinct
+    /// key or stem, not once per token.
     private struct CandidateCache {
         var byKey: [[Int32]?]
         var byStem: [[Int32]?]
+        /// Vocabulary numbers (or -1) of each key's loose form, of each stem, and of the stems
+        /// of each key's genitive bases.
+        var looseNumber: [Int32?]
+        var stemNumber: [Int32?]
+        var genitiveNumbers: [[Int32]?]
+        var compoundParts: [Int32: Match?] = [:]
+        var hyphenParts: [String: [Match]] = [:]
         init(keyCount: Int, stemCount: Int) {
             byKey = Array(repeating: nil, count: keyCount)
             byStem = Array(repeating: nil, count: stemCount)
+            looseNumber = Array(repeating: nil, count: keyCount)
+            stemNumber = Array(repeating: nil, count: stemCount)
+            genitiveNumbers = Array(repeating: nil, count: keyCount)
         }
     }
 
-    /// Patterns whose first token may match token `t`: by key, loose key, genitive base and stem.
-    private func candidates(forToken t: Int, in document: Document, cache: inout CandidateCache) -> [Int32] {
+    /// Patterns that may match at token `t`: single-token ones by key, loose key, genitive base
+    /// and stem; multi-token ones by their first two tokens.
+    private func candidates(forToken t: Int, sentenceEnd: Int, in document: Document, cache: inout CandidateCache) -> [Int32] {
         let token = document.tokens[t]
         let keyID = Int(token.keyID)
         var list: [Int32]
@@ -160,7 +198,44 @@ public struct Matcher: Sendable {
                 list += found
             }
         }
+        guard t + 1 < sentenceEnd, !index.pairs.isEmpty else { return list }
+        let next = document.tokens[t + 1]
+        let firstStem = stemNumber(Int(token.stemID), document, &cache), nextStem = stemNumber(Int(next.stemID), document, &cache)
+        if firstStem >= 0 {
+            if nextStem >= 0, let found = index.pairs[UInt64(firstStem) << 32 | UInt64(nextStem)] { list += found }
+            if next.kind == .word {
+                for genitive in genitiveNumbers(Int(next.keyID), document, &cache) {
+                    if let found = index.pairs[UInt64(firstStem) << 32 | UInt64(genitive)] { list += found }
+                }
+            }
+        }
+        let firstLoose = looseNumber(keyID, document, &cache), nextLoose = looseNumber(Int(next.keyID), document, &cache)
+        if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem),
+           let found = index.pairs[UInt64(firstLoose) << 32 | UInt64(nextLoose)] {
+            list += found
+        }
         return list
+    }
+
+    private func stemNumber(_ stemID: Int, _ document: Document, _ cache: inout CandidateCache) -> Int32 {
+        if let known = cache.stemNumber[stemID] { return known }
+        let number = index.vocabulary[document.stems[stemID]] ?? -1
+        cache.stemNumber[stemID] = number
+        return number
+    }
+
+    private func looseNumber(_ keyID: Int, _ document: Document, _ cache: inout CandidateCache) -> Int32 {
+        if let known = cache.looseNumber[keyID] { return known }
+        let number = index.vocabulary[LooseKey.make(document.keys[keyID])] ?? -1
+        cache.looseNumber[keyID] = number
+        return number
+    }
+
+    private func genitiveNumbers(_ keyID: Int, _ document: Document, _ cache: inout CandidateCache) -> [Int32] {
+        if let known = cache.genitiveNumbers[keyID] { return known }
+        let numbers = GermanGenitive.baseForms(of: document.keys[keyID]).compactMap { index.vocabulary[stemmer.stem($0)] }
+        cache.genitiveNumbers[keyID] = numbers
+        return numbers
     }
 
     /// Patterns whose first token has this key, or the same key up to diacritics.
