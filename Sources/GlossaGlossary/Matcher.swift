@@ -95,7 +95,12 @@ public struct Matcher: Sendable {
                 if let compound = compoundStart[t], compound.tokens.upperBound <= sentenceEnd, let match = matchCompound(compound, in: document) {
                     best = (match, 0)
                 }
-                for candidate in candidates(forToken: t, sentenceEnd: sentenceEnd, in: document, cache: &cache) {
+                let atStart = t == sentence.tokens.lowerBound
+                if let single = bestSingle(at: t, atSentenceStart: atStart, in: document, cache: &cache),
+                   best == nil || better(single, than: best!) {
+                    best = single
+                }
+                for candidate in multiCandidates(forToken: t, sentenceEnd: sentenceEnd, in: document, cache: &cache) {
                     guard let found = verify(candidate, at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, in: document) else { continue }
                     if best == nil || better(found, than: best!) { best = found }
                 }
@@ -106,7 +111,6 @@ public struct Matcher: Sendable {
                 }
                 let token = document.tokens[t]
                 if token.kind == .word {
-                    let atStart = t == sentence.tokens.lowerBound
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
                         // Cached by raw form (case matters for the parts), relative to the token.
                         let raw = document.text(of: token) + (atStart ? "\u{1}" : "")
@@ -161,6 +165,7 @@ public struct Matcher: Sendable {
         var stemNumber: [Int32?]
         var genitiveNumbers: [[Int32]?]
         var compoundParts: [Int32: Match?] = [:]
+        var single: [Int: (pattern: Int32, distance: Int)?] = [:]
         var hyphenParts: [String: [Match]] = [:]
         init(keyCount: Int, stemCount: Int) {
             byKey = Array(repeating: nil, count: keyCount)
@@ -171,10 +176,37 @@ public struct Matcher: Sendable {
         }
     }
 
-    /// Patterns that may match at token `t`: single-token ones by key, loose key, genitive base
-    /// and stem; multi-token ones by their first two tokens.
-    private func candidates(forToken t: Int, sentenceEnd: Int, in document: Document, cache: inout CandidateCache) -> [Int32] {
+    /// The best single-token match at token `t`. Worked out once per distinct key and the
+    /// token's case flags (capitalized, all caps, sentence start), then only the exact/case
+    /// distinction is checked against the token's own letters.
+    private func bestSingle(at t: Int, atSentenceStart: Bool, in document: Document, cache: inout CandidateCache) -> (match: Match, distance: Int)? {
         let token = document.tokens[t]
+        var flags = 0
+        if token.flags.contains(.capitalized) { flags |= 1 }
+        if token.flags.contains(.allCaps) { flags |= 2 }
+        if atSentenceStart { flags |= 4 }
+        let cacheKey = Int(token.keyID) << 3 | flags
+        let chosen: (pattern: Int32, distance: Int)?
+        if let known = cache.single[cacheKey] {
+            chosen = known
+        } else {
+            var best: (match: Match, distance: Int, pattern: Int32)?
+            for candidate in singleCandidates(token, in: document, cache: &cache) {
+                guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, in: document) else { continue }
+                if best == nil || better((found.match, found.distance), than: (best!.match, best!.distance)) {
+                    best = (found.match, found.distance, candidate)
+                }
+            }
+            chosen = best.map { ($0.pattern, $0.distance) }
+            cache.single[cacheKey] = .some(chosen)
+        }
+        guard let chosen else { return nil }
+        // Re-verify for this token: cheap for one pattern, and exact for its letters.
+        return verify(chosen.pattern, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, in: document)
+    }
+
+    /// Single-token patterns that may match `token`: by key, loose key, genitive base and stem.
+    private func singleCandidates(_ token: Token, in document: Document, cache: inout CandidateCache) -> [Int32] {
         let keyID = Int(token.keyID)
         var list: [Int32]
         if let cached = cache.byKey[keyID] {
@@ -198,8 +230,15 @@ public struct Matcher: Sendable {
                 list += found
             }
         }
-        guard t + 1 < sentenceEnd, !index.pairs.isEmpty else { return list }
+        return list
+    }
+
+    /// Multi-token patterns that may start at token `t`, by their first two tokens.
+    private func multiCandidates(forToken t: Int, sentenceEnd: Int, in document: Document, cache: inout CandidateCache) -> [Int32] {
+        guard t + 1 < sentenceEnd, !index.pairs.isEmpty else { return [] }
+        let token = document.tokens[t]
         let next = document.tokens[t + 1]
+        var list: [Int32] = []
         let firstStem = stemNumber(Int(token.stemID), document, &cache), nextStem = stemNumber(Int(next.stemID), document, &cache)
         if firstStem >= 0 {
             if nextStem >= 0, let found = index.pairs[UInt64(firstStem) << 32 | UInt64(nextStem)] { list += found }
@@ -209,7 +248,7 @@ public struct Matcher: Sendable {
                 }
             }
         }
-        let firstLoose = looseNumber(keyID, document, &cache), nextLoose = looseNumber(Int(next.keyID), document, &cache)
+        let firstLoose = looseNumber(Int(token.keyID), document, &cache), nextLoose = looseNumber(Int(next.keyID), document, &cache)
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem),
            let found = index.pairs[UInt64(firstLoose) << 32 | UInt64(nextLoose)] {
             list += found
@@ -252,7 +291,7 @@ public struct Matcher: Sendable {
     /// How one token matches one pattern token; nil when it does not.
     private func tokenTier(_ token: Token, _ p: PatternView, _ k: Int, atSentenceStart: Bool, isLast: Bool, in document: Document) -> MatchKind? {
         let key = document.keys[Int(token.keyID)]
-        let surfaceEqual = key == p.key(k) && document.text(of: token) == p.surface(k)
+        let surfaceEqual = key == p.key(k) && document.utf16[Int(token.utf16Start)..<Int(token.utf16End)].elementsEqual(p.surface(k).utf16)
         if surfaceEqual { return .exact }
         if p.caseSensitive {
             // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
