@@ -30,6 +30,9 @@ struct Pattern: Sendable {
 /// The tokens of all patterns, flat.
 struct PatternTokens: Sendable {
     var surfaces: [String] = []
+    /// The surfaces' UTF-16 code units, pooled, for comparing with document text without copies.
+    var surfacePool: [UInt16] = []
+    var surfaceStart: [Int32] = []
     var keys: [String] = []
     var loose: [String] = []
     var stems: [String] = []
@@ -42,6 +45,20 @@ struct PatternView {
     let tokens: PatternTokens
     var count: Int { Int(pattern.count) }
     func surface(_ k: Int) -> String { tokens.surfaces[Int(pattern.firstToken) + k] }
+    /// Whether `units[from..<to]` is exactly token `k`'s surface.
+    func surfaceEquals(_ k: Int, _ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+        let i = Int(pattern.firstToken) + k
+        let start = Int(tokens.surfaceStart[i])
+        let end = i + 1 < tokens.surfaceStart.count ? Int(tokens.surfaceStart[i + 1]) : tokens.surfacePool.count
+        guard end - start == to - from else { return false }
+        var a = start, b = from
+        while a < end {
+            if tokens.surfacePool[a] != units[b] { return false }
+            a += 1
+            b += 1
+        }
+        return true
+    }
     func key(_ k: Int) -> String { tokens.keys[Int(pattern.firstToken) + k] }
     func loose(_ k: Int) -> String { tokens.loose[Int(pattern.firstToken) + k] }
     func stem(_ k: Int) -> String { tokens.stems[Int(pattern.firstToken) + k] }
@@ -91,6 +108,8 @@ public final class GlossaryIndex: Sendable {
             let first = Int32(tokens.keys.count)
             for part in parts {
                 tokens.surfaces.append(part.surface)
+                tokens.surfaceStart.append(Int32(tokens.surfacePool.count))
+                tokens.surfacePool.append(contentsOf: part.surface.utf16)
                 tokens.keys.append(part.key)
                 tokens.loose.append(LooseKey.make(part.key))
                 tokens.stems.append(Self.isWordKey(part.key) ? stemmer.stem(part.key) : part.key)

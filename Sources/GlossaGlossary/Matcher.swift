@@ -154,6 +154,12 @@ public struct Matcher: Sendable {
 
     // MARK: Candidates
 
+    private struct SingleChoice {
+        let pattern: Int32
+        let kind: MatchKind
+        let distance: Int
+    }
+
     /// Per-document caches: candidates and vocabulary numbers are worked out once per distinct
     /// key or stem, not once per token.
     private struct CandidateCache {
@@ -165,7 +171,7 @@ public struct Matcher: Sendable {
         var stemNumber: [Int32?]
         var genitiveNumbers: [[Int32]?]
         var compoundParts: [Int32: Match?] = [:]
-        var single: [Int: (pattern: Int32, distance: Int)?] = [:]
+        var single: [Int: SingleChoice?] = [:]
         var hyphenParts: [String: [Match]] = [:]
         init(keyCount: Int, stemCount: Int) {
             byKey = Array(repeating: nil, count: keyCount)
@@ -186,7 +192,7 @@ public struct Matcher: Sendable {
         if token.flags.contains(.allCaps) { flags |= 2 }
         if atSentenceStart { flags |= 4 }
         let cacheKey = Int(token.keyID) << 3 | flags
-        let chosen: (pattern: Int32, distance: Int)?
+        let chosen: SingleChoice?
         if let known = cache.single[cacheKey] {
             chosen = known
         } else {
@@ -197,12 +203,20 @@ public struct Matcher: Sendable {
                     best = (found.match, found.distance, candidate)
                 }
             }
-            chosen = best.map { ($0.pattern, $0.distance) }
+            chosen = best.map { SingleChoice(pattern: $0.pattern, kind: $0.match.kind, distance: $0.distance) }
             cache.single[cacheKey] = .some(chosen)
         }
         guard let chosen else { return nil }
-        // Re-verify for this token: cheap for one pattern, and exact for its letters.
-        return verify(chosen.pattern, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, in: document)
+        let p = index.view(chosen.pattern)
+        var kind = chosen.kind
+        if kind == .exact || kind == .case || (kind == .variant && p.form == .variant) {
+            // Tokens sharing a key may differ in their letters: exact or case is per token.
+            let exact = p.surfaceEquals(0, document.utf16, Int(token.utf16Start), Int(token.utf16End))
+            if p.caseSensitive && !exact && kind != .inflected { return nil }
+            if kind != .variant { kind = exact ? .exact : .case }
+        }
+        return (Match(entry: Int(p.entry), tokens: t..<(t + 1), start: Int(token.start), end: Int(token.end), kind: kind, form: p.form, gloss: p.gloss),
+                chosen.distance)
     }
 
     /// Single-token patterns that may match `token`: by key, loose key, genitive base and stem.
@@ -291,7 +305,7 @@ public struct Matcher: Sendable {
     /// How one token matches one pattern token; nil when it does not.
     private func tokenTier(_ token: Token, _ p: PatternView, _ k: Int, atSentenceStart: Bool, isLast: Bool, in document: Document) -> MatchKind? {
         let key = document.keys[Int(token.keyID)]
-        let surfaceEqual = key == p.key(k) && document.utf16[Int(token.utf16Start)..<Int(token.utf16End)].elementsEqual(p.surface(k).utf16)
+        let surfaceEqual = p.surfaceEquals(k, document.utf16, Int(token.utf16Start), Int(token.utf16End))
         if surfaceEqual { return .exact }
         if p.caseSensitive {
             // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
@@ -342,9 +356,11 @@ public struct Matcher: Sendable {
             if tier > worst { worst = tier }
             // Spelling distance: the extra ending when the form is a prefix of the token's key
             // ("russlands" ⊃ "russland"), more when only the stem is shared.
-            let key = document.keys[Int(token.keyID)]
-            let lengthDifference = abs(key.unicodeScalars.count - p.key(k).unicodeScalars.count)
-            distance += key.hasPrefix(p.key(k)) ? lengthDifference : lengthDifference + 2
+            if tier > .case {
+                let key = document.keys[Int(token.keyID)]
+                let lengthDifference = abs(key.utf8.count - p.key(k).utf8.count)
+                distance += key.hasPrefix(p.key(k)) ? lengthDifference : lengthDifference + 2
+            }
         }
         let kind: MatchKind = p.form == .variant ? max(worst, .variant) : worst
         let first = document.tokens[t], last = document.tokens[t + count - 1]
