@@ -219,8 +219,36 @@ public final class GlossaryIndex: Sendable {
 
 /// Keys without diacritics, for the `diacritics` match kind ("fernandez" ~ "fernández").
 enum LooseKey {
+    /// The base letter of each Latin letter U+00C0..<U+0250 (0 when it has none), worked out
+    /// once from ICU's canonical decompositions.
+    static let latinBases: [UInt32] = (0xC0..<0x250).map { value -> UInt32 in
+        guard let scalar = Unicode.Scalar(UInt32(value)),
+              let decomposed = try? ICUText.normalize(String(scalar), .nfd) else { return 0 }
+        let scalars = Array(decomposed.unicodeScalars)
+        guard scalars.count >= 2, scalars.dropFirst().allSatisfy({ (0x300...0x36F).contains($0.value) }) else { return 0 }
+        return scalars[0].value
+    }
+
     static func make(_ key: String) -> String {
-        guard key.unicodeScalars.contains(where: { $0.value >= 0xC0 }) else { return key }
+        guard key.utf8.contains(where: { $0 >= 0xC3 }) else { return key }
+        // Fast path: Latin letters with precomposed diacritics.
+        var out = String.UnicodeScalarView()
+        for scalar in key.unicodeScalars {
+            let v = scalar.value
+            if v < 0xC0 {
+                out.append(scalar)
+            } else if v < 0x250 {
+                let base = latinBases[Int(v - 0xC0)]
+                out.append(base == 0 ? scalar : Unicode.Scalar(base)!)
+            } else {
+                return slow(key)
+            }
+        }
+        return String(out)
+    }
+
+    /// Any script: NFD, combining marks dropped, NFC.
+    static func slow(_ key: String) -> String {
         let decomposed = (try? ICUText.normalize(key, .nfd)) ?? key
         var out = String.UnicodeScalarView()
         for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {

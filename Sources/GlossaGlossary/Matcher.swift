@@ -82,7 +82,7 @@ public struct Matcher: Sendable {
 
     /// Every match in `document`, in text order.
     public func matches(in document: Document) -> [Match] {
-        var cache = CandidateCache(keyCount: document.keys.count, stemCount: document.stems.count)
+        var cache = CandidateCache(keyCount: document.keys.count, stemCount: document.stems.count, looseKeys: document.keys.map(LooseKey.make))
         var result: [Match] = []
         var compoundStart: [Int: SpacedCompound] = [:]
         for compound in document.spacedCompounds { compoundStart[compound.tokens.lowerBound] = compound }
@@ -101,7 +101,7 @@ public struct Matcher: Sendable {
                     best = single
                 }
                 for candidate in multiCandidates(forToken: t, sentenceEnd: sentenceEnd, in: document, cache: &cache) {
-                    guard let found = verify(candidate, at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, in: document) else { continue }
+                    guard let found = verify(candidate, at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, in: document, looseKeys: cache.looseKeys) else { continue }
                     if best == nil || better(found, than: best!) { best = found }
                 }
                 if let best = best?.match {
@@ -172,8 +172,11 @@ public struct Matcher: Sendable {
         var genitiveNumbers: [[Int32]?]
         var compoundParts: [Int32: Match?] = [:]
         var single: [Int: SingleChoice?] = [:]
+        /// Each key without diacritics.
+        let looseKeys: [String]
         var hyphenParts: [String: [Match]] = [:]
-        init(keyCount: Int, stemCount: Int) {
+        init(keyCount: Int, stemCount: Int, looseKeys: [String]) {
+            self.looseKeys = looseKeys
             byKey = Array(repeating: nil, count: keyCount)
             byStem = Array(repeating: nil, count: stemCount)
             looseNumber = Array(repeating: nil, count: keyCount)
@@ -198,7 +201,7 @@ public struct Matcher: Sendable {
         } else {
             var best: (match: Match, distance: Int, pattern: Int32)?
             for candidate in singleCandidates(token, in: document, cache: &cache) {
-                guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, in: document) else { continue }
+                guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, in: document, looseKeys: cache.looseKeys) else { continue }
                 if best == nil || better((found.match, found.distance), than: (best!.match, best!.distance)) {
                     best = (found.match, found.distance, candidate)
                 }
@@ -279,7 +282,7 @@ public struct Matcher: Sendable {
 
     private func looseNumber(_ keyID: Int, _ document: Document, _ cache: inout CandidateCache) -> Int32 {
         if let known = cache.looseNumber[keyID] { return known }
-        let number = index.vocabulary[LooseKey.make(document.keys[keyID])] ?? -1
+        let number = index.vocabulary[cache.looseKeys[keyID]] ?? -1
         cache.looseNumber[keyID] = number
         return number
     }
@@ -303,7 +306,7 @@ public struct Matcher: Sendable {
     // MARK: Verification
 
     /// How one token matches one pattern token; nil when it does not.
-    private func tokenTier(_ token: Token, _ p: PatternView, _ k: Int, atSentenceStart: Bool, isLast: Bool, in document: Document) -> MatchKind? {
+    private func tokenTier(_ token: Token, _ p: PatternView, _ k: Int, atSentenceStart: Bool, isLast: Bool, in document: Document, looseKeys: [String]) -> MatchKind? {
         let key = document.keys[Int(token.keyID)]
         let surfaceEqual = p.surfaceEquals(k, document.utf16, Int(token.utf16Start), Int(token.utf16End))
         if surfaceEqual { return .exact }
@@ -321,7 +324,7 @@ public struct Matcher: Sendable {
         let capitalized = token.flags.contains(.capitalized)
         let caseAgrees = capitalized == p.capitalized(k) || atSentenceStart || token.flags.contains(.allCaps)
         guard caseAgrees else { return nil }
-        if LooseKey.make(key) == p.loose(k) { return .diacritics }
+        if looseKeys[Int(token.keyID)] == p.loose(k) { return .diacritics }
         if token.kind == .word {
             if isLast && p.isName {
                 for base in GermanGenitive.baseForms(of: key) {
@@ -344,7 +347,7 @@ public struct Matcher: Sendable {
         return long.count - short.count <= 4
     }
 
-    private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int, in document: Document) -> (match: Match, distance: Int)? {
+    private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int, in document: Document, looseKeys: [String]) -> (match: Match, distance: Int)? {
         let p = index.view(patternIndex)
         let count = p.count
         guard t + count <= sentenceEnd else { return nil }
@@ -352,7 +355,7 @@ public struct Matcher: Sendable {
         var distance = 0
         for k in 0..<count {
             let token = document.tokens[t + k]
-            guard let tier = tokenTier(token, p, k, atSentenceStart: t + k == sentenceStart, isLast: k == count - 1, in: document) else { return nil }
+            guard let tier = tokenTier(token, p, k, atSentenceStart: t + k == sentenceStart, isLast: k == count - 1, in: document, looseKeys: looseKeys) else { return nil }
             if tier > worst { worst = tier }
             // Spelling distance: the extra ending when the form is a prefix of the token's key
             // ("russlands" ⊃ "russland"), more when only the stem is shared.
