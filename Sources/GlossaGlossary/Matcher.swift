@@ -100,8 +100,9 @@ public struct Matcher: Sendable {
                    best == nil || better(single, than: best!) {
                     best = single
                 }
-                for candidate in multiCandidates(forToken: t, sentenceEnd: sentenceEnd, in: document, cache: &cache) {
-                    guard let found = verify(candidate, at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, in: document, looseKeys: cache.looseKeys) else { continue }
+                forEachMultiCandidate(at: t, sentenceEnd: sentenceEnd, in: document, cache: &cache) { candidate, looseKeys in
+                    guard let found = verify(candidate, at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd,
+                                             in: document, looseKeys: looseKeys) else { return }
                     if best == nil || better(found, than: best!) { best = found }
                 }
                 if let best = best?.match {
@@ -171,12 +172,15 @@ public struct Matcher: Sendable {
         var stemNumber: [Int32?]
         var genitiveNumbers: [[Int32]?]
         var compoundParts: [Int32: Match?] = [:]
-        var single: [Int: SingleChoice?] = [:]
+        /// The best single-token choice per key and case flags (`keyID << 3 | flags`); the outer
+        /// optional says "worked out", the inner one "found".
+        var single: [SingleChoice??]
         /// Each key without diacritics.
         let looseKeys: [String]
         var hyphenParts: [String: [Match]] = [:]
         init(keyCount: Int, stemCount: Int, looseKeys: [String]) {
             self.looseKeys = looseKeys
+            single = Array(repeating: nil, count: keyCount << 3)
             byKey = Array(repeating: nil, count: keyCount)
             byStem = Array(repeating: nil, count: stemCount)
             looseNumber = Array(repeating: nil, count: keyCount)
@@ -250,27 +254,31 @@ public struct Matcher: Sendable {
         return list
     }
 
-    /// Multi-token patterns that may start at token `t`, by their first two tokens.
-    private func multiCandidates(forToken t: Int, sentenceEnd: Int, in document: Document, cache: inout CandidateCache) -> [Int32] {
-        guard t + 1 < sentenceEnd, !index.pairs.isEmpty else { return [] }
+    /// Calls `body` with each multi-token pattern that may start at token `t`, found by its
+    /// first two tokens' stems (or their genitive base) and loose keys.
+    private func forEachMultiCandidate(at t: Int, sentenceEnd: Int, in document: Document, cache: inout CandidateCache,
+                                       _ body: (Int32, [String]) -> Void) {
+        guard t + 1 < sentenceEnd, !index.pairs.isEmpty else { return }
         let token = document.tokens[t]
         let next = document.tokens[t + 1]
-        var list: [Int32] = []
         let firstStem = stemNumber(Int(token.stemID), document, &cache), nextStem = stemNumber(Int(next.stemID), document, &cache)
         if firstStem >= 0 {
-            if nextStem >= 0, let found = index.pairs[UInt64(firstStem) << 32 | UInt64(nextStem)] { list += found }
+            if nextStem >= 0, let found = index.pairs[UInt64(firstStem) << 32 | UInt64(nextStem)] {
+                for candidate in found { body(candidate, cache.looseKeys) }
+            }
             if next.kind == .word {
-                for genitive in genitiveNumbers(Int(next.keyID), document, &cache) {
-                    if let found = index.pairs[UInt64(firstStem) << 32 | UInt64(genitive)] { list += found }
+                for genitive in genitiveNumbers(Int(next.keyID), document, &cache) where genitive != nextStem {
+                    if let found = index.pairs[UInt64(firstStem) << 32 | UInt64(genitive)] {
+                        for candidate in found { body(candidate, cache.looseKeys) }
+                    }
                 }
             }
         }
         let firstLoose = looseNumber(Int(token.keyID), document, &cache), nextLoose = looseNumber(Int(next.keyID), document, &cache)
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem),
            let found = index.pairs[UInt64(firstLoose) << 32 | UInt64(nextLoose)] {
-            list += found
+            for candidate in found { body(candidate, cache.looseKeys) }
         }
-        return list
     }
 
     private func stemNumber(_ stemID: Int, _ document: Document, _ cache: inout CandidateCache) -> Int32 {
