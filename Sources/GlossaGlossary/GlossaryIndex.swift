@@ -91,6 +91,9 @@ public final class GlossaryIndex: Sendable {
     /// Multi-token patterns by the (stem, stem) and (loose key, loose key) of their first two
     /// tokens, packed as `first << 32 | second` vocabulary numbers.
     let pairs: [UInt64: [Int32]]
+    /// The first three letters of the keys and stems of single-token terms and organizations of
+    /// six letters or more: a compound's head is looked up only when it starts like one.
+    let headStarts: Set<String>
 
     /// Indexes every entry's headword, variants and (for people) surnames.
     public init(_ glossary: Glossary) throws(ICUError) {
@@ -175,6 +178,14 @@ public final class GlossaryIndex: Sendable {
         self.byStem = byStem
         self.vocabulary = vocabulary
         self.pairs = pairs
+        var headStarts = Set<String>()
+        for pattern in patterns where pattern.count == 1 && (pattern.type == .term || pattern.type == .org) {
+            let first = Int(pattern.firstToken)
+            for text in [tokens.keys[first], tokens.stems[first]] where text.unicodeScalars.count >= 6 {
+                headStarts.insert(String(String.UnicodeScalarView(text.unicodeScalars.prefix(3))))
+            }
+        }
+        self.headStarts = headStarts
     }
 
     func view(_ index: Int32) -> PatternView { PatternView(pattern: patterns[Int(index)], tokens: tokens) }

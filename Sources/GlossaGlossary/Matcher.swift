@@ -453,6 +453,22 @@ public struct Matcher: Sendable {
 
     /// A glossary term as the first part ("Lateinamerika|reise") or the head
     /// ("Bundes|außenministerium") of a closed compound, with a plausible rest.
+    /// A single-token name or term (not an adjective or demonym, not an acronym) whose key, or
+    /// key without diacritics, is `core`; the entry loaded later wins.
+    private func compoundPrefixMatch(_ core: String) -> PatternView? {
+        var best: (PatternView, Int32)?
+        func consider(_ list: [Int32]?) {
+            for candidate in list ?? [] {
+                let p = index.view(candidate)
+                guard p.count == 1, !p.caseSensitive, p.capitalized(0), p.type != .adjective, p.type != .demonym else { continue }
+                if best == nil || candidate > best!.1 { best = (p, candidate) }
+            }
+        }
+        consider(index.byKey[core])
+        if best == nil && core.utf8.contains(where: { $0 >= 0xC3 }) { consider(index.byLoose[LooseKey.make(core)]) }
+        return best?.0
+    }
+
     private func compoundPartMatch(_ t: Int, in document: Document) -> Match? {
         let token = document.tokens[t]
         guard token.flags.contains(.capitalized), !token.flags.contains(.allCaps) else { return nil }
@@ -473,7 +489,7 @@ public struct Matcher: Sendable {
                 let prefix = string(0..<cut)
                 for link in Self.linkingElements where prefix.count - link.count >= minPart && prefix.hasSuffix(link) {
                     let core = String(prefix.dropLast(link.count))
-                    if let (p, _) = pieceMatch(core, capitalized: true, surface: "", allowStem: false), p.type != .adjective, p.type != .demonym {
+                    if let p = compoundPrefixMatch(core) {
                         // Map the core's length onto the original text when key and text align.
                         let end = surfaceCount == n ? Int(token.start) + core.unicodeScalars.count : Int(token.end)
                         return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: Int(token.start), end: end,
@@ -486,6 +502,10 @@ public struct Matcher: Sendable {
         // Head, longest first: only terms and organizations of six letters or more.
         var start = 3
         while start <= n - 6 {
+            guard index.headStarts.contains(string(start..<(start + 3))) else {
+                start += 1
+                continue
+            }
             let head = string(start..<n)
             if let (p, _) = pieceMatch(head, capitalized: nil, surface: "", allowStem: true), p.type == .term || p.type == .org {
                 let begin = surfaceCount == n ? Int(token.start) + start : Int(token.start)
