@@ -51,6 +51,9 @@ struct Annotate: ParsableCommand {
     @Option(help: "Threads to use (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Do not guess English spellings of unknown Russian, Ukrainian or Belarusian names (match kind \"guess\").")
+    var noGuesses = false
+
     @Flag(help: "Do not print progress and the summary on standard error.")
     var quiet = false
 
@@ -68,7 +71,7 @@ struct Annotate: ParsableCommand {
             let started = Date()
             let glossary = try glossaries.load()
             let index = try GlossaryIndex(glossary)
-            let annotator = Annotator(index: index, displayPath: { displayPath($0) })
+            let annotator = Annotator(index: index, guessStage: noGuesses ? nil : TransliterationGuesses.bundled(), displayPath: { displayPath($0) })
             let sources = try readSources()
             let writer = outputFormat
             let colorOn = format == .text && (standardOutputWantsColor || (color && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true))

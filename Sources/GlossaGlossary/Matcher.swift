@@ -460,7 +460,9 @@ public struct Matcher: Sendable {
         func consider(_ list: [Int32]?) {
             for candidate in list ?? [] {
                 let p = index.view(candidate)
-                guard p.count == 1, !p.caseSensitive, p.capitalized(0), p.type != .adjective, p.type != .demonym else { continue }
+                // People are left out: a name inside a closed word is far more often a coincidence
+                // ("Petro" in "Petrowitsch") than a compound ("Putinversteher").
+                guard p.count == 1, !p.caseSensitive, p.capitalized(0), p.type != .adjective, p.type != .demonym, p.type != .person else { continue }
                 if best == nil || candidate > best!.1 { best = (p, candidate) }
             }
         }

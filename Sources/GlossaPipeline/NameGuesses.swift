@@ -1,0 +1,99 @@
+import GlossaGlossary
+import GlossaText
+import GlossaTranslit
+
+/// Guesses for names no glossary knows: a run of capitalized words ending in a word that looks
+/// like the German transcription of a Russian, Ukrainian or Belarusian surname (-ow, -ew, -jew,
+/// -ski, -enko, -uk, -itsch, ..., or with "schtsch"), glossed with the English spelling the
+/// transliteration module ranks best ("Sergej Pupkow" → "Sergei Pupkov").
+///
+/// Guesses are marked as such (`MatchKind.guess`, no entry id): they are suggestions, not
+/// glossary data.
+public struct TransliterationGuesses: GuessStage {
+    private let transliterators: ResourcePool<Transliteration>
+
+    /// - Parameter exceptions: conventional spellings (Glossaries/translit/exceptions.tsv).
+    public init(exceptions: ExceptionTable = .empty) {
+        transliterators = ResourcePool { Transliteration(exceptions: exceptions) }
+    }
+
+    /// The stage with the bundled exceptions table (or none when it cannot be found).
+    public static func bundled() -> TransliterationGuesses {
+        TransliterationGuesses(exceptions: (try? ExceptionTable.bundled()) ?? .empty)
+    }
+
+    /// Surname endings of German transcriptions, longest first.
+    static let surnameEndings = [
+        "owitsch", "ewitsch", "jewitsch", "itsch", "owna", "ewna", "skaja", "zkaja", "skij", "zkij", "enko", "tschuk",
+        "jewa", "jew", "owa", "ewa", "ow", "ew", "ski", "zki", "schuk", "juk", "uk",
+    ]
+
+    /// English words German uses that end like surnames.
+    static let loanwords: Set<String> = ["show", "flow", "workflow", "cashflow", "know-how", "window", "shadow", "follow", "crew", "screw", "borrow", "arrow", "tomorrow", "throw", "snow", "glow", "grow", "slow", "fellow", "yellow", "pillow", "meadow", "widow", "minnow", "sparrow", "elbow", "rainbow", "broadway", "bungalow"]
+
+    /// Whether a capitalized word looks like a German-spelled East Slavic surname.
+    public static func looksLikeSurname(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        guard lower.unicodeScalars.count >= 4, word.first?.isUppercase == true, !Transliteration.looksGerman(word) else { return false }
+        guard lower.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || $0 == "-" }) else { return false }
+        if Self.loanwords.contains(lower) || lower.hasSuffix("view") { return false }
+        if lower.contains("schtsch") { return true }
+        return surnameEndings.contains { lower.hasSuffix($0) && lower.count >= $0.count + 2 }
+    }
+
+    public func guesses(in document: Document, covered: [Match]) -> [Annotation] {
+        var isCovered = [Bool](repeating: false, count: document.tokens.count)
+        for match in covered { for t in match.tokens { isCovered[t] = true } }
+        var result: [Annotation] = []
+        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+            var t = sentence.tokens.lowerBound
+            while t < sentence.tokens.upperBound {
+                var token = document.tokens[t]
+                let text = document.text(of: token)
+                guard !isCovered[t], token.kind == .word, !token.flags.contains(.allCaps), Self.looksLikeSurname(text) else {
+                    t += 1
+                    continue
+                }
+                // A patronymic is followed by the surname: extend to the last name-like word.
+                while t + 1 < sentence.tokens.upperBound, !isCovered[t + 1], document.tokens[t + 1].kind == .word,
+                      Self.looksLikeSurname(document.text(of: document.tokens[t + 1])) {
+                    t += 1
+                    token = document.tokens[t]
+                }
+                // Take up to two capitalized, uncovered words before it (first name, patronymic).
+                var first = t
+                while first > sentence.tokens.lowerBound, t - first < 2 {
+                    let previous = document.tokens[first - 1]
+                    guard !isCovered[first - 1], previous.kind == .word, previous.flags.contains(.capitalized),
+                          !previous.flags.contains(.allCaps) else { break }
+                    // Only first names and patronymics join the guess ("Frau" or "Minister" do not).
+                    let word = document.text(of: previous)
+                    guard Self.looksLikeName(word) || Self.looksLikeSurname(word) else { break }
+                    first -= 1
+                }
+                let words = (first...t).map { document.text(of: document.tokens[$0]) }
+                let english = try? transliterators.withResource { translit in
+                    try words.map { try translit.germanWord($0, to: .en) }.joined(separator: " ")
+                }
+                if let english, english != words.joined(separator: " ") {
+                    let start = Int(document.tokens[first].start), end = Int(token.end)
+                    result.append(Annotation(start: start, end: end, text: document.text(scalarRange: start..<end), gloss: english,
+                                             type: .person, kind: .guess, entryID: nil, entryIndex: nil, source: nil,
+                                             sentence: sentenceIndex, tokens: first..<(t + 1)))
+                    for covered in first...t { isCovered[covered] = true }
+                }
+                t += 1
+            }
+        }
+        return result
+    }
+
+    /// Common first names in their German spelling: they join a guessed surname.
+    static func looksLikeName(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return ["sergej", "sergei", "juri", "dmitri", "dmitrij", "alexej", "alexander", "wladimir", "michail", "nikolai",
+                "andrei", "andrej", "jewgeni", "jewgenij", "waleri", "walerij", "wiktor", "viktor", "oleg", "igor", "boris",
+                "iwan", "pjotr", "fjodor", "maria", "anna", "olga", "jelena", "natalja", "tatjana", "swetlana", "irina",
+                "wolodymyr", "dmytro", "oleksandr", "olexander", "mychajlo", "petro", "witali", "vitali"].contains(lower)
+    }
+}

@@ -1,0 +1,58 @@
+import GlossaGlossary
+import GlossaPipeline
+import GlossaTestSupport
+import GlossaText
+import Testing
+
+@Suite struct PipelineTests {
+    static let index: GlossaryIndex = try! GlossaryIndex(Glossary.load(paths: [TestSupport.file("Glossaries/de-en").path]))
+
+    @Test func annotationsAreOrderedDisjointExactAndInTheirSentences() throws {
+        let text = try TestSupport.text("Fixtures/de/kuba-russland.txt")
+        let annotated = Annotator(index: Self.index, guessStage: TransliterationGuesses()).annotate(try GermanTokenizer().document(text))
+        let scalars = Array(text.unicodeScalars)
+        var previousEnd = 0
+        for annotation in annotated.annotations {
+            #expect(annotation.start >= previousEnd)
+            previousEnd = annotation.end
+            #expect(String(String.UnicodeScalarView(scalars[annotation.start..<annotation.end])) == annotation.text)
+            let sentence = annotated.document.sentences[annotation.sentence]
+            #expect(sentence.start <= annotation.start && annotation.end <= sentence.end)
+            #expect(annotation.isFromGlossary == (annotation.kind != .guess))
+        }
+        let perSentence = annotated.document.sentences.indices.reduce(0) { $0 + annotated.annotations(inSentence: $1).count }
+        #expect(perSentence == annotated.annotations.count)
+        #expect(annotated.usage.reduce(0) { $0 + $1.count } == annotated.annotations.count)
+    }
+
+    @Test func guessesUnknownRussianNamesOnly() throws {
+        let document = try GermanTokenizer().document("Der Minister Sergej Pupkow traf Iwan Petrowitsch Sidorow zum Interview in Moskau.")
+        let annotated = Annotator(index: Self.index, guessStage: TransliterationGuesses()).annotate(document)
+        let guesses = annotated.annotations.filter { $0.kind == .guess }
+        #expect(guesses.map(\.text) == ["Sergej Pupkow", "Iwan Petrowitsch Sidorow"])
+        #expect(guesses.map(\.gloss) == ["Sergei Pupkov", "Ivan Petrovich Sidorov"])
+        #expect(guesses.allSatisfy { $0.entryID == nil && $0.source == nil && $0.type == .person })
+        #expect(annotated.annotations.contains { $0.text == "Moskau" && $0.kind == .exact })
+        let none = Annotator(index: Self.index).annotate(document)
+        #expect(!none.annotations.contains { $0.kind == .guess })
+    }
+
+    @Test func surnameHeuristic() {
+        for name in ["Pupkow", "Sidorowa", "Kowaltschuk", "Timoschenko", "Chruschtschow", "Dostojewski", "Petrowitsch"] {
+            #expect(TransliterationGuesses.looksLikeSurname(name), "\(name)")
+        }
+        for word in ["Interview", "Show", "Haus", "Wow", "Bundestag", "Verkehrsministerium", "Löw", "ow"] {
+            #expect(!TransliterationGuesses.looksLikeSurname(word), "\(word)")
+        }
+    }
+
+    @Test func annotatingInParallelGivesTheSameResult() throws {
+        let text = try TestSupport.text("Fixtures/de/kuba-russland.txt")
+        let texts = Array(repeating: text, count: 8)
+        let annotator = Annotator(index: Self.index)
+        let pool = ResourcePool { try GermanTokenizer() }
+        let parallel = parallelMap(texts, jobs: 4) { text in try! pool.withResource { annotator.annotate($0.document(text)).annotations } }
+        let single = annotator.annotate(try GermanTokenizer().document(text)).annotations
+        #expect(parallel.allSatisfy { $0 == single })
+    }
+}
