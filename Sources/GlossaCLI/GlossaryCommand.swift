@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlossaGlossary
+import GlossaTranslit
 import GlossaICU
 
 /// `glossa glossary ...`: check, format, edit, search, merge, convert and measure glossaries.
@@ -67,6 +68,11 @@ struct GlossaryLint: ParsableCommand {
             a name's genitive), case-conflict (NATO and Nato), confusable (look-alike terms), \
             redundant (same de and en twice with other fields), unknown-type, variant (empty or \
             repeated variants).
+            With --translit, also the transliteration checker's findings (warnings, code \
+            transliteration): German or English spellings that disagree with the schemes of the \
+            `orig` column, one name spelled several ways, mixed scripts. Off by default: they are \
+            editorial questions (press conventions such as "Vitali Klitschko" are not errors); \
+            `glossa translit check` gives the same findings with all their locations.
             With --errors-only, warnings are not shown and do not change the exit status.
             Exit codes: 0 clean, 1 findings, 2 usage or I/O error.
             Examples:
@@ -84,6 +90,8 @@ struct GlossaryLint: ParsableCommand {
     var format: Format = .text
     @Flag(help: "Report errors only; warnings do not fail the run.")
     var errorsOnly = false
+    @Flag(help: "Add the transliteration checker's findings (as warnings).")
+    var translit = false
 
     func run() throws {
         var failed = false
@@ -94,6 +102,11 @@ struct GlossaryLint: ParsableCommand {
                 inputs.append(GlossaryLinter.Input(path: displayPath(path), text: try Glossary.readText(path)))
             }
             var findings = try GlossaryLinter().lint(inputs)
+            if translit {
+                let entries = try paths.flatMap { path in try GlossaryFile.parse(try Glossary.readText(path), path: displayPath(path)).entries }
+                findings += GlossaryLinter.transliterationFindings(entries, exceptions: (try? ExceptionTable.bundled()) ?? .empty)
+                findings.sort()
+            }
             if errorsOnly { findings = findings.filter { $0.severity == .error } }
             let sink = try OutputSink(path: nil)
             switch format {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GlossaGlossary
 import Foundation
 import GlossaTranslit
 
@@ -153,39 +154,15 @@ func readUTF8(_ path: String) throws -> String {
     return text
 }
 
-// TODO(lead): replace with GlossaGlossary loader
-/// A minimal reader of the glossary TSV format (Glossaries/README.md): `#` comments, blank
-/// lines, a header with at least `de` and `en`; `variants` split at `|`.
+/// The entries of glossary files or folders, read by the glossary loader (errors name file,
+/// line and column).
 func readCheckEntries(_ path: String) throws -> [CheckEntry] {
-    let text = try readUTF8(path)
-    var header: [String]?
-    var entries: [CheckEntry] = []
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-        if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        guard let columns = header else {
-            header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            for name in ["de", "en"] where !(header!.contains(name)) {
-                throw CLIError("\(path):\(index + 1):1: the header has no '\(name)' column")
-            }
-            continue
-        }
-        guard fields.count <= columns.count else {
-            throw CLIError("\(path):\(index + 1):1: \(fields.count) fields, but the header has \(columns.count)")
-        }
-        func field(_ name: String) -> String {
-            guard let position = columns.firstIndex(of: name), position < fields.count else { return "" }
-            return fields[position]
-        }
-        let orig = field("orig")
-        let type = field("type")
-        entries.append(CheckEntry(
-            de: field("de"), en: field("en"), orig: orig.isEmpty ? nil : orig,
-            variants: field("variants").split(separator: "|").map(String.init).filter { !$0.isEmpty },
-            type: type.isEmpty ? nil : type, file: path, line: index + 1))
+    try Glossary.load(paths: [path]).entries.map { entry in
+        var check = entry.checkEntry
+        if let location = entry.location { check = CheckEntry(de: check.de, en: check.en, orig: check.orig, variants: check.variants,
+                                                              type: check.type, file: displayPath(location.file), line: location.line) }
+        return check
     }
-    return entries
 }
 
 struct TranslitAccuracy: ParsableCommand {

@@ -1,4 +1,5 @@
 import GlossaICU
+import GlossaTranslit
 import GlossaText
 
 /// `glossa glossary coverage`: which entries a corpus uses, and which capitalized words and
@@ -76,16 +77,22 @@ public struct CoverageCounter {
     /// The most frequent uncovered phrases and words (phrases first when equally frequent).
     public func candidates(top: Int) -> [Candidate] {
         let regions = Self.regionNames()
+        let transliteration = Transliteration(exceptions: (try? ExceptionTable.bundled()) ?? .empty)
         let all = phrases.map { ($0.key, $0.value, 1) } + words.map { ($0.key, $0.value, 0) }
         return all.sorted { a, b in
             if a.1 != b.1 { return a.1 > b.1 }
             if a.2 != b.2 { return a.2 > b.2 }
             return a.0 < b.0
         }.prefix(top).map { term, count, _ in
-            // Transliteration suggestions: added when GlossaTranslit's checker lands (English
-            // spellings of German transcriptions of Russian and Ukrainian names).
-            let region = regions[term]
-            return Candidate(de: term, count: count, en: region, type: region == nil ? nil : .country)
+            if let region = regions[term] { return Candidate(de: term, count: count, en: region, type: .country) }
+            // Names that look like German transcriptions of Russian, Ukrainian or Belarusian
+            // names get the English spelling the transliteration module ranks best.
+            let words = term.split(separator: " ").map(String.init)
+            if let last = words.last, Transliteration.looksLikeGermanSpelledSurname(last),
+               let english = try? words.map({ try transliteration.germanWord($0, to: .en) }).joined(separator: " ") {
+                return Candidate(de: term, count: count, en: english, type: .person)
+            }
+            return Candidate(de: term, count: count, en: nil, type: nil)
         }
     }
 

@@ -108,8 +108,8 @@ public struct GlossaryLinter {
         checkVariantCollisions(rows, into: &findings)
         try checkConfusables(rows, spoof: spoof, into: &findings)
         checkInflectedForms(rows, into: &findings)
-        // Transliteration findings: added when GlossaTranslit's checker lands (a check that `en`
-        // and `orig` agree with the transliteration scheme of the `orig` language).
+        // Transliteration findings are opt-in: see `GlossaryLinter.transliterationFindings`
+        // (`glossa glossary lint --translit`).
         return findings.sorted()
     }
 

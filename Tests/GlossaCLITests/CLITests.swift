@@ -125,3 +125,36 @@ import Testing
         #expect(result.stdout.contains("CUBA-FROM-ENV"))
     }
 }
+
+@Suite struct TransliterationIntegrationTests {
+    @Test func lintWithTranslitFindsSpellingVariants() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-tr-\(UUID().uuidString).tsv")
+        try "de\ten\ttype\torig\nSergej Riabkow\tSergei Ryabkov\tperson\t\nSergej Rjabkow\tSergei Ryabkov\tperson\tСергей Рябков\n"
+            .write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let plain = try CLI.run(["glossary", "lint", path.path])
+        #expect(!plain.stdout.contains("transliteration"))
+        let withTranslit = try CLI.run(["glossary", "lint", "--translit", path.path])
+        #expect(withTranslit.status == 1)
+        #expect(withTranslit.stdout.contains("warning: transliteration: variant-spellings"))
+        #expect(withTranslit.stdout.contains("Riabkow") && withTranslit.stdout.contains("Rjabkow"))
+        let check = try CLI.run(["translit", "check", "--glossary", path.path, "--format", "json"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("\"kind\":\"variant-spellings\""))
+    }
+
+    @Test func coverageSuggestsEnglishForUnknownNames() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-cov-\(UUID().uuidString).txt")
+        try "Der Minister Sergej Pupkow sprach. Pupkow kam wieder.\n".write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let result = try CLI.run(["glossary", "coverage", path.path])
+        #expect(result.stdout.contains("Pupkow\tPupkov\tperson"))
+    }
+
+    @Test func annotateGuessesUnknownNames() throws {
+        let result = try CLI.run(["annotate", "--format", "json", "-"], input: "Der Minister Sergej Pupkow sprach in Moskau.")
+        #expect(result.stdout.contains("\"text\":\"Sergej Pupkow\",\"gloss\":\"Sergei Pupkov\",\"type\":\"person\",\"match\":\"guess\",\"entry\":null,\"source\":null"))
+        let off = try CLI.run(["annotate", "--format", "json", "--no-guesses", "-"], input: "Der Minister Sergej Pupkow sprach in Moskau.")
+        #expect(!off.stdout.contains("guess"))
+    }
+}
