@@ -1,3 +1,4 @@
+import Foundation
 import GlossaText
 
 /// A glossary file as written: its leading comments, its header, and its rows with the
@@ -45,17 +46,104 @@ public struct GlossaryFile: Sendable, Hashable {
         self.trailingComments = trailingComments
     }
 
-    /// Parses the text of a glossary file.
+    /// Parses the text of a glossary file. Large files are parsed on all cores, in pieces cut at
+    /// line ends; the result (and the first error reported) is the same as in one piece.
     /// - Throws: `GlossaryError` naming the file, line and column of the first problem.
     public static func parse(_ text: String, path: String) throws(GlossaryError) -> GlossaryFile {
         var file = GlossaryFile(path: path, columns: [])
         var pending: [String] = []
-        var sawHeader = false
         var lineNumber = 0
+        let utf8 = text.utf8
+        var position = utf8.startIndex
         // Lines and fields are split on bytes (UTF-8 never uses 0x0A or 0x09 inside a character),
         // which is much faster than splitting on Characters; a CR before the LF is dropped, so CRLF
         // files parse too.
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        var header: [String]?
+        while position < utf8.endIndex {
+            let lineEnd = utf8[position...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            lineNumber += 1
+            var bytes = utf8[position..<lineEnd]
+            position = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            if bytes.first == 0x23 {
+                pending.append(String(Substring(bytes)))
+                continue
+            }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            header = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            break
+        }
+        guard let header else {
+            throw GlossaryError(file: path, line: max(lineNumber, 1), column: 1, code: .missingHeader, message: "no header row (expected a line such as 'de<TAB>en<TAB>type')")
+        }
+        file.headerComments = pending
+        pending = []
+        var column = 1
+        var seen = Set<String>()
+        for name in header {
+            let trimmed = name.trimmingSpaces()
+            if trimmed.isEmpty {
+                throw GlossaryError(file: path, line: lineNumber, column: column, code: .emptyColumnName, message: "empty column name in the header")
+            }
+            if !seen.insert(trimmed.lowercased()).inserted {
+                throw GlossaryError(file: path, line: lineNumber, column: column, code: .duplicateColumn, message: "column '\(trimmed)' appears twice in the header")
+            }
+            file.columns.append(trimmed.lowercased())
+            column += name.unicodeScalars.count + 1
+        }
+        for required in ["de", "en"] where !file.columns.contains(required) {
+            throw GlossaryError(file: path, line: lineNumber, column: 1, code: .missingColumn, message: "the header has no '\(required)' column (header: \(file.columns.joined(separator: ", ")))")
+        }
+
+        // The body, in pieces of about 1 MB that end at a line end.
+        var pieces: [Range<String.Index>] = []
+        let pieceSize = 1 << 20
+        while position < utf8.endIndex {
+            var end = utf8.index(position, offsetBy: pieceSize, limitedBy: utf8.endIndex) ?? utf8.endIndex
+            if end < utf8.endIndex { end = utf8[end...].firstIndex(of: 0x0A).map { utf8.index(after: $0) } ?? utf8.endIndex }
+            pieces.append(position..<end)
+            position = end
+        }
+        let columns = file.columns
+        let jobs = pieces.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let parsed = parallelMap(pieces, jobs: jobs) { range in parseBody(text[range], columns: columns, path: path) }
+        var base = lineNumber
+        for piece in parsed {
+            switch piece.outcome {
+            case .failure(let error):
+                throw GlossaryError(file: error.file, line: error.line + base, column: error.column, code: error.code, message: error.message)
+            case .success(let rows):
+                for var row in rows {
+                    row.line += base
+                    if !pending.isEmpty {
+                        row.comments = pending + row.comments
+                        pending = []
+                    }
+                    file.rows.append(row)
+                }
+            }
+            pending += piece.trailingComments
+            base += piece.lines
+        }
+        file.trailingComments = pending
+        return file
+    }
+
+    /// The rows of a piece of a file's body, with lines counted from 1 within the piece.
+    private struct BodyPiece: Sendable {
+        var outcome: Result<[Row], GlossaryError>
+        /// Comments after the piece's last row (they belong to the next piece's first row).
+        var trailingComments: [String]
+        var lines: Int
+    }
+
+    private static func parseBody(_ text: Substring, columns: [String], path: String) -> BodyPiece {
+        var rows: [Row] = []
+        var pending: [String] = []
+        var lineNumber = 0
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if text.utf8.last == 0x0A { lines.removeLast() }
+        for rawLine in lines {
             lineNumber += 1
             var bytes = rawLine
             if bytes.last == 0x0D { bytes = bytes.dropLast() }
@@ -65,53 +153,33 @@ public struct GlossaryFile: Sendable, Hashable {
             }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
-            if !sawHeader {
-                sawHeader = true
-                file.headerComments = pending
-                pending = []
-                var column = 1
-                var seen = Set<String>()
-                for name in fields {
-                    let trimmed = name.trimmingSpaces()
-                    if trimmed.isEmpty {
-                        throw GlossaryError(file: path, line: lineNumber, column: column, code: .emptyColumnName, message: "empty column name in the header")
-                    }
-                    if !seen.insert(trimmed.lowercased()).inserted {
-                        throw GlossaryError(file: path, line: lineNumber, column: column, code: .duplicateColumn, message: "column '\(trimmed)' appears twice in the header")
-                    }
-                    file.columns.append(trimmed.lowercased())
-                    column += name.unicodeScalars.count + 1
-                }
-                for required in ["de", "en"] where !file.columns.contains(required) {
-                    throw GlossaryError(file: path, line: lineNumber, column: 1, code: .missingColumn, message: "the header has no '\(required)' column (header: \(file.columns.joined(separator: ", ")))")
-                }
-                continue
+            do throws(GlossaryError) {
+                rows.append(try row(fields, comments: pending, line: lineNumber, columns: columns, path: path))
+            } catch {
+                return BodyPiece(outcome: .failure(error), trailingComments: [], lines: lineNumber)
             }
-            if fields.count > file.columns.count {
-                let column = fields.prefix(file.columns.count).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
-                throw GlossaryError(file: path, line: lineNumber, column: column, code: .tooManyFields,
-                                    message: "\(fields.count) fields, but the header has \(file.columns.count) columns")
-            }
-            var row = Row(comments: pending, fields: [:], line: lineNumber)
             pending = []
-            var column = 1
-            for (index, value) in fields.enumerated() {
-                if !value.isEmpty { row.fields[file.columns[index]] = value }
-                column += value.unicodeScalars.count + 1
-            }
-            for required in ["de", "en"] where row[required].trimmingSpaces().isEmpty {
-                let index = file.columns.firstIndex(of: required)!
-                let col = fields.prefix(index).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
-                throw GlossaryError(file: path, line: lineNumber, column: col, code: .emptyField, message: "empty '\(required)' field")
-            }
-            try validateValues(row, path: path, fields: fields, columns: file.columns)
-            file.rows.append(row)
         }
-        if !sawHeader {
-            throw GlossaryError(file: path, line: max(lineNumber, 1), column: 1, code: .missingHeader, message: "no header row (expected a line such as 'de<TAB>en<TAB>type')")
+        return BodyPiece(outcome: .success(rows), trailingComments: pending, lines: lineNumber)
+    }
+
+    private static func row(_ fields: [String], comments: [String], line lineNumber: Int, columns: [String], path: String) throws(GlossaryError) -> Row {
+        if fields.count > columns.count {
+            let column = fields.prefix(columns.count).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+            throw GlossaryError(file: path, line: lineNumber, column: column, code: .tooManyFields,
+                                message: "\(fields.count) fields, but the header has \(columns.count) columns")
         }
-        file.trailingComments = pending
-        return file
+        var row = Row(comments: comments, fields: [:], line: lineNumber)
+        for (index, value) in fields.enumerated() where !value.isEmpty {
+            row.fields[columns[index]] = value
+        }
+        for required in ["de", "en"] where row[required].trimmingSpaces().isEmpty {
+            let index = columns.firstIndex(of: required)!
+            let col = fields.prefix(index).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+            throw GlossaryError(file: path, line: lineNumber, column: col, code: .emptyField, message: "empty '\(required)' field")
+        }
+        try validateValues(row, path: path, fields: fields, columns: columns)
+        return row
     }
 
     private static func validateValues(_ row: Row, path: String, fields: [String], columns: [String]) throws(GlossaryError) {
@@ -132,28 +200,43 @@ public struct GlossaryFile: Sendable, Hashable {
     /// The entries of this file, with stable ids and locations.
     public var entries: [GlossaryEntry] {
         let stem = Self.fileStem(path)
-        var slugCounts: [String: Int] = [:]
-        return rows.map { row in
-            var extra: [String: String] = [:]
-            for (name, value) in row.fields where !Self.knownColumns.contains(name) { extra[name] = value }
-            let de = row["de"].trimmingSpaces()
-            let slug = Self.slug(de)
-            let count = (slugCounts[slug] ?? 0) + 1
-            slugCounts[slug] = count
-            return GlossaryEntry(
-                de: de,
-                en: row["en"].trimmingSpaces(),
-                type: row["type"].isEmpty ? .term : EntryType(rawValue: row["type"]),
-                status: EntryStatus(rawValue: row["status"]) ?? .preferred,
-                caseRule: CaseRule(rawValue: row["case"]),
-                variants: row["variants"].split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty },
-                orig: row["orig"],
-                note: row["note"],
-                source: row["source"],
-                extra: extra,
-                id: "\(stem)/\(slug)" + (count > 1 ? "~\(count)" : ""),
-                location: SourceLocation(file: path, line: row.line))
+        let path = self.path
+        let size = 20_000
+        let chunks = stride(from: 0, to: rows.count, by: size).map { Array(rows[$0..<min($0 + size, rows.count)]) }
+        let made = parallelMap(chunks, jobs: chunks.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1) { rows in
+            rows.map { row -> (GlossaryEntry, String) in
+                var extra: [String: String] = [:]
+                for (name, value) in row.fields where !Self.knownColumns.contains(name) { extra[name] = value }
+                let de = row["de"].trimmingSpaces()
+                let entry = GlossaryEntry(
+                    de: de,
+                    en: row["en"].trimmingSpaces(),
+                    type: row["type"].isEmpty ? .term : EntryType(rawValue: row["type"]),
+                    status: EntryStatus(rawValue: row["status"]) ?? .preferred,
+                    caseRule: CaseRule(rawValue: row["case"]),
+                    variants: row["variants"].isEmpty ? [] : row["variants"].split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty },
+                    orig: row["orig"],
+                    note: row["note"],
+                    source: row["source"],
+                    extra: extra,
+                    location: SourceLocation(file: path, line: row.line))
+                return (entry, Self.slug(de))
+            }
         }
+        // Ids in file order: the second entry with a slug gets "~2", and so on.
+        var slugCounts: [String: Int] = [:]
+        var result: [GlossaryEntry] = []
+        result.reserveCapacity(rows.count)
+        for chunk in made {
+            for (entry, slug) in chunk {
+                var entry = entry
+                let count = (slugCounts[slug] ?? 0) + 1
+                slugCounts[slug] = count
+                entry.id = "\(stem)/\(slug)" + (count > 1 ? "~\(count)" : "")
+                result.append(entry)
+            }
+        }
+        return result
     }
 
     /// The file name without folders and `.tsv`.

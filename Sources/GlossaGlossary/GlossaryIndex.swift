@@ -1,3 +1,4 @@
+import Foundation
 import GlossaICU
 import GlossaStemmer
 import GlossaText
@@ -71,6 +72,59 @@ struct PatternView {
     var type: EntryType { pattern.type }
 }
 
+/// Patterns with their tokens.
+struct PatternSet: Sendable {
+    let patterns: [Pattern]
+    let tokens: PatternTokens
+}
+
+/// Turns forms into patterns: one per thread (it owns a tokenizer).
+struct PatternBuilder {
+    private let tokenizer: GermanTokenizer
+    private let stemmer = GermanStemmer()
+    private(set) var patterns: [Pattern] = []
+    private(set) var tokens = PatternTokens()
+
+    init() throws(ICUError) {
+        tokenizer = try GermanTokenizer()
+    }
+
+    mutating func add(_ entryIndex: Int, _ entry: GlossaryEntry, form text: String, kind: FormKind, gloss: String) {
+        let parts = FormSplitter.tokens(of: text, tokenizer: tokenizer)
+        guard !parts.isEmpty else { return }
+        let first = Int32(tokens.keys.count)
+        for part in parts {
+            tokens.surfaces.append(part.surface)
+            tokens.surfaceStart.append(Int32(tokens.surfacePool.count))
+            tokens.surfacePool.append(contentsOf: part.surface.utf16)
+            tokens.keys.append(part.key)
+            tokens.loose.append(LooseKey.make(part.key))
+            tokens.stems.append(GlossaryIndex.isWordKey(part.key) ? stemmer.stem(part.key) : part.key)
+            tokens.capitalized.append(GlossaryIndex.startsUppercase(part.surface))
+        }
+        patterns.append(Pattern(entry: Int32(entryIndex), firstToken: first, count: Int32(parts.count), form: kind,
+                                caseSensitive: entry.isCaseSensitive, isName: entry.type.isName, type: entry.type, gloss: gloss))
+    }
+
+    var result: PatternSet { PatternSet(patterns: patterns, tokens: tokens) }
+
+    /// Appends another builder's patterns after these.
+    mutating func append(_ other: PatternSet) {
+        let tokenShift = Int32(tokens.keys.count), poolShift = Int32(tokens.surfacePool.count)
+        patterns += other.patterns.map {
+            Pattern(entry: $0.entry, firstToken: $0.firstToken + tokenShift, count: $0.count, form: $0.form,
+                    caseSensitive: $0.caseSensitive, isName: $0.isName, type: $0.type, gloss: $0.gloss)
+        }
+        tokens.surfaces += other.tokens.surfaces
+        tokens.surfaceStart += other.tokens.surfaceStart.map { $0 + poolShift }
+        tokens.surfacePool += other.tokens.surfacePool
+        tokens.keys += other.tokens.keys
+        tokens.loose += other.tokens.loose
+        tokens.stems += other.tokens.stems
+        tokens.capitalized += other.tokens.capitalized
+    }
+}
+
 /// The glossary prepared for matching: every form of every entry, indexed by its first
 /// token's key, loose key and stem.
 ///
@@ -95,57 +149,51 @@ public final class GlossaryIndex: Sendable {
     /// six letters or more: a compound's head is looked up only when it starts like one.
     let headStarts: Set<String>
 
-    /// Indexes every entry's headword, variants and (for people) surnames.
+    /// Indexes every entry's headword, variants and (for people) surnames. Large glossaries are
+    /// split among the cores; the result does not depend on how many there are.
     public init(_ glossary: Glossary) throws(ICUError) {
         self.glossary = glossary
-        let tokenizer = try GermanTokenizer()
-        let stemmer = GermanStemmer()
-        var patterns: [Pattern] = []
-        patterns.reserveCapacity(glossary.entries.count * 2)
-        var tokens = PatternTokens()
-        var surnames: [String: (entries: [Int32], gloss: Set<String>, form: FormKind, surface: String)] = [:]
-
-        func add(_ entryIndex: Int, _ entry: GlossaryEntry, form text: String, kind: FormKind, gloss: String) {
-            let parts = FormSplitter.tokens(of: text, tokenizer: tokenizer)
-            guard !parts.isEmpty else { return }
-            let first = Int32(tokens.keys.count)
-            for part in parts {
-                tokens.surfaces.append(part.surface)
-                tokens.surfaceStart.append(Int32(tokens.surfacePool.count))
-                tokens.surfacePool.append(contentsOf: part.surface.utf16)
-                tokens.keys.append(part.key)
-                tokens.loose.append(LooseKey.make(part.key))
-                tokens.stems.append(Self.isWordKey(part.key) ? stemmer.stem(part.key) : part.key)
-                tokens.capitalized.append(Self.startsUppercase(part.surface))
-            }
-            patterns.append(Pattern(entry: Int32(entryIndex), firstToken: first, count: Int32(parts.count), form: kind,
-                                    caseSensitive: entry.isCaseSensitive, isName: entry.type.isName, type: entry.type, gloss: gloss))
-        }
-
-        for (index, entry) in glossary.entries.enumerated() {
-            add(index, entry, form: entry.de, kind: .headword, gloss: entry.en)
-            for variant in entry.variants where variant != entry.de {
-                add(index, entry, form: variant, kind: .variant, gloss: entry.en)
-            }
-            // Names written family name first (Chinese, Korean, Japanese: "Xi Jinping", "Kim Jong Un")
-            // have no trailing surname to index.
-            if entry.type == .person && !Self.familyNameFirst(entry.orig) {
-                let english = Self.surname(of: entry.en)
-                for (form, kind) in [(entry.de, FormKind.headword)] + entry.variants.map({ ($0, FormKind.variant) }) {
-                    guard let surname = Self.surname(of: form), surname != form, let english, surname.unicodeScalars.count >= 3 else { continue }
-                    let key = MatchKey.make(surname)
-                    var record = surnames[key] ?? ([], [], kind, surname)
-                    if !record.entries.contains(Int32(index)) { record.entries.append(Int32(index)) }
-                    record.gloss.insert(english)
-                    surnames[key] = record
+        let entries = glossary.entries
+        let jobs = entries.count < 20_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = (entries.count + jobs - 1) / max(jobs, 1)
+        let ranges = (0..<jobs).map { min($0 * chunk, entries.count)..<min(($0 + 1) * chunk, entries.count) }
+        let built = parallelMap(ranges, jobs: jobs) { range -> Result<PatternSet, ICUError> in
+            Result { () throws(ICUError) -> PatternSet in
+                var builder = try PatternBuilder()
+                for index in range {
+                    let entry = entries[index]
+                    builder.add(index, entry, form: entry.de, kind: .headword, gloss: entry.en)
+                    for variant in entry.variants where variant != entry.de {
+                        builder.add(index, entry, form: variant, kind: .variant, gloss: entry.en)
+                    }
                 }
+                return builder.result
+            }
+        }
+        var merged = try PatternBuilder()
+        for part in built { merged.append(try part.get()) }
+
+        // Surnames: names written family name first (Chinese, Korean, Japanese: "Xi Jinping",
+        // "Kim Jong Un") have no trailing surname to index.
+        var surnames: [String: (entries: [Int32], gloss: Set<String>, form: FormKind, surface: String)] = [:]
+        for (index, entry) in entries.enumerated() where entry.type == .person && !Self.familyNameFirst(entry.orig) {
+            let english = Self.surname(of: entry.en)
+            for (form, kind) in [(entry.de, FormKind.headword)] + entry.variants.map({ ($0, FormKind.variant) }) {
+                guard let surname = Self.surname(of: form), surname != form, let english, surname.unicodeScalars.count >= 3 else { continue }
+                let key = MatchKey.make(surname)
+                var record = surnames[key] ?? ([], [], kind, surname)
+                if !record.entries.contains(Int32(index)) { record.entries.append(Int32(index)) }
+                record.gloss.insert(english)
+                surnames[key] = record
             }
         }
         // A surname shared by people with different English surnames is ambiguous: not indexed.
         for (_, record) in surnames.sorted(by: { $0.key < $1.key }) where record.gloss.count == 1 {
             let entryIndex = Int(record.entries[0])
-            add(entryIndex, glossary.entries[entryIndex], form: record.surface, kind: .surname, gloss: record.gloss.first!)
+            merged.add(entryIndex, entries[entryIndex], form: record.surface, kind: .surname, gloss: record.gloss.first!)
         }
+        let patterns = merged.patterns
+        let tokens = merged.tokens
 
         var byKey: [String: [Int32]] = [:], byLoose: [String: [Int32]] = [:], byStem: [String: [Int32]] = [:]
         var vocabulary: [String: Int32] = [:]
