@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `glossa` command: German news text in, English-annotated bilingual output out.
 @main
@@ -21,6 +22,23 @@ struct Glossa: ParsableCommand {
             GlossaryCommand.self,
         ]
     )
+}
+
+extension Glossa {
+    /// Runs the command line, with Glossa's exit codes: usage errors (unknown options, bad
+    /// values) exit 2 with ArgumentParser's message, not ArgumentParser's default 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum GlossaVersion {

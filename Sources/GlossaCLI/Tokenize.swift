@@ -26,7 +26,7 @@ struct Tokenize: ParsableCommand {
     @Argument(help: "A UTF-8 text file, or - for standard input.")
     var file: String = "-"
 
-    @Option(help: "Output format: json, tsv or text.")
+    @Option(help: "Output format: json, tsv, text, sentences or spans.")
     var format: Format = .json
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")

@@ -52,7 +52,12 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("/no/such/file.txt"))
         let badOption = try CLI.run(["tokenize", "--format", "yaml", "-"], input: "")
-        #expect(badOption.status != 0)
+        #expect(badOption.status == 2)
+        #expect(badOption.stderr.contains("yaml"))
+        let unknown = try CLI.run(["annotate", "--no-such-option"])
+        #expect(unknown.status == 2)
+        let help = try CLI.run(["annotate", "--help"])
+        #expect(help.status == 0)
     }
 
     @Test func stemArgumentsAndStdin() throws {
