@@ -42,7 +42,7 @@ public struct Document: Sendable {
 
     /// The token's original text.
     public func text(of token: Token) -> String {
-        String(decoding: utf16[Int(token.utf16Start)..<Int(token.utf16End)], as: UTF16.self)
+        UTF16Text.string(utf16, Int(token.utf16Start), Int(token.utf16End))
     }
 
     /// The token's matching key (see `MatchKey`).
@@ -55,7 +55,7 @@ public struct Document: Sendable {
     public func text(scalarRange range: Range<Int>) -> String {
         let from = utf16Offset(ofScalar: range.lowerBound)
         let to = utf16Offset(ofScalar: range.upperBound)
-        return String(decoding: utf16[from..<to], as: UTF16.self)
+        return UTF16Text.string(utf16, from, to)
     }
 
     /// The tokens of a sentence.

@@ -104,7 +104,7 @@ public enum MatchKey {
             }
         }
         let result = (try? ICUText.normalize(units: unified, .nfc)) ?? unified
-        return String(decoding: result, as: UTF16.self)
+        return UTF16Text.string(result, 0, result.count)
     }
 
     /// Whether a UTF-16 code unit is a hyphen (or a dash used as one) inside a word.

@@ -168,3 +168,16 @@ func sentenceTexts(_ text: String) throws -> [String] {
         try TestSupport.assertGolden(TokenWriter.text(document), "tokenize/\(name).txt")
     }
 }
+
+@Suite struct UTF16TextTests {
+    @Test func transcodesEverySize() {
+        for text in ["", "Kuba", "Díaz-Canel", "Москва", "中文", "😀👍🏽🇩🇪", "a\u{0}b\r\n"] {
+            let units = Array(text.utf16)
+            #expect(UTF16Text.string(units, 0, units.count) == text)
+        }
+        let units = Array("x😀y".utf16)
+        #expect(UTF16Text.string(units, 1, 3) == "😀")
+        #expect(UTF16Text.string([0xD800, 0x41], 0, 2) == "\u{FFFD}A")
+        #expect(UTF16Text.string([0x41, 0xDC00], 0, 2) == "A\u{FFFD}")
+    }
+}
