@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlossaGlossary
+import GlossaText
 import GlossaTranslit
 import GlossaICU
 
@@ -132,27 +133,8 @@ struct GlossaryLint: ParsableCommand {
     }
 }
 
-/// A JSON string literal.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
+/// A JSON string literal (the one escaper the project's JSON writers share).
+func jsonString(_ text: String) -> String { JSONString.quoted(text) }
 
 // MARK: - fmt
 
