@@ -145,9 +145,15 @@ public final class GlossaryIndex: Sendable {
     /// Multi-token patterns by the (stem, stem) and (loose key, loose key) of their first two
     /// tokens, packed as `first << 32 | second` vocabulary numbers.
     let pairs: [UInt64: [Int32]]
+    /// By vocabulary number: whether some multi-token pattern starts with that stem or loose key.
+    let startsPair: [Bool]
     /// The first three letters of the keys and stems of single-token terms and organizations of
     /// six letters or more: a compound's head is looked up only when it starts like one.
     let headStarts: Set<String>
+    /// The first three letters (of the key and of the key without diacritics) of single-token
+    /// capitalized names and terms that may begin a closed compound: a word whose first three
+    /// letters are not here has no compound-part prefix to look for.
+    let prefixStarts: Set<String>
 
     /// Indexes every entry's headword, variants and (for people) surnames. Large glossaries are
     /// split among the cores; the result does not depend on how many there are.
@@ -226,6 +232,9 @@ public final class GlossaryIndex: Sendable {
         self.byStem = byStem
         self.vocabulary = vocabulary
         self.pairs = pairs
+        var startsPair = [Bool](repeating: false, count: vocabulary.count)
+        for key in pairs.keys { startsPair[Int(key >> 32)] = true }
+        self.startsPair = startsPair
         var headStarts = Set<String>()
         for pattern in patterns where pattern.count == 1 && (pattern.type == .term || pattern.type == .org) {
             let first = Int(pattern.firstToken)
@@ -234,6 +243,15 @@ public final class GlossaryIndex: Sendable {
             }
         }
         self.headStarts = headStarts
+        var prefixStarts = Set<String>()
+        for pattern in patterns where pattern.count == 1 && !pattern.caseSensitive && pattern.type != .adjective
+            && pattern.type != .demonym && pattern.type != .person && tokens.capitalized[Int(pattern.firstToken)] {
+            let first = Int(pattern.firstToken)
+            for text in [tokens.keys[first], tokens.loose[first]] where text.unicodeScalars.count >= 4 {
+                prefixStarts.insert(String(String.UnicodeScalarView(text.unicodeScalars.prefix(3))))
+            }
+        }
+        self.prefixStarts = prefixStarts
     }
 
     func view(_ index: Int32) -> PatternView { PatternView(pattern: patterns[Int(index)], tokens: tokens) }

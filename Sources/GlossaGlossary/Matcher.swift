@@ -84,15 +84,18 @@ public struct Matcher: Sendable {
     public func matches(in document: Document) -> [Match] {
         var cache = CandidateCache(keyCount: document.keys.count, stemCount: document.stems.count, looseKeys: document.keys.map(LooseKey.make))
         var result: [Match] = []
-        var compoundStart: [Int: SpacedCompound] = [:]
-        for compound in document.spacedCompounds { compoundStart[compound.tokens.lowerBound] = compound }
+        // Spaced compounds are in token order: walk them with the scan.
+        var nextCompound = 0
 
         for sentence in document.sentences {
             var t = sentence.tokens.lowerBound
             let sentenceEnd = sentence.tokens.upperBound
             while t < sentenceEnd {
                 var best: (match: Match, distance: Int)?
-                if let compound = compoundStart[t], compound.tokens.upperBound <= sentenceEnd, let match = matchCompound(compound, in: document) {
+                while nextCompound < document.spacedCompounds.count && document.spacedCompounds[nextCompound].tokens.lowerBound < t { nextCompound += 1 }
+                if nextCompound < document.spacedCompounds.count, document.spacedCompounds[nextCompound].tokens.lowerBound == t,
+                   document.spacedCompounds[nextCompound].tokens.upperBound <= sentenceEnd,
+                   let match = matchCompound(document.spacedCompounds[nextCompound], in: document) {
                     best = (match, 0)
                 }
                 let atStart = t == sentence.tokens.lowerBound
@@ -261,7 +264,11 @@ public struct Matcher: Sendable {
         guard t + 1 < sentenceEnd, !index.pairs.isEmpty else { return }
         let token = document.tokens[t]
         let next = document.tokens[t + 1]
-        let firstStem = stemNumber(Int(token.stemID), document, &cache), nextStem = stemNumber(Int(next.stemID), document, &cache)
+        let firstStem = stemNumber(Int(token.stemID), document, &cache)
+        let firstLoose = looseNumber(Int(token.keyID), document, &cache)
+        // Most tokens start no multi-token form: decided without looking at the next token.
+        guard (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)]) else { return }
+        let nextStem = stemNumber(Int(next.stemID), document, &cache)
         if firstStem >= 0 {
             if nextStem >= 0, let found = index.pairs[UInt64(firstStem) << 32 | UInt64(nextStem)] {
                 for candidate in found { body(candidate, cache.looseKeys) }
@@ -274,7 +281,7 @@ public struct Matcher: Sendable {
                 }
             }
         }
-        let firstLoose = looseNumber(Int(token.keyID), document, &cache), nextLoose = looseNumber(Int(next.keyID), document, &cache)
+        let nextLoose = looseNumber(Int(next.keyID), document, &cache)
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem),
            let found = index.pairs[UInt64(firstLoose) << 32 | UInt64(nextLoose)] {
             for candidate in found { body(candidate, cache.looseKeys) }
@@ -483,8 +490,8 @@ public struct Matcher: Sendable {
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         func hasVowel(_ s: String) -> Bool { s.contains { "aeiouäöüy".contains($0) } }
 
-        // First part, longest first.
-        var cut = n - minRest
+        // First part, longest first (only when some glossary term starts like this word).
+        var cut = index.prefixStarts.contains(string(0..<3)) || index.prefixStarts.contains(LooseKey.make(string(0..<3))) ? n - minRest : 0
         while cut >= minPart {
             let rest = string(cut..<n)
             if hasVowel(rest) && !Self.derivationalRests.contains(rest) {
