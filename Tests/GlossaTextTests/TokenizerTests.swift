@@ -1,3 +1,4 @@
+import Foundation
 import GlossaTestSupport
 import GlossaText
 import Testing
@@ -179,5 +180,16 @@ func sentenceTexts(_ text: String) throws -> [String] {
         #expect(UTF16Text.string(units, 1, 3) == "😀")
         #expect(UTF16Text.string([0xD800, 0x41], 0, 2) == "\u{FFFD}A")
         #expect(UTF16Text.string([0x41, 0xDC00], 0, 2) == "A\u{FFFD}")
+    }
+}
+
+@Suite struct JSONStringTests {
+    @Test func escapesWhatJSONRequires() throws {
+        for text in ["plain", "„Zitat“ und \"quote\"", "back\\slash", "tab\tnew\nline\r", "nul\u{0}bell\u{7}", "Díaz 😀"] {
+            let quoted = JSONString.quoted(text)
+            let decoded = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+            #expect(decoded == [text])
+        }
+        #expect(JSONString.quoted("a\u{1F}") == "\"a\\u001f\"")
     }
 }
