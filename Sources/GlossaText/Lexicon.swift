@@ -24,9 +24,19 @@ struct Lexicon: Sendable {
         var stem: Int32
     }
 
-    init() {
-        slots = [UInt64](repeating: 0, count: 1024)
-        mask = 1023
+    /// - Parameter expectedForms: how many distinct forms to make room for (the tables grow beyond it).
+    init(expectedForms: Int = 0) {
+        var capacity = 1024
+        while capacity < 2 * expectedForms { capacity *= 2 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        if expectedForms > 0 {
+            keys.reserveCapacity(expectedForms)
+            stems.reserveCapacity(expectedForms)
+            keyIndex.reserveCapacity(expectedForms)
+            stemIndex.reserveCapacity(expectedForms)
+            entries.reserveCapacity(expectedForms)
+        }
     }
 
     /// Interns a key; returns its id.
