@@ -101,6 +101,9 @@ public final class GermanTokenizer {
             default: return false
             }
         }
+        // General Punctuation U+2010...U+2027 (dashes, quotes, ellipsis) and « »: all punctuation,
+        // and the most frequent non-ASCII segments of German text.
+        if (u >= 0x2010 && u <= 0x2027) || u == 0xAB || u == 0xBB { return true }
         guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
