@@ -101,6 +101,9 @@ public final class GermanTokenizer {
             default: return false
             }
         }
+        // General Punctuation U+2010...U+2027 (dashes, quotes, ellipsis) and « »: all punctuation,
+        // and the most frequent non-ASCII segments of German text.
+        if (u >= 0x2010 && u <= 0x2027) || u == 0xAB || u == 0xBB { return true }
         guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -115,7 +118,7 @@ public final class GermanTokenizer {
 
     private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
         let segs = segments(units)
-        var lexicon = Lexicon()
+        var lexicon = Lexicon(expectedForms: min(units.count / 256, 1 << 16))
         var tokens: [Token] = []
         tokens.reserveCapacity(segs.count)
         var compounds: [SpacedCompound] = []
@@ -123,7 +126,7 @@ public final class GermanTokenizer {
         // Scalar offset tracking: units before `cursorUTF16` hold `cursorScalar` scalars.
         var cursorUTF16 = 0
         var cursorScalar = 0
-        let hasSurrogates = units.contains { $0 & 0xF800 == 0xD800 }
+        let hasSurrogates = Self.containsSurrogates(units)
         func scalarOffset(_ target: Int) -> Int32 {
             if !hasSurrogates { return Int32(target) }
             while cursorUTF16 < target {
@@ -142,6 +145,10 @@ public final class GermanTokenizer {
         var i = 0
         let n = segs.count
         var previousWordKeyID: Int32 = -1
+        var previousContinuesCompound = false
+        /// The end of the last token: the gap before the next one starts there.
+        var gapStart = 0
+        var lookForBlankLine = mode == .automatic
         /// The key of a raw form, through the lexicon cache (interning it on a miss).
         func cachedKey(_ from: Int, _ to: Int) -> String {
             let hash = Lexicon.hash(units, from, to)
@@ -288,22 +295,26 @@ public final class GermanTokenizer {
             } else {
                 previousWordKeyID = -1
             }
+            // Spaced compounds: a token ending in a hyphen, then (after spaces only) a word that is not a coordinator.
+            if previousContinuesCompound && tokenKind == .word && !Self.gapIsLineBreak(units, gapStart, start) {
+                let key = lexicon.keys[Int(keyID)]
+                if !GermanAbbreviations.coordinators.contains(key) {
+                    let t = tokens.count - 1
+                    compounds.append(SpacedCompound(tokens: t..<(t + 2), key: lexicon.keys[Int(tokens[t].keyID)] + key))
+                }
+            }
+            previousContinuesCompound = flags.contains(.continuesCompound)
+            // Blank lines can only lie in the gaps between tokens: a token holds at most one line break.
+            if lookForBlankLine && start - gapStart >= 2 && Self.hasBlankLine(units, gapStart, start) { lookForBlankLine = false }
+            gapStart = end
             tokens.append(Token(start: startScalar, end: endScalar, utf16Start: Int32(start), utf16End: Int32(end),
                                 keyID: keyID, stemID: stemID, kind: tokenKind, flags: flags))
             i = j
         }
         if hasSurrogates { _ = scalarOffset(units.count) }
+        if lookForBlankLine && Self.hasBlankLine(units, gapStart, units.count) { lookForBlankLine = false }
 
-        // Spaced compounds: a token ending in a hyphen, then (after spaces only) a word that is not a coordinator.
-        for t in tokens.indices where tokens[t].flags.contains(.continuesCompound) && t + 1 < tokens.count {
-            let next = tokens[t + 1]
-            guard next.kind == .word, !Self.gapIsLineBreak(units, Int(tokens[t].utf16End), Int(next.utf16Start)) else { continue }
-            let nextKey = lexicon.keys[Int(next.keyID)]
-            guard !GermanAbbreviations.coordinators.contains(nextKey) else { continue }
-            compounds.append(SpacedCompound(tokens: t..<(t + 2), key: lexicon.keys[Int(tokens[t].keyID)] + nextKey))
-        }
-
-        let blankLines = mode == .automatic ? Self.hasBlankLine(units) : mode == .blankLines
+        let blankLines = mode == .automatic ? !lookForBlankLine : mode == .blankLines
         let (sentences, paragraphs) = Self.splitSentences(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines)
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
                         spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: astral)
@@ -511,6 +522,14 @@ public final class GermanTokenizer {
         return lineBreaks(units, from, to) == 1
     }
 
+    /// Whether the text has code units of surrogate pairs (scalars outside the BMP). Counts
+    /// instead of stopping at the first, so that the loop vectorizes.
+    static func containsSurrogates(_ units: [UInt16]) -> Bool {
+        var count = 0
+        for u in units { count &+= u & 0xF800 == 0xD800 ? 1 : 0 }
+        return count > 0
+    }
+
     static func containsLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
         units[from..<to].contains { $0 == 0x0A || $0 == 0x0D }
     }
@@ -518,10 +537,13 @@ public final class GermanTokenizer {
     /// Whether the text separates paragraphs with blank lines.
     public static func hasBlankLine(_ text: String) -> Bool { hasBlankLine(ICUText.utf16(text)) }
 
-    static func hasBlankLine(_ units: [UInt16]) -> Bool {
+    static func hasBlankLine(_ units: [UInt16]) -> Bool { hasBlankLine(units, 0, units.count) }
+
+    /// Whether `units[from..<to]` holds a line break followed by only spaces, tabs and carriage returns up to another line break.
+    static func hasBlankLine(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
         var lineIsBlank = false
         var sawBreak = false
-        for u in units {
+        for u in units[from..<to] {
             switch u {
             case 0x0A:
                 if sawBreak && lineIsBlank { return true }

@@ -1,7 +1,7 @@
 /// Interned keys and stems of one document, with a cache from a token's raw form to
 /// them, so that each distinct word form is folded, normalized and stemmed once.
 ///
-/// The raw-form table is open addressing over a pool of code units: looking a token
+/// The raw-form table is open addressing over records of code units: looking a token
 /// up hashes its code units in place, without creating a `String`.
 struct Lexicon: Sendable {
     private(set) var keys: [String] = []
@@ -10,23 +10,27 @@ struct Lexicon: Sendable {
     private var stemIndex: [String: Int32] = [:]
 
     // Raw form → (key, stem), open addressing. A slot packs the form's hash (high 32 bits) and
-    // its entry number + 1 (low 32 bits; 0 = empty), so a probe touches one cache line; an
-    // entry packs the form's place in the pool with its key and stem ids.
+    // the offset + 1 of its record (low 32 bits; 0 = empty). A record keeps everything a lookup
+    // compares and returns together, [length (2 units), key (2), stem (2), the form's code units],
+    // so that a rare word costs two cache misses (slot, record), not three.
     private var slots: [UInt64]
     private var mask: Int
-    private var pool: [UInt16] = []
-    private var entries: [Entry] = []
+    private var records: [UInt16] = []
+    private var count = 0
+    private static let header = 6
 
-    private struct Entry {
-        var offset: Int32
-        var length: Int32
-        var key: Int32
-        var stem: Int32
-    }
-
-    init() {
-        slots = [UInt64](repeating: 0, count: 1024)
-        mask = 1023
+    /// - Parameter expectedForms: how many distinct forms to make room for (the tables grow beyond it).
+    init(expectedForms: Int = 0) {
+        var capacity = 1024
+        while capacity < 2 * expectedForms { capacity *= 2 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        if expectedForms > 0 {
+            keys.reserveCapacity(expectedForms)
+            stems.reserveCapacity(expectedForms)
+            keyIndex.reserveCapacity(expectedForms)
+            stemIndex.reserveCapacity(expectedForms)
+        }
     }
 
     /// Interns a key; returns its id.
@@ -67,28 +71,39 @@ struct Lexicon: Sendable {
             let packed = slots[slot]
             if packed == 0 { return nil }
             if UInt32(truncatingIfNeeded: packed >> 32) == hash {
-                let entry = entries[Int(UInt32(truncatingIfNeeded: packed)) - 1]
-                if Int(entry.length) == length {
-                    let offset = Int(entry.offset)
+                let r = Int(UInt32(truncatingIfNeeded: packed)) - 1
+                if Self.int32(records[r], records[r + 1]) == length {
+                    let form = r + Self.header
                     var same = true
                     var k = 0
                     while k < length {
-                        if pool[offset + k] != units[from + k] { same = false; break }
+                        if records[form + k] != units[from + k] { same = false; break }
                         k += 1
                     }
-                    if same { return (entry.key, entry.stem) }
+                    if same { return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5])) }
                 }
             }
             slot = (slot + 1) & mask
         }
     }
 
+    @inline(__always)
+    private static func int32(_ low: UInt16, _ high: UInt16) -> Int32 {
+        Int32(bitPattern: UInt32(low) | UInt32(high) << 16)
+    }
+
     /// Remembers the (key, stem) of a raw form.
     mutating func remember(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32, key: Int32, stem: Int32) {
-        if entries.count * 2 >= slots.count { grow() }
-        entries.append(Entry(offset: Int32(pool.count), length: Int32(to - from), key: key, stem: stem))
-        pool.append(contentsOf: units[from..<to])
-        insert(UInt64(hash) << 32 | UInt64(entries.count))
+        if count * 2 >= slots.count { grow() }
+        let offset = records.count
+        for value in [Int32(to - from), key, stem] {
+            let bits = UInt32(bitPattern: value)
+            records.append(UInt16(truncatingIfNeeded: bits))
+            records.append(UInt16(truncatingIfNeeded: bits >> 16))
+        }
+        records.append(contentsOf: units[from..<to])
+        count += 1
+        insert(UInt64(hash) << 32 | UInt64(offset + 1))
     }
 
     private mutating func insert(_ packed: UInt64) {
@@ -106,5 +121,5 @@ struct Lexicon: Sendable {
     }
 
     /// Number of distinct raw forms seen.
-    var rawFormCount: Int { entries.count }
+    var rawFormCount: Int { count }
 }
