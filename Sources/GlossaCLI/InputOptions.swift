@@ -8,18 +8,22 @@ struct InputOptions: ParsableArguments {
     var lossy = false
 
     /// Reads `path` ("-" for standard input) as text under Glossa's input rules.
-    func readText(_ path: String) throws -> String {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw CLIError("\(path): no such file") }
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw CLIError("\(path): cannot read (\(error.localizedDescription))")
-            }
+    func readText(_ path: String) throws -> String { try readInputText(path, lossy: lossy) }
+}
+
+/// Reads `path` ("-" for standard input) as UTF-8 text: a BOM is dropped, invalid UTF-8 is an
+/// error naming the file, line and byte offset (or U+FFFD with `lossy`).
+func readInputText(_ path: String, lossy: Bool = false) throws -> String {
+    let data: Data
+    if path == "-" {
+        data = FileHandle.standardInput.readDataToEndOfFile()
+    } else {
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIError("\(path): no such file") }
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError("\(path): cannot read (\(error.localizedDescription))")
         }
-        return try InputText.decode(data, source: path == "-" ? "<stdin>" : path, lossy: lossy)
     }
+    return try InputText.decode(data, source: path == "-" ? "<stdin>" : path, lossy: lossy)
 }

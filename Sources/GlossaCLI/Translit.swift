@@ -114,7 +114,7 @@ struct TranslitCheck: ParsableCommand {
             var texts: [CheckText] = []
             var occurrences: [NameOccurrence] = []
             for file in files {
-                let text = try readUTF8(file)
+                let text = try readInputText(file)
                 texts.append(CheckText(file: file, text: text))
                 occurrences += NameScanner.scan(text, file: file)
             }
@@ -146,12 +146,6 @@ struct TranslitCheck: ParsableCommand {
         }
         if found { throw ExitStatus.findings }
     }
-}
-
-func readUTF8(_ path: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read") }
-    guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): not UTF-8") }
-    return text
 }
 
 /// The entries of glossary files or folders, read by the glossary loader (errors name file,

@@ -212,7 +212,7 @@ public final class GermanTokenizer {
                     }
                     if adjacent(j) && isChar(j, 0x2E) {
                         let wordKey = cachedKey(Int(first.start), end)
-                        if kind == .word && isAbbreviation(units, Int(first.start), end, key: wordKey, followedAt: j + 1, segs: segs) {
+                        if kind == .word && isAbbreviation(units, Int(first.start), end, key: wordKey) {
                             end = Int(segs[j].end)
                             flags.insert(.abbreviation)
                             j += 1
@@ -322,7 +322,7 @@ public final class GermanTokenizer {
 
     // MARK: - Decisions
 
-    private func isAbbreviation(_ units: [UInt16], _ start: Int, _ end: Int, key: String, followedAt next: Int, segs: [Segment]) -> Bool {
+    private func isAbbreviation(_ units: [UInt16], _ start: Int, _ end: Int, key: String) -> Bool {
         // Single letters: initials and "z. B.", "u. a.".
         if end - start == 1 { return true }
         // Words with inner periods: "z.B", "U.S.A", "u.a".
