@@ -77,13 +77,14 @@ struct Annotate: ParsableCommand {
             let colorOn = format == .text && (standardOutputWantsColor || (color && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true))
             let progress = Progress(total: sources.count, enabled: !quiet && standardErrorIsTerminal && sources.count > 1)
             let tokenizers = ResourcePool { try GermanTokenizer() }
+            let memories = ResourcePool { MatchMemory() }
             var annotationCount = 0
 
             let perFileOutput = sources.count > 1 && (format == .html || format == .xliff || output.map(isDirectory) == true)
             if perFileOutput {
                 guard let folder = output else { throw CLIError("several inputs in \(format.rawValue) need -o FOLDER (one file per input)") }
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                let results = annotateAll(sources, annotator: annotator, tokenizers: tokenizers, progress: progress)
+                let results = annotateAll(sources, annotator: annotator, tokenizers: tokenizers, memories: memories, progress: progress)
                 for (source, result) in zip(sources, results) {
                     let name = (URL(fileURLWithPath: source.name).deletingPathExtension().lastPathComponent) + "." + writer.fileExtension
                     let sink = try OutputSink(path: (folder as NSString).appendingPathComponent(name))
@@ -103,11 +104,11 @@ struct Annotate: ParsableCommand {
                     let batch = Array(sources[batchStart..<min(batchStart + batchSize, sources.count)])
                     batchStart += batch.count
                     if batch.count == 1, format == .jsonl, batch[0].text.unicodeScalars.count > Self.chunkThreshold {
-                        annotationCount += try streamLarge(batch[0], annotator: annotator, tokenizers: tokenizers, sink: sink)
+                        annotationCount += try streamLarge(batch[0], annotator: annotator, tokenizers: tokenizers, memories: memories, sink: sink)
                         progress.advance(by: 1)
                         continue
                     }
-                    for (source, result) in zip(batch, annotateAll(batch, annotator: annotator, tokenizers: tokenizers, progress: progress)) {
+                    for (source, result) in zip(batch, annotateAll(batch, annotator: annotator, tokenizers: tokenizers, memories: memories, progress: progress)) {
                         if format == .json && sources.count > 1 && !first { sink.write(",") }
                         first = false
                         var text = writer.render(result, context: WriterContext(name: source.name, color: colorOn, width: terminalWidth))
@@ -205,19 +206,20 @@ struct Annotate: ParsableCommand {
         return records
     }
 
-    private func annotateAll(_ sources: [Source], annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>, progress: Progress) -> [AnnotatedDocument] {
+    private func annotateAll(_ sources: [Source], annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>,
+                             memories: ResourcePool<MatchMemory>, progress: Progress) -> [AnnotatedDocument] {
         parallelMap(sources, jobs: jobs) { source in
-            let result = try! tokenizers.withResource { tokenizer in
-                annotator.annotate(tokenizer.document(source.text, name: source.name))
-            }
+            let document = try! tokenizers.withResource { $0.document(source.text, name: source.name) }
+            let result = try! memories.withResource { annotator.annotate(document, memory: $0) }
             progress.advance(by: 1)
             return result
         }
     }
 
     /// A large text as jsonl: annotated in pieces on all cores, identical to a single-threaded run.
-    private func streamLarge(_ source: Source, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>, sink: OutputSink) throws -> Int {
-        try StreamingAnnotation.jsonl(text: source.text, name: source.name, annotator: annotator, tokenizers: tokenizers, jobs: jobs) {
+    private func streamLarge(_ source: Source, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>,
+                             memories: ResourcePool<MatchMemory>, sink: OutputSink) throws -> Int {
+        try StreamingAnnotation.jsonl(text: source.text, name: source.name, annotator: annotator, tokenizers: tokenizers, memories: memories, jobs: jobs) {
             sink.write($0)
         }.annotations
     }

@@ -21,9 +21,21 @@ public enum MatchKind: String, Sendable, CaseIterable, Comparable {
     /// Not from a glossary: a name that looks like a German transcription, with a suggested English.
     case guess
 
-    public static func < (a: MatchKind, b: MatchKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The position in the order above (0 for `exact`).
+    public var rank: Int {
+        switch self {
+        case .exact: 0
+        case .case: 1
+        case .variant: 2
+        case .inflected: 3
+        case .diacritics: 4
+        case .hyphenPart: 5
+        case .compoundPart: 6
+        case .guess: 7
+        }
     }
+
+    public static func < (a: MatchKind, b: MatchKind) -> Bool { a.rank < b.rank }
 }
 
 /// Options of the matcher.
@@ -43,17 +55,35 @@ public struct MatchOptions: Sendable {
 
 /// One occurrence of a glossary entry in a document.
 public struct Match: Sendable, Hashable {
-    /// Index into the glossary's `entries`.
-    public let entry: Int
-    /// The tokens the match lies in (for a part match: the one token containing it).
-    public let tokens: Range<Int>
-    /// Unicode scalar offsets into the original text, end-exclusive.
-    public let start: Int
-    public let end: Int
+    // Stored compactly (32-bit numbers, as tokens store offsets): a large text has millions.
+    private let entryIndex: Int32
+    private let firstToken: Int32
+    private let tokenEnd: Int32
+    private let startOffset: Int32
+    private let endOffset: Int32
     public let kind: MatchKind
     public let form: FormKind
     /// The English shown for this occurrence (the entry's `en`, or the English surname).
     public let gloss: String
+
+    init(entry: Int, tokens: Range<Int>, start: Int, end: Int, kind: MatchKind, form: FormKind, gloss: String) {
+        entryIndex = Int32(entry)
+        firstToken = Int32(tokens.lowerBound)
+        tokenEnd = Int32(tokens.upperBound)
+        startOffset = Int32(start)
+        endOffset = Int32(end)
+        self.kind = kind
+        self.form = form
+        self.gloss = gloss
+    }
+
+    /// Index into the glossary's `entries`.
+    public var entry: Int { Int(entryIndex) }
+    /// The tokens the match lies in (for a part match: the one token containing it).
+    public var tokens: Range<Int> { Int(firstToken)..<Int(tokenEnd) }
+    /// Unicode scalar offsets into the original text, end-exclusive.
+    public var start: Int { Int(startOffset) }
+    public var end: Int { Int(endOffset) }
 }
 
 extension Match {
@@ -70,6 +100,10 @@ extension Match {
 /// `MatchKind`), then the entry loaded later (file precedence). Matches never overlap and
 /// never cross a sentence boundary. A token without a whole-token match is searched for
 /// hyphen parts, then for a compound part.
+///
+/// What can be worked out once per distinct key (candidate forms, the best single-token
+/// choice up to the token's own letters, compound parts) is kept in a `MatchMemory`, which
+/// may be carried from one document to the next; it never changes the result.
 public struct Matcher: Sendable {
     public let index: GlossaryIndex
     public let options: MatchOptions
@@ -82,8 +116,62 @@ public struct Matcher: Sendable {
 
     /// Every match in `document`, in text order.
     public func matches(in document: Document) -> [Match] {
-        var cache = CandidateCache(keyCount: document.keys.count, stemCount: document.stems.count, looseKeys: document.keys.map(LooseKey.make))
+        matches(in: document, memory: MatchMemory())
+    }
+
+    /// Every match in `document`, in text order, using and extending `memory` (one per thread).
+    public func matches(in document: Document, memory: MatchMemory) -> [Match] {
+        var state = memory.take(for: index)
+        var scan = Scan(document: document, index: index, state: &state)
+        let result = run(&scan, &state)
+        memory.state = state
+        return result
+    }
+
+    /// The document being matched, with its keys' and stems' slots in the memory.
+    struct Scan {
+        let document: Document
+        let tokens: [Token]
+        let units: [UInt16]
+        /// The memory's key slot of each of the document's keys.
+        let keySlots: [Int32]
+        /// The memory's stem slot of each of the document's stems, or -1 until needed.
+        var stemSlots: [Int32]
+        /// The index's patterns and form tokens, held here so that the hot loops retain nothing.
+        let patterns: [Pattern]
+        let surfacePool: [UInt16]
+        let surfaceStart: [Int32]
+        let capitalized: [Bool]
+
+        init(document: Document, index: GlossaryIndex, state: inout MatchState) {
+            self.document = document
+            tokens = document.tokens
+            units = document.utf16
+            patterns = index.patterns
+            surfacePool = index.tokens.surfacePool
+            surfaceStart = index.tokens.surfaceStart
+            capitalized = index.tokens.capitalized
+            var slots: [Int32] = []
+            slots.reserveCapacity(document.keys.count)
+            for key in document.keys { slots.append(state.keySlot(key)) }
+            keySlots = slots
+            stemSlots = Array(repeating: -1, count: document.stems.count)
+        }
+
+        mutating func stemSlot(_ stemID: Int32, _ state: inout MatchState) -> Int32 {
+            let known = stemSlots[Int(stemID)]
+            if known >= 0 { return known }
+            let slot = state.stemSlot(document.stems[Int(stemID)])
+            stemSlots[Int(stemID)] = slot
+            return slot
+        }
+    }
+
+    private func run(_ scan: inout Scan, _ state: inout MatchState) -> [Match] {
+        let document = scan.document
+        let tokens = scan.tokens
         var result: [Match] = []
+        result.reserveCapacity(tokens.count / 2)
         // Spaced compounds are in token order: walk them with the scan.
         var nextCompound = 0
 
@@ -99,44 +187,31 @@ public struct Matcher: Sendable {
                     best = (match, 0)
                 }
                 let atStart = t == sentence.tokens.lowerBound
-                if let single = bestSingle(at: t, atSentenceStart: atStart, in: document, cache: &cache),
-                   best == nil || better(single, than: best!) {
+                if let single = bestSingle(at: t, atSentenceStart: atStart, &scan, &state), best == nil || better(single, than: best!) {
                     best = single
                 }
-                forEachMultiCandidate(at: t, sentenceEnd: sentenceEnd, in: document, cache: &cache) { candidate, looseKeys in
-                    guard let found = verify(candidate, at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd,
-                                             in: document, looseKeys: looseKeys) else { return }
-                    if best == nil || better(found, than: best!) { best = found }
-                }
+                bestMulti(at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, best: &best, &scan, &state)
                 if let best = best?.match {
                     result.append(best)
                     t = best.tokens.upperBound
                     continue
                 }
-                let token = document.tokens[t]
+                let token = tokens[t]
                 if token.kind == .word {
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
                         // Cached by raw form (case matters for the parts), relative to the token.
                         let raw = document.text(of: token) + (atStart ? "\u{1}" : "")
                         let relative: [Match]
-                        if let cached = cache.hyphenParts[raw] {
+                        if let cached = state.hyphenParts[raw] {
                             relative = cached
                         } else {
                             relative = hyphenPartMatches(t, atSentenceStart: atStart, in: document).map { $0.shifted(by: -Int(token.start), tokens: 0..<1) }
-                            cache.hyphenParts[raw] = relative
+                            state.hyphenParts[raw] = relative
                         }
-                        result.append(contentsOf: relative.map { $0.shifted(by: Int(token.start), tokens: t..<(t + 1)) })
-                    } else if options.compoundParts && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps) {
-                        let cached: Match?
-                        if let known = cache.compoundParts[token.keyID] {
-                            cached = known
-                        } else {
-                            cached = compoundPartMatch(t, in: document)?.shifted(by: -Int(token.start), tokens: 0..<1)
-                            cache.compoundParts[token.keyID] = .some(cached)
-                        }
-                        if let match = cached?.shifted(by: Int(token.start), tokens: t..<(t + 1)), match.end <= Int(token.end) {
-                            result.append(match)
-                        }
+                        for match in relative { result.append(match.shifted(by: Int(token.start), tokens: t..<(t + 1))) }
+                    } else if options.compoundParts && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps),
+                              let match = compoundPart(at: t, &scan, &state) {
+                        result.append(match)
                     }
                 }
                 t += 1
@@ -156,157 +231,82 @@ public struct Matcher: Sendable {
         return a.match.entry > b.match.entry
     }
 
-    // MARK: Candidates
+    // MARK: Single tokens
 
-    private struct SingleChoice {
-        let pattern: Int32
-        let kind: MatchKind
-        let distance: Int
-    }
-
-    /// Per-document caches: candidates and vocabulary numbers are worked out once per distinct
-    /// key or stem, not once per token.
-    private struct CandidateCache {
-        var byKey: [[Int32]?]
-        var byStem: [[Int32]?]
-        /// Vocabulary numbers (or -1) of each key's loose form, of each stem, and of the stems
-        /// of each key's genitive bases.
-        var looseNumber: [Int32?]
-        var stemNumber: [Int32?]
-        var genitiveNumbers: [[Int32]?]
-        var compoundParts: [Int32: Match?] = [:]
-        /// The best single-token choice per key and case flags (`keyID << 3 | flags`); the outer
-        /// optional says "worked out", the inner one "found".
-        var single: [SingleChoice??]
-        /// Each key without diacritics.
-        let looseKeys: [String]
-        var hyphenParts: [String: [Match]] = [:]
-        init(keyCount: Int, stemCount: Int, looseKeys: [String]) {
-            self.looseKeys = looseKeys
-            single = Array(repeating: nil, count: keyCount << 3)
-            byKey = Array(repeating: nil, count: keyCount)
-            byStem = Array(repeating: nil, count: stemCount)
-            looseNumber = Array(repeating: nil, count: keyCount)
-            stemNumber = Array(repeating: nil, count: stemCount)
-            genitiveNumbers = Array(repeating: nil, count: keyCount)
-        }
-    }
-
-    /// The best single-token match at token `t`. Worked out once per distinct key and the
-    /// token's case flags (capitalized, all caps, sentence start), then only the exact/case
-    /// distinction is checked against the token's own letters.
-    private func bestSingle(at t: Int, atSentenceStart: Bool, in document: Document, cache: inout CandidateCache) -> (match: Match, distance: Int)? {
-        let token = document.tokens[t]
+    /// The best single-token match at token `t`. The candidates are worked out once per key
+    /// and case flags (capitalized, all caps, sentence start, word); per token only the
+    /// candidates whose kind depends on the token's own letters (exact or case) are checked.
+    private func bestSingle(at t: Int, atSentenceStart: Bool, _ scan: inout Scan, _ state: inout MatchState) -> (match: Match, distance: Int)? {
+        let token = scan.tokens[t]
         var flags = 0
         if token.flags.contains(.capitalized) { flags |= 1 }
         if token.flags.contains(.allCaps) { flags |= 2 }
         if atSentenceStart { flags |= 4 }
-        let cacheKey = Int(token.keyID) << 3 | flags
-        let chosen: SingleChoice?
-        if let known = cache.single[cacheKey] {
-            chosen = known
-        } else {
-            var best: (match: Match, distance: Int, pattern: Int32)?
-            for candidate in singleCandidates(token, in: document, cache: &cache) {
-                guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, in: document, looseKeys: cache.looseKeys) else { continue }
-                if best == nil || better((found.match, found.distance), than: (best!.match, best!.distance)) {
-                    best = (found.match, found.distance, candidate)
-                }
-            }
-            chosen = best.map { SingleChoice(pattern: $0.pattern, kind: $0.match.kind, distance: $0.distance) }
-            cache.single[cacheKey] = .some(chosen)
+        if token.kind == .word { flags |= 8 }
+        let slot = scan.keySlots[Int(token.keyID)]
+        let cacheIndex = Int(slot) << 4 | flags
+        if state.singles[cacheIndex].x < 0 {
+            collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, &scan, &state)
         }
-        guard let chosen else { return nil }
-        let p = index.view(chosen.pattern)
-        var kind = chosen.kind
-        if kind == .exact || kind == .case || (kind == .variant && p.form == .variant) {
-            // Tokens sharing a key may differ in their letters: exact or case is per token.
-            let exact = p.surfaceEquals(0, document.utf16, Int(token.utf16Start), Int(token.utf16End))
-            if p.caseSensitive && !exact && kind != .inflected { return nil }
-            if kind != .variant { kind = exact ? .exact : .case }
-        }
-        return (Match(entry: Int(p.entry), tokens: t..<(t + 1), start: Int(token.start), end: Int(token.end), kind: kind, form: p.form, gloss: p.gloss),
-                chosen.distance)
-    }
-
-    /// Single-token patterns that may match `token`: by key, loose key, genitive base and stem.
-    private func singleCandidates(_ token: Token, in document: Document, cache: inout CandidateCache) -> [Int32] {
-        let keyID = Int(token.keyID)
-        var list: [Int32]
-        if let cached = cache.byKey[keyID] {
-            list = cached
-        } else {
-            let key = document.keys[keyID]
-            var found: [Int32] = lookupKey(key)
-            if token.kind == .word {
-                for base in GermanGenitive.baseForms(of: key) { found += lookupKey(base) }
-            }
-            list = found
-            cache.byKey[keyID] = found
-        }
-        if token.kind == .word {
-            let stemID = Int(token.stemID)
-            if let cached = cache.byStem[stemID] {
-                list += cached
+        let range = state.singles[cacheIndex]
+        let first = Int(range.x), count = Int(range.y)
+        guard count > 0 else { return nil }
+        var best: (match: Match, distance: Int)?
+        for c in first..<(first + count) {
+            let candidate = state.singlePool[c]
+            let found: (match: Match, distance: Int)?
+            if candidate.dependsOnLetters && !candidate.caseSensitive {
+                // Same key: exact when the letters are the form's, else case.
+                let i = Int(candidate.firstToken)
+                let exact = Self.surfaceEquals(scan.surfacePool, scan.surfaceStart, i, scan.units, Int(token.utf16Start), Int(token.utf16End))
+                let kind: MatchKind = candidate.form == .variant ? .variant : (exact ? .exact : .case)
+                found = (Match(entry: Int(candidate.entry), tokens: t..<(t + 1), start: Int(token.start), end: Int(token.end), kind: kind,
+                               form: candidate.form, gloss: candidate.gloss), 0)
+            } else if candidate.dependsOnLetters {
+                found = verify(candidate.pattern, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, &scan, &state)
             } else {
-                let found = index.byStem[document.stems[stemID]] ?? []
-                cache.byStem[stemID] = found
-                list += found
+                found = (Match(entry: Int(candidate.entry), tokens: t..<(t + 1), start: Int(token.start), end: Int(token.end), kind: candidate.kind,
+                               form: candidate.form, gloss: candidate.gloss), Int(candidate.distance))
+            }
+            if let found, best == nil || better(found, than: best!) { best = found }
+        }
+        return best
+    }
+
+    /// Works out the single-token candidates for the key and flags of token `t`: every form
+    /// whose kind depends on the token's letters, and the best of the others (which all
+    /// tokens with this key and flags share).
+    private func collectSingles(at t: Int, atSentenceStart: Bool, into cacheIndex: Int, _ scan: inout Scan, _ state: inout MatchState) {
+        let token = scan.tokens[t]
+        let key = scan.document.keys[Int(token.keyID)]
+        let keyNumber = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].key
+        var candidates = lookupKey(key)
+        if token.kind == .word {
+            for base in GermanGenitive.baseForms(of: key) { candidates += lookupKey(base) }
+            let stemSlot = scan.stemSlot(token.stemID, &state)
+            candidates += state.stemFacts[Int(stemSlot)].patterns
+        }
+        var dependent: [Int32] = []
+        var best: (match: Match, distance: Int, pattern: Int32)?
+        for candidate in candidates {
+            let p = index.patterns[Int(candidate)]
+            if p.caseSensitive || state.formToken(Int(p.firstToken)).key == keyNumber {
+                if !dependent.contains(candidate) { dependent.append(candidate) }
+                continue
+            }
+            guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, &scan, &state) else { continue }
+            if best == nil || better((found.match, found.distance), than: (best!.match, best!.distance)) {
+                best = (found.match, found.distance, candidate)
             }
         }
-        return list
-    }
-
-    /// Calls `body` with each multi-token pattern that may start at token `t`, found by its
-    /// first two tokens' stems (or their genitive base) and loose keys.
-    private func forEachMultiCandidate(at t: Int, sentenceEnd: Int, in document: Document, cache: inout CandidateCache,
-                                       _ body: (Int32, [String]) -> Void) {
-        guard t + 1 < sentenceEnd, !index.pairs.isEmpty else { return }
-        let token = document.tokens[t]
-        let next = document.tokens[t + 1]
-        let firstStem = stemNumber(Int(token.stemID), document, &cache)
-        let firstLoose = looseNumber(Int(token.keyID), document, &cache)
-        // Most tokens start no multi-token form: decided without looking at the next token.
-        guard (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)]) else { return }
-        let nextStem = stemNumber(Int(next.stemID), document, &cache)
-        if firstStem >= 0 {
-            if nextStem >= 0, let found = index.pairs[UInt64(firstStem) << 32 | UInt64(nextStem)] {
-                for candidate in found { body(candidate, cache.looseKeys) }
-            }
-            if next.kind == .word {
-                for genitive in genitiveNumbers(Int(next.keyID), document, &cache) where genitive != nextStem {
-                    if let found = index.pairs[UInt64(firstStem) << 32 | UInt64(genitive)] {
-                        for candidate in found { body(candidate, cache.looseKeys) }
-                    }
-                }
-            }
+        let start = Int32(state.singlePool.count)
+        for candidate in dependent {
+            state.singlePool.append(SingleCandidate(pattern: candidate, of: index, dependsOnLetters: true))
         }
-        let nextLoose = looseNumber(Int(next.keyID), document, &cache)
-        if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem),
-           let found = index.pairs[UInt64(firstLoose) << 32 | UInt64(nextLoose)] {
-            for candidate in found { body(candidate, cache.looseKeys) }
+        if let best {
+            state.singlePool.append(SingleCandidate(pattern: best.pattern, of: index, kind: best.match.kind, distance: Int32(best.distance), dependsOnLetters: false))
         }
-    }
-
-    private func stemNumber(_ stemID: Int, _ document: Document, _ cache: inout CandidateCache) -> Int32 {
-        if let known = cache.stemNumber[stemID] { return known }
-        let number = index.vocabulary[document.stems[stemID]] ?? -1
-        cache.stemNumber[stemID] = number
-        return number
-    }
-
-    private func looseNumber(_ keyID: Int, _ document: Document, _ cache: inout CandidateCache) -> Int32 {
-        if let known = cache.looseNumber[keyID] { return known }
-        let number = index.vocabulary[cache.looseKeys[keyID]] ?? -1
-        cache.looseNumber[keyID] = number
-        return number
-    }
-
-    private func genitiveNumbers(_ keyID: Int, _ document: Document, _ cache: inout CandidateCache) -> [Int32] {
-        if let known = cache.genitiveNumbers[keyID] { return known }
-        let numbers = GermanGenitive.baseForms(of: document.keys[keyID]).compactMap { index.vocabulary[stemmer.stem($0)] }
-        cache.genitiveNumbers[keyID] = numbers
-        return numbers
+        state.singles[cacheIndex] = SIMD2(start, Int32(state.singlePool.count) - start)
     }
 
     /// Patterns whose first token has this key, or the same key up to diacritics.
@@ -318,71 +318,156 @@ public struct Matcher: Sendable {
         return found
     }
 
+    // MARK: Several tokens
+
+    /// Verifies each multi-token pattern that may start at token `t`, found by its first two
+    /// tokens' stems (or their genitive base) and loose keys, and keeps the better in `best`.
+    private func bestMulti(at t: Int, sentenceStart: Int, sentenceEnd: Int, best: inout (match: Match, distance: Int)?,
+                           _ scan: inout Scan, _ state: inout MatchState) {
+        guard t + 1 < sentenceEnd, !state.pairBits.isEmpty else { return }
+        let token = scan.tokens[t]
+        let next = scan.tokens[t + 1]
+        let firstStem = state.stemFacts[Int(scan.stemSlot(token.stemID, &state))].vocabulary
+        let firstLoose = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].looseVocabulary
+        // Most tokens start no multi-token form: decided without looking at the next token.
+        guard (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)]) else { return }
+        let nextSlot = scan.keySlots[Int(next.keyID)]
+        let nextStem = state.stemFacts[Int(scan.stemSlot(next.stemID, &state))].vocabulary
+        // What a third token may be listed under in a pair group: its loose key, its stem, the
+        // loose keys of its genitive bases (worked out once, when a group needs them).
+        var thirdNumbers: [Int32]?
+        func consider(_ pair: UInt64) {
+            guard let group = state.pairGroup(pair) else { return }
+            for candidate in group.always { verifyMulti(candidate) }
+            guard !group.byThird.isEmpty, t + 2 < sentenceEnd else { return }
+            if thirdNumbers == nil {
+                let third = scan.tokens[t + 2]
+                let slot = scan.keySlots[Int(third.keyID)]
+                var numbers = [state.keyFacts[Int(slot)].loose]
+                if third.kind == .word {
+                    let stem = state.stemFacts[Int(scan.stemSlot(third.stemID, &state))].stem
+                    if stem != numbers[0] { numbers.append(stem) }
+                    for base in state.genitiveBases(slot, key: scan.document.keys[Int(third.keyID)], stemmer: stemmer) where !numbers.contains(base.loose) {
+                        numbers.append(base.loose)
+                    }
+                }
+                thirdNumbers = numbers
+            }
+            for number in thirdNumbers! {
+                for candidate in group.byThird[number] ?? [] { verifyMulti(candidate) }
+            }
+        }
+        func verifyMulti(_ candidate: Int32) {
+            guard let found = verify(candidate, at: t, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, &scan, &state) else { return }
+            if best == nil || better(found, than: best!) { best = found }
+        }
+        if firstStem >= 0 {
+            if nextStem >= 0 { consider(UInt64(firstStem) << 32 | UInt64(nextStem)) }
+            if next.kind == .word {
+                for base in state.genitiveBases(nextSlot, key: scan.document.keys[Int(next.keyID)], stemmer: stemmer)
+                where base.stemVocabulary >= 0 && base.stemVocabulary != nextStem {
+                    consider(UInt64(firstStem) << 32 | UInt64(base.stemVocabulary))
+                }
+            }
+        }
+        let nextLoose = state.keyFacts[Int(nextSlot)].looseVocabulary
+        if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem) {
+            consider(UInt64(firstLoose) << 32 | UInt64(nextLoose))
+        }
+    }
+
     // MARK: Verification
 
-    /// How one token matches one pattern token; nil when it does not.
-    private func tokenTier(_ token: Token, _ p: PatternView, _ k: Int, atSentenceStart: Bool, isLast: Bool, in document: Document, looseKeys: [String]) -> MatchKind? {
-        let key = document.keys[Int(token.keyID)]
-        let surfaceEqual = p.surfaceEquals(k, document.utf16, Int(token.utf16Start), Int(token.utf16End))
-        if surfaceEqual { return .exact }
-        if p.caseSensitive {
+    /// How one token matches flat form token `i` of pattern `pattern`; nil when it does not.
+    private func tokenTier(_ token: Token, _ pattern: Int, _ i: Int, atSentenceStart: Bool, isLast: Bool,
+                           _ scan: inout Scan, _ state: inout MatchState) -> MatchKind? {
+        if Self.surfaceEquals(scan.surfacePool, scan.surfaceStart, i, scan.units, Int(token.utf16Start), Int(token.utf16End)) { return .exact }
+        if scan.patterns[pattern].caseSensitive {
             // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
-            if isLast && token.kind == .word && p.isName {
-                let text = document.text(of: token)
-                if text == p.surface(k) + "s" { return .inflected }
+            if isLast && token.kind == .word && scan.patterns[pattern].isName {
+                if scan.document.text(of: token) == index.tokens.surfaces[i] + "s" { return .inflected }
             }
             return nil
         }
-        if key == p.key(k) { return .case }
+        let slot = scan.keySlots[Int(token.keyID)]
+        let facts = state.keyFacts[Int(slot)]
+        let form = state.formToken(i)
+        if facts.key == form.key { return .case }
         // Below: the case of the first letter must agree (nouns and names are capitalized),
         // except at the start of a sentence and in all-caps text.
         let capitalized = token.flags.contains(.capitalized)
-        let caseAgrees = capitalized == p.capitalized(k) || atSentenceStart || token.flags.contains(.allCaps)
+        let caseAgrees = capitalized == scan.capitalized[i] || atSentenceStart || token.flags.contains(.allCaps)
         guard caseAgrees else { return nil }
-        if looseKeys[Int(token.keyID)] == p.loose(k) { return .diacritics }
+        if facts.loose == form.loose { return .diacritics }
         if token.kind == .word {
-            if isLast && p.isName {
-                for base in GermanGenitive.baseForms(of: key) {
-                    if base == p.key(k) { return .inflected }
-                    if LooseKey.make(base) == p.loose(k) { return .diacritics }
+            if isLast && scan.patterns[pattern].isName {
+                for base in state.genitiveBases(slot, key: scan.document.keys[Int(token.keyID)], stemmer: stemmer) {
+                    if base.key == form.key { return .inflected }
+                    if base.loose == form.loose { return .diacritics }
                 }
             }
-            if document.stems[Int(token.stemID)] == p.stem(k) && Self.stemMatchIsPlausible(key, p.key(k)) {
+            let stem = state.stemFacts[Int(scan.stemSlot(token.stemID, &state))].stem
+            if stem == form.stem && Self.stemMatchIsPlausible(Int(facts.characters), Int(form.characters)) {
                 return .inflected
             }
         }
         return nil
     }
 
+    /// Whether `units[from..<to]` is exactly flat form token `i`'s surface.
+    @inline(__always)
+    static func surfaceEquals(_ pool: [UInt16], _ starts: [Int32], _ i: Int, _ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+        let start = Int(starts[i])
+        let end = i + 1 < starts.count ? Int(starts[i + 1]) : pool.count
+        guard end - start == to - from else { return false }
+        var a = start, b = from
+        while a < end {
+            if pool[a] != units[b] { return false }
+            a += 1
+            b += 1
+        }
+        return true
+    }
+
     /// A stem match needs the shorter form to be a prefix-like core of the longer one:
     /// "Sanktionen" ~ "Sanktion", but not "Rat" ~ "raten" alone (a verb).
     static func stemMatchIsPlausible(_ a: String, _ b: String) -> Bool {
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        if short.count <= 3 { return long.count - short.count <= 1 }
-        return long.count - short.count <= 4
+        stemMatchIsPlausible(a.count, b.count)
     }
 
-    private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int, in document: Document, looseKeys: [String]) -> (match: Match, distance: Int)? {
-        let p = index.view(patternIndex)
-        let count = p.count
+    /// `stemMatchIsPlausible` on the two forms' lengths in characters.
+    static func stemMatchIsPlausible(_ a: Int, _ b: Int) -> Bool {
+        let (short, long) = a <= b ? (a, b) : (b, a)
+        if short <= 3 { return long - short <= 1 }
+        return long - short <= 4
+    }
+
+    private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int,
+                        _ scan: inout Scan, _ state: inout MatchState) -> (match: Match, distance: Int)? {
+        let pattern = Int(patternIndex)
+        let count = Int(scan.patterns[pattern].count)
         guard t + count <= sentenceEnd else { return nil }
+        let firstToken = Int(scan.patterns[pattern].firstToken)
         var worst = MatchKind.exact
         var distance = 0
         for k in 0..<count {
-            let token = document.tokens[t + k]
-            guard let tier = tokenTier(token, p, k, atSentenceStart: t + k == sentenceStart, isLast: k == count - 1, in: document, looseKeys: looseKeys) else { return nil }
+            let token = scan.tokens[t + k]
+            let i = firstToken + k
+            guard let tier = tokenTier(token, pattern, i, atSentenceStart: t + k == sentenceStart, isLast: k == count - 1, &scan, &state) else { return nil }
             if tier > worst { worst = tier }
             // Spelling distance: the extra ending when the form is a prefix of the token's key
             // ("russlands" ⊃ "russland"), more when only the stem is shared.
             if tier > .case {
-                let key = document.keys[Int(token.keyID)]
-                let lengthDifference = abs(key.utf8.count - p.key(k).utf8.count)
-                distance += key.hasPrefix(p.key(k)) ? lengthDifference : lengthDifference + 2
+                let facts = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])]
+                let lengthDifference = abs(Int(facts.utf8) - Int(state.formToken(i).utf8))
+                distance += scan.document.keys[Int(token.keyID)].hasPrefix(index.tokens.keys[i]) ? lengthDifference : lengthDifference + 2
             }
         }
-        let kind: MatchKind = p.form == .variant ? max(worst, .variant) : worst
-        let first = document.tokens[t], last = document.tokens[t + count - 1]
-        return (Match(entry: Int(p.entry), tokens: t..<(t + count), start: Int(first.start), end: Int(last.end), kind: kind, form: p.form, gloss: p.gloss), distance)
+        let form = scan.patterns[pattern].form
+        let kind: MatchKind = form == .variant ? max(worst, .variant) : worst
+        let first = scan.tokens[t], last = scan.tokens[t + count - 1]
+        return (Match(entry: Int(scan.patterns[pattern].entry), tokens: t..<(t + count), start: Int(first.start), end: Int(last.end), kind: kind,
+                      form: form, gloss: scan.patterns[pattern].gloss), distance)
     }
 
     // MARK: Compounds
@@ -407,7 +492,7 @@ public struct Matcher: Sendable {
     /// Single-token patterns matching a piece of a word (a hyphen part or a compound part).
     /// - Parameter capitalized: whether the piece starts with a capital; nil for a compound's
     ///   head, whose case says nothing about the term's.
-    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, allowStem: Bool) -> (PatternView, MatchKind)? {
+    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, allowStem: Bool) -> (PatternView, Int32, MatchKind)? {
         func caseAgrees(_ p: PatternView) -> Bool { capitalized.map { p.capitalized(0) == $0 } ?? true }
         var best: (PatternView, Int32, MatchKind)?
         func consider(_ list: [Int32]?, _ tier: (PatternView) -> MatchKind?) {
@@ -433,8 +518,7 @@ public struct Matcher: Sendable {
                 !p.caseSensitive && caseAgrees(p) && Self.stemMatchIsPlausible(key, p.key(0)) ? .inflected : nil
             }
         }
-        guard let (p, _, kind) = best else { return nil }
-        return (p, kind)
+        return best
     }
 
     private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document) -> [Match] {
@@ -443,7 +527,7 @@ public struct Matcher: Sendable {
         for part in document.hyphenParts(of: token) where part.key.unicodeScalars.count >= 2 {
             let surface = document.text(scalarRange: part.range)
             let capitalized = surface.first?.isUppercase ?? false
-            guard let (p, _) = pieceMatch(part.key, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start), surface: surface, allowStem: true) else { continue }
+            guard let (p, _, _) = pieceMatch(part.key, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start), surface: surface, allowStem: true) else { continue }
             result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: part.range.lowerBound, end: part.range.upperBound,
                                 kind: .hyphenPart, form: p.form, gloss: p.gloss))
         }
@@ -462,7 +546,7 @@ public struct Matcher: Sendable {
     /// ("Bundes|außenministerium") of a closed compound, with a plausible rest.
     /// A single-token name or term (not an adjective or demonym, not an acronym) whose key, or
     /// key without diacritics, is `core`; the entry loaded later wins.
-    private func compoundPrefixMatch(_ core: String) -> PatternView? {
+    private func compoundPrefixMatch(_ core: String) -> Int32? {
         var best: (PatternView, Int32)?
         func consider(_ list: [Int32]?) {
             for candidate in list ?? [] {
@@ -475,18 +559,32 @@ public struct Matcher: Sendable {
         }
         consider(index.byKey[core])
         if best == nil && core.utf8.contains(where: { $0 >= 0xC3 }) { consider(index.byLoose[LooseKey.make(core)]) }
-        return best?.0
+        return best?.1
     }
 
-    private func compoundPartMatch(_ t: Int, in document: Document) -> Match? {
-        let token = document.tokens[t]
-        guard token.flags.contains(.capitalized), !token.flags.contains(.allCaps) else { return nil }
-        let key = document.keys[Int(token.keyID)]
+    /// The compound part in token `t`, worked out once per key.
+    private func compoundPart(at t: Int, _ scan: inout Scan, _ state: inout MatchState) -> Match? {
+        let token = scan.tokens[t]
+        let slot = Int(scan.keySlots[Int(token.keyID)])
+        if !state.compoundKnown[slot] {
+            state.compoundHits[slot] = compoundHit(in: scan.document.keys[Int(token.keyID)])
+            state.compoundKnown[slot] = true
+        }
+        guard let hit = state.compoundHits[slot] else { return nil }
+        let p = index.patterns[Int(hit.pattern)]
+        // Map the part onto the original text when key and text align (same number of scalars).
+        let aligned = Int(token.end - token.start) == Int(state.keyFacts[slot].scalars)
+        let start = hit.prefix || !aligned ? Int(token.start) : Int(token.start) + Int(hit.length)
+        let end = hit.prefix && aligned ? Int(token.start) + Int(hit.length) : Int(token.end)
+        return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: start, end: end, kind: .compoundPart, form: p.form, gloss: p.gloss)
+    }
+
+    /// A glossary term as the first part or the head of the closed compound `key`.
+    private func compoundHit(in key: String) -> CompoundHit? {
         let scalars = Array(key.unicodeScalars)
         let n = scalars.count
         let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
         guard n >= minPart + minRest else { return nil }
-        let surfaceCount = Int(token.end - token.start)
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         func hasVowel(_ s: String) -> Bool { s.contains { "aeiouäöüy".contains($0) } }
 
@@ -498,11 +596,8 @@ public struct Matcher: Sendable {
                 let prefix = string(0..<cut)
                 for link in Self.linkingElements where prefix.count - link.count >= minPart && prefix.hasSuffix(link) {
                     let core = String(prefix.dropLast(link.count))
-                    if let p = compoundPrefixMatch(core) {
-                        // Map the core's length onto the original text when key and text align.
-                        let end = surfaceCount == n ? Int(token.start) + core.unicodeScalars.count : Int(token.end)
-                        return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: Int(token.start), end: end,
-                                     kind: .compoundPart, form: p.form, gloss: p.gloss)
+                    if let pattern = compoundPrefixMatch(core) {
+                        return CompoundHit(pattern: pattern, prefix: true, length: Int32(core.unicodeScalars.count))
                     }
                 }
             }
@@ -515,11 +610,8 @@ public struct Matcher: Sendable {
                 start += 1
                 continue
             }
-            let head = string(start..<n)
-            if let (p, _) = pieceMatch(head, capitalized: nil, surface: "", allowStem: true), p.type == .term || p.type == .org {
-                let begin = surfaceCount == n ? Int(token.start) + start : Int(token.start)
-                return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: begin, end: Int(token.end),
-                             kind: .compoundPart, form: p.form, gloss: p.gloss)
+            if let (p, pattern, _) = pieceMatch(string(start..<n), capitalized: nil, surface: "", allowStem: true), p.type == .term || p.type == .org {
+                return CompoundHit(pattern: pattern, prefix: false, length: Int32(start))
             }
             start += 1
         }

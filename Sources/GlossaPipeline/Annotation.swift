@@ -18,14 +18,14 @@ public struct Annotation: Sendable, Hashable {
     public let entryID: String?
     /// Index into the glossary's entries; nil for a guess.
     public let entryIndex: Int?
-    /// `path:line` of the entry; nil for a guess.
-    public let source: String?
+    /// Where the entry was read from (the path as shown in outputs, and the line); nil for a guess.
+    public let sourceLocation: SourceLocation?
     /// The sentence (index into `Document.sentences`) and the tokens the span lies in.
     public let sentence: Int
     public let tokens: Range<Int>
 
     public init(start: Int, end: Int, text: String, gloss: String, type: EntryType, kind: MatchKind, entryID: String?,
-                entryIndex: Int?, source: String?, sentence: Int, tokens: Range<Int>) {
+                entryIndex: Int?, source: SourceLocation?, sentence: Int, tokens: Range<Int>) {
         self.start = start
         self.end = end
         self.text = text
@@ -34,10 +34,13 @@ public struct Annotation: Sendable, Hashable {
         self.kind = kind
         self.entryID = entryID
         self.entryIndex = entryIndex
-        self.source = source
+        sourceLocation = source
         self.sentence = sentence
         self.tokens = tokens
     }
+
+    /// `path:line` of the entry; nil for a guess.
+    public var source: String? { sourceLocation?.description }
 
     /// Whether the annotation comes from a glossary (not a guess).
     public var isFromGlossary: Bool { entryID != nil }

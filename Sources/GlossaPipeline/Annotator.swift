@@ -29,20 +29,36 @@ public struct Annotator: Sendable {
 
     /// Annotates one document.
     public func annotate(_ document: Document) -> AnnotatedDocument {
-        let matches = matcher.matches(in: document)
+        annotate(document, memory: MatchMemory())
+    }
+
+    /// Annotates one document, with the matcher's memory of earlier documents (one memory per
+    /// thread; see `MatchMemory`). The result is the same as without it.
+    public func annotate(_ document: Document, memory: MatchMemory) -> AnnotatedDocument {
+        let matches = matcher.matches(in: document, memory: memory)
         let entries = index.glossary.entries
         var annotations: [Annotation] = []
         annotations.reserveCapacity(matches.count)
         var sentence = 0
+        // Entries of one file share its path: the shown path is worked out once per file.
+        var lastFile = "", lastShown = ""
         for match in matches {
             while sentence + 1 < document.sentences.count && document.sentences[sentence].tokens.upperBound <= match.tokens.lowerBound {
                 sentence += 1
             }
             let entry = entries[match.entry]
+            var source: SourceLocation?
+            if let location = entry.location {
+                if location.file != lastFile {
+                    lastFile = location.file
+                    lastShown = displayPath(location.file)
+                }
+                source = SourceLocation(file: lastShown, line: location.line)
+            }
             annotations.append(Annotation(
                 start: match.start, end: match.end, text: document.text(scalarRange: match.start..<match.end),
                 gloss: match.gloss, type: entry.type, kind: match.kind, entryID: entry.id, entryIndex: match.entry,
-                source: entry.location.map { "\(displayPath($0.file)):\($0.line)" }, sentence: sentence, tokens: match.tokens))
+                source: source, sentence: sentence, tokens: match.tokens))
         }
         if let guessStage {
             let guesses = guessStage.guesses(in: document, covered: matches)

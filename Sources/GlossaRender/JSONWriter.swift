@@ -11,64 +11,121 @@ extension OutputFormat {
     /// Offsets are Unicode scalar offsets into the original input, end-exclusive. A guess has
     /// `"entry":null,"source":null`.
     public static let json = OutputFormat(name: "json", fileExtension: "json") { document, context, out in
-        JSONWriter.document(document, name: context.name ?? document.document.name, into: &out)
-        out += "\n"
+        var writer = JSONWriter(document: document)
+        writer.document(name: context.name ?? document.document.name)
+        writer.json.bytes.append(0x0A)
+        out += writer.json.string
     }
 
     /// JSON Lines: one object per sentence, written as produced, with the document id and
     /// document-level offsets: `{"document":..,"sentence":0,"start":..,"end":..,"text":..,"annotations":[...]}`.
     public static let jsonl = OutputFormat(name: "jsonl", fileExtension: "jsonl") { document, context, out in
-        let name = context.name ?? document.document.name
-        for (index, sentence) in document.document.sentences.enumerated() {
-            out += "{\"document\":"
-            JSONString.append(name, to: &out)
-            let shift = context.scalarOffset
-            out += ",\"sentence\":\(index + context.sentenceOffset),\"start\":\(sentence.start + shift),\"end\":\(sentence.end + shift),\"text\":"
-            JSONString.append(document.document.text(scalarRange: sentence.start..<sentence.end), to: &out)
-            out += ",\"annotations\":["
-            JSONWriter.annotations(document.annotations(inSentence: index), shift: shift, into: &out)
-            out += "]}\n"
-        }
+        var writer = JSONWriter(document: document)
+        writer.lines(name: context.name ?? document.document.name, scalarOffset: context.scalarOffset, sentenceOffset: context.sentenceOffset)
+        out += writer.json.string
     }
 }
 
-enum JSONWriter {
-    static func document(_ document: AnnotatedDocument, name: String, into out: inout String) {
-        out += "{\"source\":{\"language\":\"de\",\"name\":"
-        JSONString.append(name, to: &out)
-        out += "},\"target\":{\"language\":\"en\"},\"glossaries\":["
-        for (i, source) in document.glossaries.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"path\":"
-            JSONString.append(source.path, to: &out)
-            out += ",\"entries\":\(source.entries)}"
-        }
-        out += "],\"sentences\":["
-        for (i, sentence) in document.document.sentences.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"start\":\(sentence.start),\"end\":\(sentence.end)}"
-        }
-        out += "],\"annotations\":["
-        annotations(document.annotations[...], into: &out)
-        out += "]}"
+/// Writes an annotated document as JSON bytes. The part of an annotation that only depends on
+/// its entry and match kind (gloss, type, match, entry, source) is escaped once per document
+/// and then copied.
+struct JSONWriter {
+    let document: AnnotatedDocument
+    var json: JSONBytes
+    /// `,"gloss":...,"source":...}` by `entryIndex << 4 | kind`, with the gloss it was made for.
+    private var tails: [Int: (gloss: String, bytes: [UInt8])] = [:]
+
+    init(document: AnnotatedDocument) {
+        self.document = document
+        json = JSONBytes(capacity: document.document.utf16.count * 3 + document.annotations.count * 160 + 256)
     }
 
-    static func annotations(_ annotations: ArraySlice<Annotation>, shift: Int = 0, into out: inout String) {
-        var first = true
-        for annotation in annotations {
-            if !first { out += "," }
-            first = false
-            out += "{\"start\":\(annotation.start + shift),\"end\":\(annotation.end + shift),\"text\":"
-            JSONString.append(annotation.text, to: &out)
-            out += ",\"gloss\":"
-            JSONString.append(annotation.gloss, to: &out)
-            out += ",\"type\":"
-            JSONString.append(annotation.type.rawValue, to: &out)
-            out += ",\"match\":\"\(annotation.kind.rawValue)\",\"entry\":"
-            if let id = annotation.entryID { JSONString.append(id, to: &out) } else { out += "null" }
-            out += ",\"source\":"
-            if let source = annotation.source { JSONString.append(source, to: &out) } else { out += "null" }
-            out += "}"
+    mutating func document(name: String) {
+        json.raw("{\"source\":{\"language\":\"de\",\"name\":")
+        json.string(name)
+        json.raw("},\"target\":{\"language\":\"en\"},\"glossaries\":[")
+        for (i, source) in document.glossaries.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw("{\"path\":")
+            json.string(source.path)
+            json.raw(",\"entries\":")
+            json.number(source.entries)
+            json.raw("}")
         }
+        json.raw("],\"sentences\":[")
+        for (i, sentence) in document.document.sentences.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw("{\"start\":")
+            json.number(sentence.start)
+            json.raw(",\"end\":")
+            json.number(sentence.end)
+            json.raw("}")
+        }
+        json.raw("],\"annotations\":[")
+        annotations(document.annotations.indices, shift: 0)
+        json.raw("]}")
+    }
+
+    mutating func lines(name: String, scalarOffset shift: Int, sentenceOffset: Int) {
+        var quotedName = JSONBytes()
+        quotedName.string(name)
+        let text = document.document
+        for (index, sentence) in text.sentences.enumerated() {
+            json.raw("{\"document\":")
+            json.raw(quotedName.bytes)
+            json.raw(",\"sentence\":")
+            json.number(index + sentenceOffset)
+            json.raw(",\"start\":")
+            json.number(sentence.start + shift)
+            json.raw(",\"end\":")
+            json.number(sentence.end + shift)
+            json.raw(",\"text\":")
+            json.string(text.utf16, text.utf16Offset(ofScalar: sentence.start), text.utf16Offset(ofScalar: sentence.end))
+            json.raw(",\"annotations\":[")
+            annotations(document.annotationsBySentence[index], shift: shift)
+            json.raw("]}\n")
+        }
+    }
+
+    private mutating func annotations(_ range: Range<Int>, shift: Int) {
+        for a in range {
+            let annotation = document.annotations[a]
+            if a > range.lowerBound { json.raw(",") }
+            json.raw("{\"start\":")
+            json.number(annotation.start + shift)
+            json.raw(",\"end\":")
+            json.number(annotation.end + shift)
+            json.raw(",\"text\":")
+            json.string(annotation.text)
+            guard let entryIndex = annotation.entryIndex else {
+                json.raw(Self.tail(of: annotation))
+                continue
+            }
+            let key = entryIndex << 4 | annotation.kind.rank
+            if let cached = tails[key], cached.gloss == annotation.gloss {
+                json.raw(cached.bytes)
+            } else {
+                let tail = Self.tail(of: annotation)
+                tails[key] = (annotation.gloss, tail)
+                json.raw(tail)
+            }
+        }
+    }
+
+    /// `,"gloss":...,"type":...,"match":...,"entry":...,"source":...}`
+    private static func tail(of annotation: Annotation) -> [UInt8] {
+        var out = JSONBytes(capacity: 128)
+        out.raw(",\"gloss\":")
+        out.string(annotation.gloss)
+        out.raw(",\"type\":")
+        out.string(annotation.type.rawValue)
+        out.raw(",\"match\":\"")
+        out.raw(annotation.kind.rawValue)
+        out.raw("\",\"entry\":")
+        if let id = annotation.entryID { out.string(id) } else { out.raw("null") }
+        out.raw(",\"source\":")
+        if let source = annotation.source { out.string(source) } else { out.raw("null") }
+        out.raw("}")
+        return out.bytes
     }
 }

@@ -1,3 +1,4 @@
+import GlossaGlossary
 import GlossaPipeline
 import GlossaText
 
@@ -9,13 +10,16 @@ import GlossaText
 /// output is identical to annotating the whole text on one thread.
 public enum StreamingAnnotation {
     /// - Parameters:
+    ///   - memories: the matcher's memories, one per thread (made here when nil); they speed up
+    ///     matching from piece to piece and never change the output.
     ///   - write: receives the output in order, one batch of lines at a time.
     /// - Returns: the number of sentences and annotations written.
     @discardableResult
     public static func jsonl(
-        text: String, name: String, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>, jobs: Int,
-        pieceSize: Int = 1 << 20, write: (String) -> Void
+        text: String, name: String, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>,
+        memories: ResourcePool<MatchMemory>? = nil, jobs: Int, pieceSize: Int = 1 << 20, write: (String) -> Void
     ) throws -> (sentences: Int, annotations: Int) {
+        let memories = memories ?? ResourcePool { MatchMemory() }
         let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
         let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: pieceSize)
         var sentences = 0
@@ -27,7 +31,10 @@ public enum StreamingAnnotation {
             // Annotate the batch in parallel, then render it in parallel once each piece's first
             // sentence number is known, then write in order.
             let annotated = try parallelMap(batch, jobs: jobs) { piece in
-                Result { try tokenizers.withResource { annotator.annotate($0.document(piece.text, name: name, paragraphs: mode)) } }
+                Result {
+                    let document = try tokenizers.withResource { $0.document(piece.text, name: name, paragraphs: mode) }
+                    return try memories.withResource { annotator.annotate(document, memory: $0) }
+                }
             }.map { try $0.get() }
             var firstSentence: [Int] = []
             for document in annotated {

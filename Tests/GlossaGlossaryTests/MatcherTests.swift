@@ -204,3 +204,67 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         }
     }
 }
+
+@Suite struct MatchMemoryTests {
+    static let rows = """
+        Quellen\tsources\tterm\t\t\t\t
+        quellen\tto swell\tterm\t\t\t\t
+        Kuba\tCuba\tplace\t\t\t\t
+        Vereinigte Staaten\tUnited States\tplace\t\t\t\t
+        Lateinamerika\tLatin America\tplace\t\t\t\t
+        in der Lage sein\tto be able\tterm\t\t\t\t
+        in der Regel\tas a rule\tterm\t\t\t\t
+        in der Nähe\tnearby\tterm\t\t\t\t
+        in der Tat\tindeed\tterm\t\t\t\t
+        in der Lage\tin a position\tterm\t\t\t\t
+        NATO\tNATO\torg\t\t\t\t
+        """
+
+    static let documents = [
+        "Die Quellen in Kubas Hauptstadt sind in der Regel klar.",
+        "QUELLEn und Quellen: Lateinamerikareise in der Nähe der Vereinigten Staaten.",
+        "Kuba ist in der Lage, die NATO und die Nato zu fragen. In der Tat.",
+        "Die Bäche quellen über; Quellen quellen.",
+    ]
+
+    func described(_ matches: [Match], _ document: Document) -> [String] {
+        matches.map { "\(document.text(scalarRange: $0.start..<$0.end))=\($0.gloss)/\($0.kind.rawValue)@\($0.start)" }
+    }
+
+    /// A memory carried from document to document, in any order, finds exactly what matching
+    /// each document afresh finds: what it remembers depends on letters, never on which token
+    /// was seen first.
+    @Test func aSharedMemoryNeverChangesTheMatches() throws {
+        let matcher = Matcher(index: try GlossaryIndex(glossary(Self.rows)))
+        let tokenizer = try GermanTokenizer()
+        let documents = Self.documents.map { tokenizer.document($0) }
+        let fresh = documents.map { described(matcher.matches(in: $0), $0) }
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1, 0, 2]] {
+            let memory = MatchMemory()
+            for i in order {
+                #expect(described(matcher.matches(in: documents[i], memory: memory), documents[i]) == fresh[i], "order \(order), document \(i)")
+            }
+        }
+        // The exact/case distinction is per token, even for tokens sharing a key and case flags.
+        #expect(fresh[1].contains("Quellen=sources/exact@12"))
+        #expect(fresh[1].contains { $0.hasPrefix("QUELLEn=") && $0.hasSuffix("/case@0") })
+        #expect(fresh[2].contains("in der Lage=in a position/exact@9"))
+        #expect(fresh[2].contains("In der Tat=indeed/case@55"))
+    }
+
+    /// A memory made for one index starts afresh when used with another.
+    @Test func aMemoryFollowsItsIndex() throws {
+        let memory = MatchMemory()
+        let tokenizer = try GermanTokenizer()
+        let document = tokenizer.document("Kuba und Quellen.")
+        let first = Matcher(index: try GlossaryIndex(glossary(Self.rows)))
+        let second = Matcher(index: try GlossaryIndex(glossary("Kuba\tKuba (island)\tplace\t\t\t\t\n")))
+        #expect(first.matches(in: document, memory: memory).map(\.gloss) == ["Cuba", "sources"])
+        #expect(second.matches(in: document, memory: memory).map(\.gloss) == ["Kuba (island)"])
+    }
+
+    @Test func kindRankFollowsTheDeclaredOrder() {
+        #expect(MatchKind.allCases.map(\.rank) == Array(0..<MatchKind.allCases.count))
+        #expect(MatchKind.allCases == MatchKind.allCases.sorted())
+    }
+}

@@ -40,7 +40,7 @@ enum Synthetic {
             let lastToken = document.tokens.lastIndex { Int($0.start) < end } ?? firstToken
             var entryIndex: Int?
             var id: String?
-            var source: String?
+            var source: GlossaGlossary.SourceLocation?
             if span.fromGlossary {
                 let slug = span.text.lowercased().replacingOccurrences(of: " ", with: "-")
                 if let existing = entries.firstIndex(where: { $0.de == span.text }) {
@@ -51,7 +51,7 @@ enum Synthetic {
                     entryIndex = entries.count - 1
                 }
                 id = entries[entryIndex!].id
-                source = "test.tsv:\(entries[entryIndex!].location!.line)"
+                source = GlossaGlossary.SourceLocation(file: "test.tsv", line: entries[entryIndex!].location!.line)
             }
             annotations.append(Annotation(start: start, end: end, text: span.text, gloss: span.gloss, type: span.type,
                                           kind: span.fromGlossary ? .exact : .guess, entryID: id, entryIndex: entryIndex,

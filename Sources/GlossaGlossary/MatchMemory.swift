@@ -1,0 +1,249 @@
+import GlossaStemmer
+import GlossaText
+
+/// What a `Matcher` has worked out about keys, stems and glossary forms, kept from one
+/// document to the next.
+///
+/// Everything the matcher remembers depends only on a key's or stem's letters (and the case
+/// flags of the token), never on where or in which document it was seen, so a memory changes
+/// how fast documents are matched, never what is found. A large text cut into pieces and
+/// matched with one memory per thread gives exactly the matches of a single run.
+///
+/// Not thread-safe: use one per thread (for example through a `ResourcePool`).
+public final class MatchMemory {
+    /// The number of remembered keys after which the memory starts afresh, to bound its size.
+    public let limit: Int
+    var state: MatchState?
+
+    public init(limit: Int = 1 << 20) {
+        self.limit = limit
+    }
+
+    /// Takes the state out (so that it is mutated without copies), fresh when it belongs to
+    /// another index or has grown past the limit.
+    func take(for index: GlossaryIndex) -> MatchState {
+        let kept = state
+        state = nil
+        if let kept, kept.index === index, kept.keyFacts.count < limit { return kept }
+        return MatchState(index: index)
+    }
+}
+
+/// Facts about one key (a token's matching key), independent of any document.
+struct KeyFacts {
+    /// The key and its form without diacritics, as numbers of `MatchState.strings`.
+    let key: Int32
+    let loose: Int32
+    /// The loose key's number in the index's vocabulary (or -1): multi-token forms are found by it.
+    let looseVocabulary: Int32
+    /// Lengths of the key: characters (for stem plausibility), UTF-8 bytes (for spelling
+    /// distance) and Unicode scalars (for compound offsets).
+    let characters: Int32
+    let utf8: Int32
+    let scalars: Int32
+}
+
+/// A name's genitive base form ("Russlands" → "Russland"), as numbers.
+struct GenitiveBase {
+    let key: Int32
+    let loose: Int32
+    /// The base's stem in the index's vocabulary, or -1.
+    let stemVocabulary: Int32
+}
+
+/// Facts about one stem.
+struct StemFacts {
+    let stem: Int32
+    /// The stem's number in the index's vocabulary (or -1).
+    let vocabulary: Int32
+    /// Single-token patterns with this stem.
+    let patterns: [Int32]
+}
+
+/// Facts about one token of a glossary form, numbered like `KeyFacts`.
+struct FormTokenFacts {
+    var key: Int32 = -1
+    var loose: Int32 = -1
+    var stem: Int32 = -1
+    var characters: Int32 = 0
+    var utf8: Int32 = 0
+}
+
+/// A single-token pattern that may match a token of a given key and case flags: its kind and
+/// spelling distance, or, when the kind depends on the token's own letters (exact or case,
+/// case-sensitive forms), `dependsOnLetters`.
+struct SingleCandidate {
+    let pattern: Int32
+    let kind: MatchKind
+    let distance: Int32
+    let dependsOnLetters: Bool
+    /// What the scan needs of the pattern, so that it reads no pattern.
+    let entry: Int32
+    let firstToken: Int32
+    let form: FormKind
+    let caseSensitive: Bool
+    let gloss: String
+
+    init(pattern: Int32, of index: GlossaryIndex, kind: MatchKind = .exact, distance: Int32 = 0, dependsOnLetters: Bool) {
+        let p = index.patterns[Int(pattern)]
+        self.pattern = pattern
+        self.kind = kind
+        self.distance = distance
+        self.dependsOnLetters = dependsOnLetters
+        entry = p.entry
+        firstToken = p.firstToken
+        form = p.form
+        caseSensitive = p.caseSensitive
+        gloss = p.gloss
+    }
+}
+
+/// The multi-token patterns that share their first two tokens' numbers (one list of
+/// `GlossaryIndex.pairs`), split by their third token: verifying every pattern that starts
+/// with "in der" at every "in der" would cost more than all the rest of matching.
+struct PairGroup {
+    /// Patterns to verify whatever the third token is (two tokens, case-sensitive ones).
+    let always: [Int32]
+    /// Patterns of three tokens or more by their third token's loose key and by its stem
+    /// (numbers of `MatchState.strings`): a token can only match a form token with the same
+    /// loose key (exact, case, diacritics), the same stem (inflected), or, for a name's
+    /// genitive, whose loose key is a genitive base's.
+    let byThird: [Int32: [Int32]]
+}
+
+/// A glossary term found inside a closed compound key: as its first part (`prefix`, the term
+/// is `length` scalars long) or as its head (starting `length` scalars in).
+struct CompoundHit {
+    let pattern: Int32
+    let prefix: Bool
+    let length: Int32
+}
+
+/// The memory's contents: numbered strings and facts, in flat arrays.
+struct MatchState {
+    let index: GlossaryIndex
+    /// Every string the matcher compares (keys, loose keys, stems, of documents and of forms), numbered.
+    var strings: [String: Int32] = [:]
+    /// Keys by their string; facts and per-key caches by key slot.
+    var keySlots: [String: Int32] = [:]
+    var keyFacts: [KeyFacts] = []
+    var genitives: [[GenitiveBase]?] = []
+    /// Single-token patterns found by key (and by a name's genitive base), per key slot.
+    var keyPatterns: [[Int32]?] = []
+    /// Per key slot and case flags (`slot << 4 | flags`): the range of `singlePool` holding
+    /// the candidates (start, count), start -1 while not worked out.
+    var singles: [SIMD2<Int32>] = []
+    var singlePool: [SingleCandidate] = []
+    /// Per key slot: the compound part found in it (checked once: `compoundKnown`).
+    var compoundKnown: [Bool] = []
+    var compoundHits: [CompoundHit?] = []
+    var stemSlots: [String: Int32] = [:]
+    var stemFacts: [StemFacts] = []
+    /// Facts about each token of the index's forms, filled on first use.
+    var formTokens: [FormTokenFacts]
+    var formTokenKnown: [Bool]
+    /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
+    var pairGroups: [UInt64: PairGroup] = [:]
+    /// Hyphen-part matches by the token's raw text (relative to the token's start).
+    var hyphenParts: [String: [Match]] = [:]
+
+    /// A bit per hash of each key of `index.pairs`: most pairs of adjacent words start no
+    /// multi-token form, and a bit test is far cheaper than a dictionary lookup.
+    let pairBits: [UInt64]
+
+    init(index: GlossaryIndex) {
+        self.index = index
+        var bits = [UInt64](repeating: 0, count: MatchState.pairBitWords)
+        for pair in index.pairs.keys {
+            let bit = MatchState.pairBit(pair)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        pairBits = bits
+        formTokens = Array(repeating: FormTokenFacts(), count: index.tokens.keys.count)
+        formTokenKnown = Array(repeating: false, count: index.tokens.keys.count)
+    }
+
+    mutating func number(_ text: String) -> Int32 {
+        if let known = strings[text] { return known }
+        let number = Int32(strings.count)
+        strings[text] = number
+        return number
+    }
+
+    /// The slot of a key, creating its facts on first sight.
+    mutating func keySlot(_ key: String) -> Int32 {
+        if let slot = keySlots[key] { return slot }
+        let slot = Int32(keyFacts.count)
+        keySlots[key] = slot
+        let loose = LooseKey.make(key)
+        keyFacts.append(KeyFacts(key: number(key), loose: number(loose), looseVocabulary: index.vocabulary[loose] ?? -1,
+                                 characters: Int32(key.count), utf8: Int32(key.utf8.count), scalars: Int32(key.unicodeScalars.count)))
+        genitives.append(nil)
+        keyPatterns.append(nil)
+        singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
+        compoundKnown.append(false)
+        compoundHits.append(nil)
+        return slot
+    }
+
+    mutating func stemSlot(_ stem: String) -> Int32 {
+        if let slot = stemSlots[stem] { return slot }
+        let slot = Int32(stemFacts.count)
+        stemSlots[stem] = slot
+        stemFacts.append(StemFacts(stem: number(stem), vocabulary: index.vocabulary[stem] ?? -1, patterns: index.byStem[stem] ?? []))
+        return slot
+    }
+
+    /// The genitive bases of the key in `slot` (worked out on first use).
+    mutating func genitiveBases(_ slot: Int32, key: String, stemmer: GermanStemmer) -> [GenitiveBase] {
+        if let known = genitives[Int(slot)] { return known }
+        let bases = GermanGenitive.baseForms(of: key).map { base in
+            GenitiveBase(key: number(base), loose: number(LooseKey.make(base)), stemVocabulary: index.vocabulary[stemmer.stem(base)] ?? -1)
+        }
+        genitives[Int(slot)] = bases
+        return bases
+    }
+
+    static let pairBitWords = 1 << 15
+
+    /// The bit of a pair in `pairBits` (a multiplicative hash onto 2^21 bits).
+    @inline(__always)
+    static func pairBit(_ pair: UInt64) -> Int {
+        Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 43)
+    }
+
+    /// The group of the multi-token patterns listed under `pair` in the index, or nil when none is.
+    mutating func pairGroup(_ pair: UInt64) -> PairGroup? {
+        let bit = Self.pairBit(pair)
+        guard pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        if let known = pairGroups[pair] { return known }
+        guard let patterns = index.pairs[pair] else { return nil }
+        var always: [Int32] = []
+        var byThird: [Int32: [Int32]] = [:]
+        for candidate in patterns {
+            let p = index.patterns[Int(candidate)]
+            guard p.count >= 3, !p.caseSensitive, patterns.count > 4 else {
+                always.append(candidate)
+                continue
+            }
+            let third = formToken(Int(p.firstToken) + 2)
+            byThird[third.loose, default: []].append(candidate)
+            if third.stem != third.loose { byThird[third.stem, default: []].append(candidate) }
+        }
+        let group = PairGroup(always: always, byThird: byThird)
+        pairGroups[pair] = group
+        return group
+    }
+
+    /// Facts about token `i` of the index's flat form tokens.
+    mutating func formToken(_ i: Int) -> FormTokenFacts {
+        if formTokenKnown[i] { return formTokens[i] }
+        let tokens = index.tokens
+        let key = tokens.keys[i]
+        let facts = FormTokenFacts(key: number(key), loose: number(tokens.loose[i]), stem: number(tokens.stems[i]),
+                                   characters: Int32(key.count), utf8: Int32(key.utf8.count))
+        formTokens[i] = facts
+        formTokenKnown[i] = true
+        return facts
+    }
+}
