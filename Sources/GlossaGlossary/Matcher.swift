@@ -581,11 +581,13 @@ public struct Matcher: Sendable {
 
     /// A glossary term as the first part or the head of the closed compound `key`.
     private func compoundHit(in key: String) -> CompoundHit? {
-        let scalars = Array(key.unicodeScalars)
+        let scalars = key.unicodeScalars
         let n = scalars.count
         let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
         guard n >= minPart + minRest else { return nil }
-        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        // Scalar offsets → string indices, so that each piece is one copy of its bytes.
+        let bounds = Array(scalars.indices) + [scalars.endIndex]
+        func string(_ range: Range<Int>) -> String { String(scalars[bounds[range.lowerBound]..<bounds[range.upperBound]]) }
         func hasVowel(_ s: String) -> Bool { s.contains { "aeiouäöüy".contains($0) } }
 
         // First part, longest first (only when some glossary term starts like this word).

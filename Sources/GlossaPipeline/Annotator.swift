@@ -46,9 +46,9 @@ public struct Annotator: Sendable {
             while sentence + 1 < document.sentences.count && document.sentences[sentence].tokens.upperBound <= match.tokens.lowerBound {
                 sentence += 1
             }
-            let entry = entries[match.entry]
+            // Fields are read one by one: copying a whole entry would retain all its strings.
             var source: SourceLocation?
-            if let location = entry.location {
+            if let location = entries[match.entry].location {
                 if location.file != lastFile {
                     lastFile = location.file
                     lastShown = displayPath(location.file)
@@ -57,7 +57,7 @@ public struct Annotator: Sendable {
             }
             annotations.append(Annotation(
                 start: match.start, end: match.end, text: document.text(scalarRange: match.start..<match.end),
-                gloss: match.gloss, type: entry.type, kind: match.kind, entryID: entry.id, entryIndex: match.entry,
+                gloss: match.gloss, type: entries[match.entry].type, kind: match.kind, entryID: entries[match.entry].id, entryIndex: match.entry,
                 source: source, sentence: sentence, tokens: match.tokens))
         }
         if let guessStage {

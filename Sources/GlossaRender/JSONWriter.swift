@@ -88,25 +88,26 @@ struct JSONWriter {
     }
 
     private mutating func annotations(_ range: Range<Int>, shift: Int) {
+        let annotations = document.annotations
         for a in range {
-            let annotation = document.annotations[a]
+            // Fields are read one by one: copying a whole annotation would retain all its strings.
             if a > range.lowerBound { json.raw(",") }
             json.raw("{\"start\":")
-            json.number(annotation.start + shift)
+            json.number(annotations[a].start + shift)
             json.raw(",\"end\":")
-            json.number(annotation.end + shift)
+            json.number(annotations[a].end + shift)
             json.raw(",\"text\":")
-            json.string(annotation.text)
-            guard let entryIndex = annotation.entryIndex else {
-                json.raw(Self.tail(of: annotation))
+            json.string(annotations[a].text)
+            guard let entryIndex = annotations[a].entryIndex else {
+                json.raw(Self.tail(of: annotations[a]))
                 continue
             }
-            let key = entryIndex << 4 | annotation.kind.rank
-            if let cached = tails[key], cached.gloss == annotation.gloss {
+            let key = entryIndex << 4 | annotations[a].kind.rank
+            if let cached = tails[key], cached.gloss == annotations[a].gloss {
                 json.raw(cached.bytes)
             } else {
-                let tail = Self.tail(of: annotation)
-                tails[key] = (annotation.gloss, tail)
+                let tail = Self.tail(of: annotations[a])
+                tails[key] = (annotations[a].gloss, tail)
                 json.raw(tail)
             }
         }
