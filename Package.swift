@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "GlossaICU", dependencies: ["CICUShim"], swiftSettings: strictSettings),
         .target(name: "GlossaStemmer", swiftSettings: strictSettings),
         .target(name: "GlossaText", dependencies: ["GlossaICU", "GlossaStemmer"], swiftSettings: strictSettings),
-        .target(name: "GlossaTranslit", dependencies: ["GlossaICU"], resources: [.copy("Rules")], swiftSettings: strictSettings),
+        .target(name: "GlossaTranslit", dependencies: ["GlossaICU"], resources: [.copy("Rules"), .copy("Data")], swiftSettings: strictSettings),
         .target(name: "GlossaGlossary", dependencies: ["GlossaText", "GlossaICU", "GlossaStemmer", "GlossaTranslit"], swiftSettings: strictSettings),
         .target(name: "GlossaPipeline", dependencies: ["GlossaText", "GlossaGlossary", "GlossaTranslit"], swiftSettings: strictSettings),
         .target(name: "GlossaRender", dependencies: ["GlossaPipeline"], swiftSettings: strictSettings),

@@ -166,8 +166,8 @@ struct TranslitAccuracy: ParsableCommand {
         discussion: "Prints each direction twice: with the schemes alone (strict) and with the exceptions table."
     )
 
-    @Option(help: "The names file.")
-    var data: String = "Tests/GlossaTranslitTests/Data/names.tsv"
+    @Option(help: "The names file; repeat it to measure several files as one list (such as names.tsv and names-extra.tsv).")
+    var data: [String] = ["Tests/GlossaTranslitTests/Data/names.tsv"]
 
     @Flag(help: "List every name that does not match.")
     var misses = false
@@ -177,15 +177,18 @@ struct TranslitAccuracy: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            guard let text = try? String(contentsOfFile: data, encoding: .utf8) else {
-                throw CLIError("\(data): cannot read the names file")
+            var rows: [NameRow] = []
+            for path in data {
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw CLIError("\(path): cannot read the names file")
+                }
+                rows += try NameAccuracy.parse(text, file: path)
             }
-            let rows = try NameAccuracy.parse(text, file: data)
             let strict = try NameAccuracy.measure(rows, engine: Transliteration(), strict: true)
             let loose = try NameAccuracy.measure(rows, engine: openTransliteration(strict: false), strict: false)
             print(NameAccuracy.report(strict + loose, showMisses: misses), terminator: "")
             var sets: [(String, [(german: String, english: String)])] = [
-                (data, rows.map { (german: $0.de, english: $0.en) }),
+                (data.joined(separator: " + "), rows.map { (german: $0.de, english: $0.en) }),
             ]
             for path in collisions {
                 let entries = try readCheckEntries(path)

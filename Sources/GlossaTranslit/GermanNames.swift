@@ -18,7 +18,9 @@ extension Transliteration {
     /// schtsch → щ, ch → х, w → в, z → ц, je → е or ье, ju → ю, i after a vowel → й, final
     /// i → ий or и, final y → ый, ...), weighted by how common each reading is; forms that
     /// give the input back through `ru-de` are preferred (the others keep 2% of their
-    /// weight). Candidates with the same output in `target` are merged, scores normalized.
+    /// weight), and each с/з or ш/ж choice is weighted by how often Russian surnames and
+    /// place names have that letter between the same neighbours (`LetterContexts`).
+    /// Candidates with the same output in `target` are merged, scores normalized.
     public func germanCandidates(_ word: String, to target: TargetForm, strict: Bool = false) throws(TranslitError) -> [NameCandidate] {
         let lower = word.lowercased()
         let forms = Self.cyrillicReadings(of: lower)
@@ -103,13 +105,13 @@ extension Transliteration {
         }
         let sibilants: Set<Character> = ["ш", "ж", "ч", "щ"]
         // partial readings that end at each position
-        var states: [[(String, Double)]] = Array(repeating: [], count: count + 1)
-        states[0] = [("", 1)]
+        var states: [[PartialReading]] = Array(repeating: [], count: count + 1)
+        states[0] = [PartialReading(text: "", length: 0, weight: 1, voicing: [])]
         for index in 0..<count {
             var current = states[index]
             guard !current.isEmpty else { continue }
             if current.count > 256 {
-                current.sort { $0.1 > $1.1 }
+                current.sort { $0.weight > $1.weight }
                 current = Array(current.prefix(256))
             }
             let previous = at(index - 1)
@@ -206,24 +208,52 @@ extension Transliteration {
                 else if initial && isVowel(next) { options += [(1, "с", 0.55), (1, "з", 0.45)] }
                 else { options += [(1, "с", 0.85), (1, "з", 0.15)] }
             }
-            for (partial, weight) in current {
-                let lastCyrillic = partial.last
+            for partial in current {
+                let lastCyrillic = partial.text.last
                 for (length, cyrillic, optionWeight) in options {
                     var reading = cyrillic
                     var w = optionWeight
                     if reading == "о", let lastCyrillic, sibilants.contains(lastCyrillic) {
-                        // o after a sibilant is о or ё; -ёв is the common ending
-                        let ending = matches("ow", index) && index + 2 == count
-                        states[index + length].append((partial + "ё", weight * w * (ending ? 0.7 : 0.3)))
+                        // o after a sibilant is о or ё; -ёв (feminine -ёва) is the common ending
+                        let ending = matches("ow", index) && index + 2 == count || matches("owa", index) && index + 3 == count
+                        states[index + length].append(partial.adding("ё", weight: w * (ending ? 0.7 : 0.3), voicing: false))
                         w *= ending ? 0.3 : 0.7
                         reading = "о"
                     }
-                    states[index + length].append((partial + reading, weight * w))
+                    // the letter is a choice German spelling does not make: с or з for s, ш or ж for sch
+                    let voicing = c == "s" && length == 1 || length == 3 && matches("sch", index)
+                    states[index + length].append(partial.adding(reading, weight: w, voicing: voicing))
                 }
             }
         }
-        var final = states[count]
+        // how common each с/з and ш/ж choice is between its neighbours in Russian names
+        let contexts = LetterContexts.bundled
+        var final = states[count].map { partial in
+            let letters = Array(partial.text)
+            let share = partial.voicing.reduce(1.0) { $0 * contexts.share(in: letters, at: $1) }
+            return (partial.text, partial.weight * share)
+        }
         final.sort { $0.1 > $1.1 }
         return Array(final.prefix(256))
+    }
+
+    /// A reading of the first letters of a German-spelled word: its Cyrillic, weight, and
+    /// the positions of the letters whose voicing German spelling leaves open (с/з, ш/ж).
+    struct PartialReading {
+        var text: String
+        var length: Int
+        var weight: Double
+        var voicing: [Int]
+
+        /// This reading followed by `letters`, its weight multiplied by `weight`; `voicing`
+        /// marks the (single) added letter as one of a с/з or ш/ж choice.
+        func adding(_ letters: String, weight factor: Double, voicing marked: Bool) -> PartialReading {
+            var next = self
+            if marked { next.voicing.append(length) }
+            next.text += letters
+            next.length += letters.count
+            next.weight *= factor
+            return next
+        }
     }
 }

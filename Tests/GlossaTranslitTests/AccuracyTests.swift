@@ -29,11 +29,28 @@ import Testing
         let deEn = try #require(strict["de→en"])
         #expect(ruDe.ratio >= 0.90, "ru→de strict \(ruDe.percent)")
         #expect(ruEn.ratio >= 0.90, "ru→en strict \(ruEn.percent)")
-        // The goal for de→en is 85%; the ranking reaches about 83% (see Docs/translit.md).
-        // This floor keeps it from getting worse.
-        #expect(deEn.ratio >= 0.82, "de→en strict \(deEn.percent)")
+        // The goal for de→en is 85%; the ranking reaches 85.2% (see Docs/translit.md).
+        #expect(deEn.ratio >= 0.85, "de→en strict \(deEn.percent)")
         #expect(try #require(strict["uk→de"]).ratio >= 0.90)
         #expect(try #require(strict["uk→en"]).ratio >= 0.85)
+    }
+
+    /// names-extra.tsv: more real names, none of them in names.tsv, as a check that the de→en
+    /// ranking is not fitted to names.tsv (the letter-context counts leave both lists out).
+    @Test func theExtraNamesDoAsWell() throws {
+        let rows = try NameAccuracy.parse(try TestData.namesFile())
+        let extra = try NameAccuracy.parse(try TestData.namesFile("names-extra.tsv"), file: "names-extra.tsv")
+        #expect(extra.count >= 200)
+        let known = Set(rows.map { "\($0.language.rawValue):\($0.orig)" })
+        #expect(extra.allSatisfy { !known.contains("\($0.language.rawValue):\($0.orig)") })
+        #expect(Set(extra.map { "\($0.language.rawValue):\($0.orig)" }).count == extra.count)
+        let figures = try NameAccuracy.measure(extra, engine: Transliteration(), strict: true)
+        print(NameAccuracy.report(figures), terminator: "")
+        let byDirection = Dictionary(uniqueKeysWithValues: figures.map { ($0.direction, $0) })
+        #expect(try #require(byDirection["ru→de"]).ratio >= 0.95)
+        #expect(try #require(byDirection["ru→en"]).ratio >= 0.95)
+        let deEn = try #require(byDirection["de→en"])
+        #expect(deEn.ratio >= 0.85, "de→en strict on names-extra.tsv \(deEn.percent)")
     }
 
     @Test func exceptionsOnlyAddToTheSchemes() throws {

@@ -56,6 +56,8 @@ import Testing
     @Test(arguments: [
         ("Borissow", "Borisov"), ("Rjabkow", "Ryabkov"), ("Riabkow", "Ryabkov"), ("Lawrow", "Lavrov"),
         ("Schoigu", "Shoigu"), ("Chruschtschow", "Khrushchev"), ("Peskow", "Peskov"), ("Jelzin", "Yeltsin"),
+        // с/з and ш/ж by their neighbours in Russian names (ж before д, с before к), -ёва like -ёв
+        ("Nadeschda", "Nadezhda"), ("Schdanow", "Zhdanov"), ("Pugatschowa", "Pugacheva"), ("Medinski", "Medinsky"),
     ])
     func germanToEnglish(_ pair: (String, String)) throws {
         #expect(try engine.germanWord(pair.0, to: .en, strict: true) == pair.1)
@@ -77,6 +79,38 @@ import Testing
         for candidate in borissow {
             #expect(try engine.transliterate(candidate.cyrillic, from: .ru, to: .en, strict: true) == candidate.output)
         }
+    }
+
+    @Test func letterContextsWeighVoicing() throws {
+        let contexts = LetterContexts.bundled
+        func share(_ word: String, _ index: Int) -> Double { contexts.share(in: Array(word), at: index) }
+        // the shares of a pair add up to 1 in every context
+        let partners: [Character: Character] = ["с": "з", "з": "с", "ш": "ж", "ж": "ш"]
+        for (word, index) in [("ский", 0), ("гвоздь", 3), ("волжск", 2), ("саша", 0), ("ааа", 1)] {
+            var letters = Array(word)
+            let own = contexts.share(in: letters, at: index)
+            if let partner = partners[letters[index]] {
+                letters[index] = partner
+                #expect(abs(own + contexts.share(in: letters, at: index) - 1) < 1e-9, "\(word)")
+            } else {
+                #expect(own == 1)
+            }
+        }
+        #expect(share("оский", 1) > 0.95)
+        #expect(share("ноздрёв", 2) > 0.9)
+        #expect(share("волжский", 3) > 0.6)
+        #expect(LetterContexts.empty.share(in: Array("саша"), at: 0) == 0.5)
+    }
+
+    @Test func letterContextsParsing() throws {
+        let table = try LetterContexts.parse("# c\nleft\tletter\tright\tcount\n^\tс\tа\t3\n^\tз\tа\t1\n")
+        // all four steps (any, ^_, _а, ^_а) see the same 4 words: each moves 2/3 of the way to 3/4
+        var expected = 0.5
+        for _ in 0..<4 { expected = 2.0 / 3.0 * 0.75 + expected / 3 }
+        #expect(abs(table.share(in: Array("са"), at: 0) - expected) < 1e-9)
+        #expect(abs(table.share(in: Array("за"), at: 0) - (1 - expected)) < 1e-9)
+        #expect(throws: TranslitError.self) { try LetterContexts.parse("left\tletter\tright\tcount\n^\tс\n") }
+        #expect(throws: TranslitError.self) { try LetterContexts.parse("left\tletter\tright\tcount\n^\tс\tа\tmany\n") }
     }
 
     @Test func exceptionsByGermanForm() throws {

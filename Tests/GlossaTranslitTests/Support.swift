@@ -36,8 +36,8 @@ enum TestData {
         }
     }
 
-    static func namesFile() throws -> String {
-        let url = repositoryRoot.appendingPathComponent("Tests/GlossaTranslitTests/Data/names.tsv")
+    static func namesFile(_ name: String = "names.tsv") throws -> String {
+        let url = repositoryRoot.appendingPathComponent("Tests/GlossaTranslitTests/Data").appendingPathComponent(name)
         return try String(contentsOf: url, encoding: .utf8)
     }
 
