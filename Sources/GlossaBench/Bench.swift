@@ -132,8 +132,8 @@ struct Bench {
         var counts = (sentences: 0, annotations: 0)
         let seconds = try time(runs: 2) {
             bytes = 0
-            counts = try StreamingAnnotation.jsonl(text: text, name: corpusPath, annotator: annotator, tokenizers: tokenizers, jobs: jobs) {
-                bytes += $0.utf8.count
+            counts = try StreamingAnnotation.jsonlBytes(text: text, name: corpusPath, annotator: annotator, tokenizers: tokenizers, jobs: jobs) {
+                bytes += $0.count
             }
         }
         let rate = megabytes(text) / seconds

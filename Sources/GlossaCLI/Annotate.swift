@@ -219,8 +219,8 @@ struct Annotate: ParsableCommand {
     /// A large text as jsonl: annotated in pieces on all cores, identical to a single-threaded run.
     private func streamLarge(_ source: Source, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>,
                              memories: ResourcePool<MatchMemory>, sink: OutputSink) throws -> Int {
-        try StreamingAnnotation.jsonl(text: source.text, name: source.name, annotator: annotator, tokenizers: tokenizers, memories: memories, jobs: jobs) {
-            sink.write($0)
+        try StreamingAnnotation.jsonlBytes(text: source.text, name: source.name, annotator: annotator, tokenizers: tokenizers, memories: memories, jobs: jobs) {
+            sink.write(bytes: $0)
         }.annotations
     }
 }

@@ -63,6 +63,17 @@ final class OutputSink {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Bytes (valid UTF-8); a large block is written at once, without copying it into the buffer.
+    func write(bytes: [UInt8]) {
+        if bytes.count >= 1 << 16 {
+            flush()
+            handle.write(Data(bytes))
+        } else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+    }
+
     func flush() {
         guard !buffer.isEmpty else { return }
         handle.write(Data(buffer))

@@ -26,13 +26,22 @@ struct JSONBytes {
     /// A decimal integer.
     mutating func number(_ value: Int) {
         if value < 0 { bytes.append(0x2D) }
-        var rest = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 &+ rest % 10))
+        let magnitude = value.magnitude
+        var digits = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
+        }
+        // Reserve the digits, then fill them from the last.
+        var i = bytes.count + digits - 1
+        bytes.append(contentsOf: repeatElement(0x30, count: digits))
+        var rest = magnitude
+        while rest > 0 {
+            bytes[i] = UInt8(truncatingIfNeeded: 0x30 &+ rest % 10)
             rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
+            i -= 1
+        }
     }
 
     /// A quoted, escaped JSON string.

@@ -19,6 +19,16 @@ public enum StreamingAnnotation {
         text: String, name: String, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>,
         memories: ResourcePool<MatchMemory>? = nil, jobs: Int, pieceSize: Int = 1 << 20, write: (String) -> Void
     ) throws -> (sentences: Int, annotations: Int) {
+        try jsonlBytes(text: text, name: name, annotator: annotator, tokenizers: tokenizers, memories: memories, jobs: jobs,
+                       pieceSize: pieceSize) { write(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `jsonl`, handing out UTF-8 bytes (what a file or pipe takes without another copy).
+    @discardableResult
+    public static func jsonlBytes(
+        text: String, name: String, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>,
+        memories: ResourcePool<MatchMemory>? = nil, jobs: Int, pieceSize: Int = 1 << 20, write: ([UInt8]) -> Void
+    ) throws -> (sentences: Int, annotations: Int) {
         let memories = memories ?? ResourcePool { MatchMemory() }
         let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
         let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: pieceSize)
@@ -28,26 +38,31 @@ public enum StreamingAnnotation {
         while start < pieces.count {
             let batch = Array(pieces[start..<min(start + max(jobs, 1) * 2, pieces.count)])
             start += batch.count
-            // Annotate the batch in parallel, then render it in parallel once each piece's first
-            // sentence number is known, then write in order.
-            let annotated = try parallelMap(batch, jobs: jobs) { piece in
-                Result {
-                    let document = try tokenizers.withResource { $0.document(piece.text, name: name, paragraphs: mode) }
-                    return try memories.withResource { annotator.annotate(document, memory: $0) }
-                }
+            // Tokenize the batch in parallel: then each piece's first sentence number is known.
+            let documents = try parallelMap(batch, jobs: jobs) { piece in
+                Result { try tokenizers.withResource { $0.document(piece.text, name: name, paragraphs: mode) } }
             }.map { try $0.get() }
             var firstSentence: [Int] = []
-            for document in annotated {
+            for document in documents {
                 firstSentence.append(sentences)
-                sentences += document.document.sentences.count
-                annotations += document.annotations.count
+                sentences += document.sentences.count
             }
-            let items = Array(zip(batch, zip(annotated, firstSentence)))
-            let rendered = parallelMap(items, jobs: jobs) { item in
-                let (piece, (document, sentenceOffset)) = item
-                return OutputFormat.jsonl.render(document, context: WriterContext(name: name, scalarOffset: piece.scalarOffset, sentenceOffset: sentenceOffset))
+            // Annotate and render each piece in parallel, then write them in order.
+            let items = Array(zip(batch, zip(documents, firstSentence)))
+            let rendered = try parallelMap(items, jobs: jobs) { item in
+                Result {
+                    let (piece, (document, sentenceOffset)) = item
+                    let annotated = try memories.withResource { annotator.annotate(document, memory: $0) }
+                    var writer = JSONWriter(document: annotated)
+                    writer.lines(name: name, scalarOffset: piece.scalarOffset, sentenceOffset: sentenceOffset)
+                    return (bytes: writer.json.bytes, annotations: annotated.annotations.count)
+                }
             }
-            rendered.forEach(write)
+            for piece in rendered {
+                let (bytes, count) = try piece.get()
+                annotations += count
+                write(bytes)
+            }
         }
         return (sentences, annotations)
     }
