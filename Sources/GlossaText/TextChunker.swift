@@ -14,46 +14,50 @@ public enum TextChunker {
 
     /// The pieces of `text`, each about `targetScalars` long (longer when no boundary is near).
     public static func pieces(of text: String, mode: ParagraphMode, targetScalars: Int = 1 << 20) -> [Piece] {
-        let scalars = text.unicodeScalars
-        guard scalars.count > targetScalars else { return [Piece(text: text, scalarOffset: 0)] }
+        // Decided on UTF-8 bytes: every byte that matters here is ASCII, and bytes of multi-byte
+        // sequences are never below 0x80. A scalar starts at every byte that is not 10xxxxxx.
+        let bytes = text.utf8
+        guard bytes.count > targetScalars, text.unicodeScalars.count > targetScalars else { return [Piece(text: text, scalarOffset: 0)] }
         var pieces: [Piece] = []
-        var pieceStart = scalars.startIndex
+        var pieceStart = bytes.startIndex
         var pieceStartOffset = 0
         var offset = 0
-        var index = scalars.startIndex
         var sinceStart = 0
-        var previous: Unicode.Scalar = " "
-        var beforePrevious: Unicode.Scalar = " "
+        var previous: UInt8 = 0x20
+        var beforePrevious: UInt8 = 0x20
         var lineIsBlank = true
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
-            offset += 1
-            sinceStart += 1
-            if scalar == "\n" {
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte & 0xC0 != 0x80 {
+                offset += 1
+                sinceStart += 1
+            }
+            if byte == 0x0A {
                 // The boundary is after this line break.
                 let endsParagraph: Bool
                 switch mode {
                 case .lines: endsParagraph = true
                 case .blankLines, .automatic: endsParagraph = lineIsBlank
                 }
-                let hyphenated = previous == "-" || (previous == "\r" && beforePrevious == "-")
+                let hyphenated = previous == 0x2D || (previous == 0x0D && beforePrevious == 0x2D)
                 if sinceStart >= targetScalars && endsParagraph && !hyphenated {
-                    pieces.append(Piece(text: String(scalars[pieceStart..<next]), scalarOffset: pieceStartOffset))
+                    pieces.append(Piece(text: String(text[pieceStart..<next]), scalarOffset: pieceStartOffset))
                     pieceStart = next
                     pieceStartOffset = offset
                     sinceStart = 0
                 }
                 lineIsBlank = true
-            } else if scalar != " " && scalar != "\t" && scalar != "\r" {
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
                 lineIsBlank = false
             }
             beforePrevious = previous
-            previous = scalar
+            previous = byte
             index = next
         }
-        if pieceStart != scalars.endIndex || pieces.isEmpty {
-            pieces.append(Piece(text: String(scalars[pieceStart..<scalars.endIndex]), scalarOffset: pieceStartOffset))
+        if pieceStart != bytes.endIndex || pieces.isEmpty {
+            pieces.append(Piece(text: String(text[pieceStart..<bytes.endIndex]), scalarOffset: pieceStartOffset))
         }
         return pieces
     }

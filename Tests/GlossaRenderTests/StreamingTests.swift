@@ -23,6 +23,22 @@ import Testing
         #expect(counts.sentences == whole.split(separator: "\n").count)
     }
 
+    /// Offsets count Unicode scalars, whatever the UTF-8 length of the characters before.
+    @Test(arguments: [ParagraphMode.lines, .blankLines])
+    func chunkerOffsetsCountScalars(mode: ParagraphMode) {
+        let text = "Größe 😀 Ärger.\r\nZeile zwei –\n\nΔρόμος drei.\n\nМосква vier-\nfünf.\n\nEnde 🇨🇺.\n"
+        let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: 8)
+        #expect(pieces.count > 2)
+        #expect(pieces.map(\.text).joined() == text)
+        var offset = 0
+        for piece in pieces {
+            #expect(piece.scalarOffset == offset)
+            #expect(piece.text.unicodeScalars.last == "\n")
+            #expect(!piece.text.hasSuffix("-\n"))
+            offset += piece.text.unicodeScalars.count
+        }
+    }
+
     @Test func chunkerCutsOnlyAtParagraphBoundaries() {
         let text = "Eins zwei.\nDrei vier Zusammen-\narbeit.\n\nFünf.\nSechs."
         let pieces = TextChunker.pieces(of: text, mode: .lines, targetScalars: 5)
