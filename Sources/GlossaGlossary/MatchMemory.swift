@@ -77,12 +77,12 @@ struct SingleCandidate {
     let kind: MatchKind
     let distance: Int32
     let dependsOnLetters: Bool
-    /// What the scan needs of the pattern, so that it reads no pattern.
+    /// What the scan needs of the pattern, so that it reads no pattern (its gloss is read when
+    /// the match wins).
     let entry: Int32
     let firstToken: Int32
     let form: FormKind
     let caseSensitive: Bool
-    let gloss: String
 
     init(pattern: Int32, of index: GlossaryIndex, kind: MatchKind = .exact, distance: Int32 = 0, dependsOnLetters: Bool) {
         let p = index.patterns[Int(pattern)]
@@ -94,7 +94,6 @@ struct SingleCandidate {
         firstToken = p.firstToken
         form = p.form
         caseSensitive = p.caseSensitive
-        gloss = p.gloss
     }
 }
 

@@ -93,6 +93,23 @@ extension Match {
     }
 }
 
+/// A match while it is being chosen: numbers only (no strings, so copying it costs nothing);
+/// it becomes a `Match` when it wins.
+struct Hit {
+    let pattern: Int32
+    let entry: Int32
+    let firstToken: Int32
+    let tokenEnd: Int32
+    let start: Int32
+    let end: Int32
+    let kind: MatchKind
+    let form: FormKind
+    /// Spelling distance (see `Matcher.verify`), for the overlap rule.
+    let distance: Int32
+
+    var tokenCount: Int32 { tokenEnd - firstToken }
+}
+
 /// Finds glossary entries in a document.
 ///
 /// Rule for overlaps: scanning left to right, at each token the longest match starting
@@ -179,21 +196,22 @@ public struct Matcher: Sendable {
             var t = sentence.tokens.lowerBound
             let sentenceEnd = sentence.tokens.upperBound
             while t < sentenceEnd {
-                var best: (match: Match, distance: Int)?
+                var best: Hit?
                 while nextCompound < document.spacedCompounds.count && document.spacedCompounds[nextCompound].tokens.lowerBound < t { nextCompound += 1 }
                 if nextCompound < document.spacedCompounds.count, document.spacedCompounds[nextCompound].tokens.lowerBound == t,
                    document.spacedCompounds[nextCompound].tokens.upperBound <= sentenceEnd,
-                   let match = matchCompound(document.spacedCompounds[nextCompound], in: document) {
-                    best = (match, 0)
+                   let hit = matchCompound(document.spacedCompounds[nextCompound], in: document) {
+                    best = hit
                 }
                 let atStart = t == sentence.tokens.lowerBound
                 if let single = bestSingle(at: t, atSentenceStart: atStart, &scan, &state), best == nil || better(single, than: best!) {
                     best = single
                 }
                 bestMulti(at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, best: &best, &scan, &state)
-                if let best = best?.match {
-                    result.append(best)
-                    t = best.tokens.upperBound
+                if let best {
+                    result.append(Match(entry: Int(best.entry), tokens: Int(best.firstToken)..<Int(best.tokenEnd), start: Int(best.start),
+                                        end: Int(best.end), kind: best.kind, form: best.form, gloss: scan.patterns[Int(best.pattern)].gloss))
+                    t = Int(best.tokenEnd)
                     continue
                 }
                 let token = tokens[t]
@@ -223,12 +241,12 @@ public struct Matcher: Sendable {
     /// The overlap rule: more tokens, then a more literal kind, then a smaller spelling
     /// distance (a genitive "-s" beats a different word with the same stem), then a full
     /// form over a surname, then the entry loaded later.
-    private func better(_ a: (match: Match, distance: Int), than b: (match: Match, distance: Int)) -> Bool {
-        if a.match.tokens.count != b.match.tokens.count { return a.match.tokens.count > b.match.tokens.count }
-        if a.match.kind != b.match.kind { return a.match.kind < b.match.kind }
+    private func better(_ a: Hit, than b: Hit) -> Bool {
+        if a.tokenCount != b.tokenCount { return a.tokenCount > b.tokenCount }
+        if a.kind != b.kind { return a.kind < b.kind }
         if a.distance != b.distance { return a.distance < b.distance }
-        if (a.match.form == .surname) != (b.match.form == .surname) { return b.match.form == .surname }
-        return a.match.entry > b.match.entry
+        if (a.form == .surname) != (b.form == .surname) { return b.form == .surname }
+        return a.entry > b.entry
     }
 
     // MARK: Single tokens
@@ -236,7 +254,7 @@ public struct Matcher: Sendable {
     /// The best single-token match at token `t`. The candidates are worked out once per key
     /// and case flags (capitalized, all caps, sentence start, word); per token only the
     /// candidates whose kind depends on the token's own letters (exact or case) are checked.
-    private func bestSingle(at t: Int, atSentenceStart: Bool, _ scan: inout Scan, _ state: inout MatchState) -> (match: Match, distance: Int)? {
+    private func bestSingle(at t: Int, atSentenceStart: Bool, _ scan: inout Scan, _ state: inout MatchState) -> Hit? {
         let token = scan.tokens[t]
         var flags = 0
         if token.flags.contains(.capitalized) { flags |= 1 }
@@ -251,22 +269,22 @@ public struct Matcher: Sendable {
         let range = state.singles[cacheIndex]
         let first = Int(range.x), count = Int(range.y)
         guard count > 0 else { return nil }
-        var best: (match: Match, distance: Int)?
+        var best: Hit?
         for c in first..<(first + count) {
             let candidate = state.singlePool[c]
-            let found: (match: Match, distance: Int)?
+            let found: Hit?
             if candidate.dependsOnLetters && !candidate.caseSensitive {
                 // Same key: exact when the letters are the form's, else case.
                 let i = Int(candidate.firstToken)
                 let exact = Self.surfaceEquals(scan.surfacePool, scan.surfaceStart, i, scan.units, Int(token.utf16Start), Int(token.utf16End))
                 let kind: MatchKind = candidate.form == .variant ? .variant : (exact ? .exact : .case)
-                found = (Match(entry: Int(candidate.entry), tokens: t..<(t + 1), start: Int(token.start), end: Int(token.end), kind: kind,
-                               form: candidate.form, gloss: candidate.gloss), 0)
+                found = Hit(pattern: candidate.pattern, entry: candidate.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1), start: token.start,
+                            end: token.end, kind: kind, form: candidate.form, distance: 0)
             } else if candidate.dependsOnLetters {
                 found = verify(candidate.pattern, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, &scan, &state)
             } else {
-                found = (Match(entry: Int(candidate.entry), tokens: t..<(t + 1), start: Int(token.start), end: Int(token.end), kind: candidate.kind,
-                               form: candidate.form, gloss: candidate.gloss), Int(candidate.distance))
+                found = Hit(pattern: candidate.pattern, entry: candidate.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1), start: token.start,
+                            end: token.end, kind: candidate.kind, form: candidate.form, distance: candidate.distance)
             }
             if let found, best == nil || better(found, than: best!) { best = found }
         }
@@ -287,7 +305,7 @@ public struct Matcher: Sendable {
             candidates += state.stemFacts[Int(stemSlot)].patterns
         }
         var dependent: [Int32] = []
-        var best: (match: Match, distance: Int, pattern: Int32)?
+        var best: Hit?
         for candidate in candidates {
             let p = index.patterns[Int(candidate)]
             if p.caseSensitive || state.formToken(Int(p.firstToken)).key == keyNumber {
@@ -295,16 +313,14 @@ public struct Matcher: Sendable {
                 continue
             }
             guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, &scan, &state) else { continue }
-            if best == nil || better((found.match, found.distance), than: (best!.match, best!.distance)) {
-                best = (found.match, found.distance, candidate)
-            }
+            if best == nil || better(found, than: best!) { best = found }
         }
         let start = Int32(state.singlePool.count)
         for candidate in dependent {
             state.singlePool.append(SingleCandidate(pattern: candidate, of: index, dependsOnLetters: true))
         }
         if let best {
-            state.singlePool.append(SingleCandidate(pattern: best.pattern, of: index, kind: best.match.kind, distance: Int32(best.distance), dependsOnLetters: false))
+            state.singlePool.append(SingleCandidate(pattern: best.pattern, of: index, kind: best.kind, distance: best.distance, dependsOnLetters: false))
         }
         state.singles[cacheIndex] = SIMD2(start, Int32(state.singlePool.count) - start)
     }
@@ -322,7 +338,7 @@ public struct Matcher: Sendable {
 
     /// Verifies each multi-token pattern that may start at token `t`, found by its first two
     /// tokens' stems (or their genitive base) and loose keys, and keeps the better in `best`.
-    private func bestMulti(at t: Int, sentenceStart: Int, sentenceEnd: Int, best: inout (match: Match, distance: Int)?,
+    private func bestMulti(at t: Int, sentenceStart: Int, sentenceEnd: Int, best: inout Hit?,
                            _ scan: inout Scan, _ state: inout MatchState) {
         guard t + 1 < sentenceEnd, !state.pairBits.isEmpty else { return }
         let token = scan.tokens[t]
@@ -443,7 +459,7 @@ public struct Matcher: Sendable {
     }
 
     private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int,
-                        _ scan: inout Scan, _ state: inout MatchState) -> (match: Match, distance: Int)? {
+                        _ scan: inout Scan, _ state: inout MatchState) -> Hit? {
         let pattern = Int(patternIndex)
         let count = Int(scan.patterns[pattern].count)
         guard t + count <= sentenceEnd else { return nil }
@@ -466,13 +482,13 @@ public struct Matcher: Sendable {
         let form = scan.patterns[pattern].form
         let kind: MatchKind = form == .variant ? max(worst, .variant) : worst
         let first = scan.tokens[t], last = scan.tokens[t + count - 1]
-        return (Match(entry: Int(scan.patterns[pattern].entry), tokens: t..<(t + count), start: Int(first.start), end: Int(last.end), kind: kind,
-                      form: form, gloss: scan.patterns[pattern].gloss), distance)
+        return Hit(pattern: patternIndex, entry: scan.patterns[pattern].entry, firstToken: Int32(t), tokenEnd: Int32(t + count), start: first.start,
+                   end: last.end, kind: kind, form: form, distance: Int32(distance))
     }
 
     // MARK: Compounds
 
-    private func matchCompound(_ compound: SpacedCompound, in document: Document) -> Match? {
+    private func matchCompound(_ compound: SpacedCompound, in document: Document) -> Hit? {
         let first = document.tokens[compound.tokens.lowerBound], last = document.tokens[compound.tokens.upperBound - 1]
         var best: (PatternView, Int32, MatchKind)?
         let stem = stemmer.stem(compound.key)
@@ -485,8 +501,9 @@ public struct Matcher: Sendable {
             let finalKind = p.form == .variant ? max(kind, .variant) : kind
             if best == nil || finalKind < best!.2 || (finalKind == best!.2 && candidate > best!.1) { best = (p, candidate, finalKind) }
         }
-        guard let (p, _, kind) = best else { return nil }
-        return Match(entry: Int(p.entry), tokens: compound.tokens, start: Int(first.start), end: Int(last.end), kind: kind, form: p.form, gloss: p.gloss)
+        guard let (p, pattern, kind) = best else { return nil }
+        return Hit(pattern: pattern, entry: p.entry, firstToken: Int32(compound.tokens.lowerBound), tokenEnd: Int32(compound.tokens.upperBound),
+                   start: first.start, end: last.end, kind: kind, form: p.form, distance: 0)
     }
 
     /// Single-token patterns matching a piece of a word (a hyphen part or a compound part).

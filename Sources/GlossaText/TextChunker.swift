@@ -17,7 +17,7 @@ public enum TextChunker {
         // Decided on UTF-8 bytes: every byte that matters here is ASCII, and bytes of multi-byte
         // sequences are never below 0x80. A scalar starts at every byte that is not 10xxxxxx.
         let bytes = text.utf8
-        guard bytes.count > targetScalars, text.unicodeScalars.count > targetScalars else { return [Piece(text: text, scalarOffset: 0)] }
+        guard bytes.count > targetScalars else { return [Piece(text: text, scalarOffset: 0)] }
         var pieces: [Piece] = []
         var pieceStart = bytes.startIndex
         var pieceStartOffset = 0
