@@ -137,6 +137,9 @@ struct MatchState {
     var compoundKnown: [Bool] = []
     var compoundHits: [CompoundHit?] = []
     var stemSlots: [String: Int32] = [:]
+    /// The stem slot of each key slot's stem, as a word (`slot << 1 | 1`) and as another
+    /// token (`slot << 1`), or -1 while not known.
+    var keyStems: [Int32] = []
     var stemFacts: [StemFacts] = []
     /// Facts about each token of the index's forms, filled on first use.
     var formTokens: [FormTokenFacts]
@@ -180,6 +183,8 @@ struct MatchState {
         genitives.append(nil)
         keyPatterns.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
+        keyStems.append(-1)
+        keyStems.append(-1)
         compoundKnown.append(false)
         compoundHits.append(nil)
         return slot

@@ -152,8 +152,6 @@ public struct Matcher: Sendable {
         let units: [UInt16]
         /// The memory's key slot of each of the document's keys.
         let keySlots: [Int32]
-        /// The memory's stem slot of each of the document's stems, or -1 until needed.
-        var stemSlots: [Int32]
         /// The index's patterns and form tokens, held here so that the hot loops retain nothing.
         let patterns: [Pattern]
         let surfacePool: [UInt16]
@@ -172,15 +170,18 @@ public struct Matcher: Sendable {
             slots.reserveCapacity(document.keys.count)
             for key in document.keys { slots.append(state.keySlot(key)) }
             keySlots = slots
-            stemSlots = Array(repeating: -1, count: document.stems.count)
         }
 
-        mutating func stemSlot(_ stemID: Int32, _ state: inout MatchState) -> Int32 {
-            let known = stemSlots[Int(stemID)]
+        /// The memory's stem slot of a token's stem. A stem depends only on the key and on
+        /// whether the token is a word (words are stemmed, other tokens are their key), so it
+        /// is remembered per key slot: no stem string is hashed after the first document.
+        func stemSlot(of token: Token, _ state: inout MatchState) -> Int32 {
+            let slot = Int(keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)
+            let known = state.keyStems[slot]
             if known >= 0 { return known }
-            let slot = state.stemSlot(document.stems[Int(stemID)])
-            stemSlots[Int(stemID)] = slot
-            return slot
+            let stemSlot = state.stemSlot(document.stems[Int(token.stemID)])
+            state.keyStems[slot] = stemSlot
+            return stemSlot
         }
     }
 
@@ -301,7 +302,7 @@ public struct Matcher: Sendable {
         var candidates = lookupKey(key)
         if token.kind == .word {
             for base in GermanGenitive.baseForms(of: key) { candidates += lookupKey(base) }
-            let stemSlot = scan.stemSlot(token.stemID, &state)
+            let stemSlot = scan.stemSlot(of: token, &state)
             candidates += state.stemFacts[Int(stemSlot)].patterns
         }
         var dependent: [Int32] = []
@@ -343,12 +344,12 @@ public struct Matcher: Sendable {
         guard t + 1 < sentenceEnd, !state.pairBits.isEmpty else { return }
         let token = scan.tokens[t]
         let next = scan.tokens[t + 1]
-        let firstStem = state.stemFacts[Int(scan.stemSlot(token.stemID, &state))].vocabulary
+        let firstStem = state.stemFacts[Int(scan.stemSlot(of: token, &state))].vocabulary
         let firstLoose = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].looseVocabulary
         // Most tokens start no multi-token form: decided without looking at the next token.
         guard (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)]) else { return }
         let nextSlot = scan.keySlots[Int(next.keyID)]
-        let nextStem = state.stemFacts[Int(scan.stemSlot(next.stemID, &state))].vocabulary
+        let nextStem = state.stemFacts[Int(scan.stemSlot(of: next, &state))].vocabulary
         // What a third token may be listed under in a pair group: its loose key, its stem, the
         // loose keys of its genitive bases (worked out once, when a group needs them).
         var thirdNumbers: [Int32]?
@@ -361,7 +362,7 @@ public struct Matcher: Sendable {
                 let slot = scan.keySlots[Int(third.keyID)]
                 var numbers = [state.keyFacts[Int(slot)].loose]
                 if third.kind == .word {
-                    let stem = state.stemFacts[Int(scan.stemSlot(third.stemID, &state))].stem
+                    let stem = state.stemFacts[Int(scan.stemSlot(of: third, &state))].stem
                     if stem != numbers[0] { numbers.append(stem) }
                     for base in state.genitiveBases(slot, key: scan.document.keys[Int(third.keyID)], stemmer: stemmer) where !numbers.contains(base.loose) {
                         numbers.append(base.loose)
@@ -422,7 +423,7 @@ public struct Matcher: Sendable {
                     if base.loose == form.loose { return .diacritics }
                 }
             }
-            let stem = state.stemFacts[Int(scan.stemSlot(token.stemID, &state))].stem
+            let stem = state.stemFacts[Int(scan.stemSlot(of: token, &state))].stem
             if stem == form.stem && Self.stemMatchIsPlausible(Int(facts.characters), Int(form.characters)) {
                 return .inflected
             }

@@ -26,6 +26,12 @@ public enum GermanGenitive {
     /// is recognised in either case. A candidate always has at least two letters. Words that
     /// cannot be genitives by these rules give `[]` (*Boss*, *Berlin*, *s*).
     public static func baseForms(of word: String) -> [String] {
+        // Most words end in neither s nor an apostrophe: decided on the last scalar (a character
+        // that is "s", "S" or an apostrophe is that one scalar) without splitting into characters.
+        switch word.unicodeScalars.last {
+        case "s", "S", "'", "\u{2019}", "\u{02BC}": break
+        default: return []
+        }
         let chars = Array(word)
         let n = chars.count
         guard n >= 3 else { return [] }
