@@ -23,10 +23,14 @@ public struct CoverageCounter {
     /// Capitalized words that are not names or terms (pronouns, forms of address, articles).
     static let ignored: Set<String> = ["Sie", "Ihr", "Ihre", "Ihnen", "Herr", "Herrn", "Frau", "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Einem", "Einen"]
 
+    /// The matcher's memory, carried from document to document.
+    private let memory: MatchMemory
+
     public init(index: GlossaryIndex) throws(ICUError) {
         self.index = index
         tokenizer = try GermanTokenizer()
         matcher = Matcher(index: index)
+        memory = MatchMemory()
     }
 
     public mutating func add(_ text: String, name: String) {
@@ -34,7 +38,7 @@ public struct CoverageCounter {
         documents += 1
         tokens += document.tokens.count
         var covered = [Bool](repeating: false, count: document.tokens.count)
-        for match in matcher.matches(in: document) {
+        for match in matcher.matches(in: document, memory: memory) {
             matches += 1
             uses[match.entry, default: 0] += 1
             for t in match.tokens { covered[t] = true }
