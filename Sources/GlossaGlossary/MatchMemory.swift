@@ -110,6 +110,13 @@ struct PairGroup {
     let byThird: [Int32: [Int32]]
 }
 
+/// The hyphen-part matches of one spelling of a hyphenated key.
+struct HyphenForm {
+    let units: [UInt16]
+    let atSentenceStart: Bool
+    let matches: [Match]
+}
+
 /// A glossary term found inside a closed compound key: as its first part (`prefix`, the term
 /// is `length` scalars long) or as its head (starting `length` scalars in).
 struct CompoundHit {
@@ -146,8 +153,12 @@ struct MatchState {
     var formTokenKnown: [Bool]
     /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
     var pairGroups: [UInt64: PairGroup] = [:]
-    /// Hyphen-part matches by the token's raw text (relative to the token's start).
-    var hyphenParts: [String: [Match]] = [:]
+    /// Hyphen-part matches (relative to the token's start) by key slot, for each spelling of
+    /// the key met (case matters for the parts) and whether it started a sentence.
+    var hyphenParts: [Int32: [HyphenForm]] = [:]
+    /// Per key slot and word flag (`slot << 1 | word`): whether a multi-token form may start
+    /// with such a token (1), not (0), or not known yet (-1).
+    var startsMulti: [Int8] = []
 
     /// A bit per hash of each key of `index.pairs`: most pairs of adjacent words start no
     /// multi-token form, and a bit test is far cheaper than a dictionary lookup.
@@ -178,13 +189,16 @@ struct MatchState {
         let slot = Int32(keyFacts.count)
         keySlots[key] = slot
         let loose = LooseKey.make(key)
-        keyFacts.append(KeyFacts(key: number(key), loose: number(loose), looseVocabulary: index.vocabulary[loose] ?? -1,
+        let keyNumber = number(key)
+        keyFacts.append(KeyFacts(key: keyNumber, loose: number(loose), looseVocabulary: index.vocabulary[loose] ?? -1,
                                  characters: Int32(key.count), utf8: Int32(key.utf8.count), scalars: Int32(key.unicodeScalars.count)))
         genitives.append(nil)
         keyPatterns.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
         keyStems.append(-1)
         keyStems.append(-1)
+        startsMulti.append(-1)
+        startsMulti.append(-1)
         compoundKnown.append(false)
         compoundHits.append(nil)
         return slot

@@ -218,16 +218,9 @@ public struct Matcher: Sendable {
                 let token = tokens[t]
                 if token.kind == .word {
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
-                        // Cached by raw form (case matters for the parts), relative to the token.
-                        let raw = document.text(of: token) + (atStart ? "\u{1}" : "")
-                        let relative: [Match]
-                        if let cached = state.hyphenParts[raw] {
-                            relative = cached
-                        } else {
-                            relative = hyphenPartMatches(t, atSentenceStart: atStart, in: document).map { $0.shifted(by: -Int(token.start), tokens: 0..<1) }
-                            state.hyphenParts[raw] = relative
+                        for match in hyphenParts(at: t, atSentenceStart: atStart, &scan, &state) {
+                            result.append(match.shifted(by: Int(token.start), tokens: t..<(t + 1)))
                         }
-                        for match in relative { result.append(match.shifted(by: Int(token.start), tokens: t..<(t + 1))) }
                     } else if options.compoundParts && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps),
                               let match = compoundPart(at: t, &scan, &state) {
                         result.append(match)
@@ -248,6 +241,22 @@ public struct Matcher: Sendable {
         if a.distance != b.distance { return a.distance < b.distance }
         if (a.form == .surname) != (b.form == .surname) { return b.form == .surname }
         return a.entry > b.entry
+    }
+
+    /// The hyphen-part matches of token `t`, relative to its start: worked out once per
+    /// spelling (case matters for the parts) and sentence-start flag.
+    private func hyphenParts(at t: Int, atSentenceStart: Bool, _ scan: inout Scan, _ state: inout MatchState) -> [Match] {
+        let token = scan.tokens[t]
+        let slot = scan.keySlots[Int(token.keyID)]
+        let from = Int(token.utf16Start), to = Int(token.utf16End)
+        if let forms = state.hyphenParts[slot] {
+            for form in forms where form.atSentenceStart == atSentenceStart && form.units.elementsEqual(scan.units[from..<to]) {
+                return form.matches
+            }
+        }
+        let relative = hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document).map { $0.shifted(by: -Int(token.start), tokens: 0..<1) }
+        state.hyphenParts[slot, default: []].append(HyphenForm(units: Array(scan.units[from..<to]), atSentenceStart: atSentenceStart, matches: relative))
+        return relative
     }
 
     // MARK: Single tokens
@@ -344,10 +353,16 @@ public struct Matcher: Sendable {
         guard t + 1 < sentenceEnd, !state.pairBits.isEmpty else { return }
         let token = scan.tokens[t]
         let next = scan.tokens[t + 1]
+        // Most tokens start no multi-token form: decided once per key, without looking further.
+        let startsIndex = Int(scan.keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)
+        guard state.startsMulti[startsIndex] != 0 else { return }
         let firstStem = state.stemFacts[Int(scan.stemSlot(of: token, &state))].vocabulary
         let firstLoose = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].looseVocabulary
-        // Most tokens start no multi-token form: decided without looking at the next token.
-        guard (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)]) else { return }
+        if state.startsMulti[startsIndex] < 0 {
+            let starts = (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)])
+            state.startsMulti[startsIndex] = starts ? 1 : 0
+            guard starts else { return }
+        }
         let nextSlot = scan.keySlots[Int(next.keyID)]
         let nextStem = state.stemFacts[Int(scan.stemSlot(of: next, &state))].vocabulary
         // What a third token may be listed under in a pair group: its loose key, its stem, the

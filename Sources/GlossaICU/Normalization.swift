@@ -83,50 +83,6 @@ public enum ICUText {
 
     /// The UTF-16 code units of `text`, converted by ICU (much faster than iterating `String.utf16`
     /// for large texts).
-    /// The string of `units[from..<to]`, transcoded straight into the string's own storage
-    /// (no intermediate array; short strings need no allocation at all). An unpaired surrogate
-    /// becomes U+FFFD.
-    public static func string(utf16 units: [UInt16], _ from: Int, _ to: Int) -> String {
-        precondition(from >= 0 && from <= to && to <= units.count, "UTF-16 range out of bounds")
-        return units.withUnsafeBufferPointer { source in
-            String(unsafeUninitializedCapacity: (to - from) * 3) { out in
-                var n = 0
-                var i = from
-                while i < to {
-                    let u = source[i]
-                    if u < 0x80 {
-                        out[n] = UInt8(truncatingIfNeeded: u)
-                        n += 1
-                    } else if u < 0x800 {
-                        out[n] = UInt8(truncatingIfNeeded: 0xC0 | (u >> 6))
-                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
-                        n += 2
-                    } else if u & 0xFC00 == 0xD800, i + 1 < to, source[i + 1] & 0xFC00 == 0xDC00 {
-                        let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(source[i + 1]) - 0xDC00)
-                        out[n] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
-                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
-                        out[n + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
-                        out[n + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
-                        n += 4
-                        i += 1
-                    } else if u & 0xF800 == 0xD800 {
-                        out[n] = 0xEF
-                        out[n + 1] = 0xBF
-                        out[n + 2] = 0xBD
-                        n += 3
-                    } else {
-                        out[n] = UInt8(truncatingIfNeeded: 0xE0 | (u >> 12))
-                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | ((u >> 6) & 0x3F))
-                        out[n + 2] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
-                        n += 3
-                    }
-                    i += 1
-                }
-                return n
-            }
-        }
-    }
-
     public static func utf16(_ text: String) -> [UInt16] {
         var text = text
         return text.withUTF8 { bytes -> [UInt16] in

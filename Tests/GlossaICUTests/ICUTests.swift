@@ -145,19 +145,3 @@ import Testing
     }
 }
 
-@Suite struct UTF16TranscodingTests {
-    @Test(arguments: ["", "Borissow", "Größe", "Кремль", "😀🇨🇺 e\u{301}", "\u{0}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}", String(repeating: "Zusammenarbeit ", count: 40)])
-    func transcodesLikeTheStandardLibrary(_ text: String) {
-        let units = Array(text.utf16)
-        #expect(ICUText.string(utf16: units, 0, units.count) == text)
-        if units.count > 2 {
-            #expect(ICUText.string(utf16: units, 1, units.count - 1) == String(decoding: units[1..<(units.count - 1)], as: UTF16.self))
-        }
-    }
-
-    @Test func unpairedSurrogatesBecomeTheReplacementCharacter() {
-        let units: [UInt16] = [0x41, 0xD83D, 0x42, 0xDE00, 0xD83D]
-        #expect(ICUText.string(utf16: units, 0, units.count) == "A\u{FFFD}B\u{FFFD}\u{FFFD}")
-        #expect(ICUText.string(utf16: [0xD83D, 0xDE00], 0, 1) == "\u{FFFD}")
-    }
-}

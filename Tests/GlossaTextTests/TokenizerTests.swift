@@ -193,3 +193,4 @@ func sentenceTexts(_ text: String) throws -> [String] {
         #expect(JSONString.quoted("a\u{1F}") == "\"a\\u001f\"")
     }
 }
+
