@@ -224,14 +224,18 @@ public struct GlossaryFile: Sendable, Hashable {
         let size = 20_000
         let rows = self.rows
         let chunks = stride(from: 0, to: rows.count, by: size).map { $0..<min($0 + size, rows.count) }
-        var made = parallelMap(chunks, jobs: chunks.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1) { range in
-            rows[range].map { row -> GlossaryEntry in
+        let made = parallelMap(chunks, jobs: chunks.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1) { range in
+            var piece = Piece()
+            for row in rows[range] {
                 var entry = Self.entry(from: row, path: path)
-                entry.id = Self.idBase(stem: stem, slug: Self.slug(entry.de))
-                return entry
+                let slug = Self.slug(entry.de)
+                entry.id = Self.idBase(stem: stem, slug: slug)
+                piece.entries.append(entry)
+                piece.slugs.append(slug)
             }
+            return piece
         }
-        return Self.numberingIDs(&made)
+        return Self.numberingIDs(made)
     }
 
     /// The entry of a row, without its id.
@@ -266,23 +270,53 @@ public struct GlossaryFile: Sendable, Hashable {
         return id
     }
 
-    /// Joins pieces of entries whose ids are `STEM/SLUG`, numbering repeats in file order: the
-    /// second entry with a slug gets "~2", and so on.
-    static func numberingIDs(_ pieces: inout [[GlossaryEntry]]) -> [GlossaryEntry] {
-        let total = pieces.reduce(0) { $0 + $1.count }
-        var counts: [String: Int] = [:]
-        counts.reserveCapacity(total)
-        for p in pieces.indices {
-            for i in pieces[p].indices {
-                let count = increment(&counts[pieces[p][i].id, default: 0])
-                if count > 1 { pieces[p][i].id += "~\(count)" }
-            }
+    /// Entries of part of a file, with ids `STEM/SLUG` not yet numbered, and their slugs.
+    struct Piece: Sendable {
+        var entries: [GlossaryEntry] = []
+        var slugs: [String] = []
+    }
+
+    /// Joins pieces of entries, numbering repeated ids in file order: the second entry with a
+    /// slug gets "~2", and so on.
+    static func numberingIDs(_ pieces: consuming [Piece]) -> [GlossaryEntry] {
+        let total = pieces.reduce(0) { $0 + $1.entries.count }
+        let repeats = repeatedSlugs(pieces.map(\.slugs), total: total)
+        var joined: [GlossaryEntry] = []
+        joined.reserveCapacity(total)
+        for k in pieces.indices {
+            var entries = pieces[k].entries
+            pieces[k] = Piece()  // `entries` holds the only reference: ids change in place
+            for repeated in repeats[k] { entries[repeated.index].id += "~\(repeated.count)" }
+            if pieces.count == 1 { return entries }
+            joined.append(contentsOf: entries)
         }
-        if pieces.count == 1 { return pieces[0] }
-        var result: [GlossaryEntry] = []
-        result.reserveCapacity(total)
-        for piece in pieces { result.append(contentsOf: piece) }
-        return result
+        return joined
+    }
+
+    private struct Repeat: Sendable {
+        let index: Int, count: Int
+    }
+
+    /// By piece, the entries whose slug an earlier entry has, with their number (2, 3, ...).
+    /// Slugs of different lengths differ, so large files are counted on all cores, each core
+    /// taking the slugs of some lengths.
+    private static func repeatedSlugs(_ slugs: [[String]], total: Int) -> [[Repeat]] {
+        let jobs = total < 50_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let found = parallelMap(Array(0..<jobs), jobs: jobs) { job -> [[Repeat]] in
+            var counts: [String: Int] = [:]
+            counts.reserveCapacity(total / jobs + total / 16)
+            var repeats: [[Repeat]] = []
+            for piece in slugs {
+                var found: [Repeat] = []
+                for (index, slug) in piece.enumerated() where jobs == 1 || slug.utf8.count % jobs == job {
+                    let count = increment(&counts[slug, default: 0])
+                    if count > 1 { found.append(Repeat(index: index, count: count)) }
+                }
+                repeats.append(found)
+            }
+            return repeats
+        }
+        return slugs.indices.map { k in found.flatMap { $0[k] } }
     }
 
     private static func increment(_ count: inout Int) -> Int {

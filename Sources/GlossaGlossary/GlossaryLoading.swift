@@ -30,49 +30,51 @@ extension GlossaryFile {
             default: .extra
             }
         }
-        let body = Array(text.utf8[header.bodyStart...])
+        // The whole text's bytes (copying all of a String's UTF-8 is a plain copy; a Substring's
+        // goes byte by byte), read from the body's start.
+        let body = Array(text.utf8)
         // Pieces of about 1 MB that end at a line end, each with the number of the line before it.
-        var pieces: [Piece] = []
+        var pieces: [LineRange] = []
         let pieceSize = 1 << 20
-        var start = 0, line = header.line
+        var start = text.utf8.distance(from: text.utf8.startIndex, to: header.bodyStart), line = header.line
         while start < body.count {
             var end = min(start + pieceSize, body.count)
             while end < body.count && body[end - 1] != 0x0A { end += 1 }
-            pieces.append(Piece(range: start..<end, line: line))
+            pieces.append(LineRange(range: start..<end, line: line))
             for byte in body[start..<end] where byte == 0x0A { line += 1 }
             start = end
         }
         let stem = fileStem(path)
         let jobs = pieces.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1
-        var parsed = parallelMap(pieces, jobs: jobs) { piece in
+        let parsed = parallelMap(pieces, jobs: jobs) { piece in
             entries(of: body, piece, columns: columns, roles: roles, path: path, stem: stem)
         }
-        var made: [[GlossaryEntry]] = []
+        var made: [Piece] = []
         made.reserveCapacity(parsed.count)
         for result in parsed {
             switch result {
             case .failure(let error): throw error
-            case .success(let entries): made.append(entries)
+            case .success(let piece): made.append(piece)
             }
         }
-        parsed.removeAll()  // `made` holds the only references: ids are numbered in place
-        return numberingIDs(&made)
+        return numberingIDs(made)
     }
 
-    private struct Piece: Sendable {
+    private struct LineRange: Sendable {
         let range: Range<Int>
         /// The number of the line before the piece.
         let line: Int
     }
 
     /// The entries of the lines in `piece`, with ids not yet numbered, or the first problem.
-    private static func entries(of body: [UInt8], _ piece: Piece, columns: [String], roles: [Role],
-                                path sharedPath: String, stem: String) -> Result<[GlossaryEntry], GlossaryError> {
+    private static func entries(of body: [UInt8], _ piece: LineRange, columns: [String], roles: [Role],
+                                path sharedPath: String, stem: String) -> Result<Piece, GlossaryError> {
         // Each piece's entries get their own copy of the path, so that threads do not count
         // references on one shared object.
         let path = String(decoding: Array(sharedPath.utf8), as: UTF8.self)
-        var entries: [GlossaryEntry] = []
-        entries.reserveCapacity(piece.range.count / 32)
+        var made = Piece()
+        made.entries.reserveCapacity(piece.range.count / 32)
+        made.slugs.reserveCapacity(piece.range.count / 32)
         var id = Array(stem.utf8)
         id.append(0x2F)
         let idPrefix = id.count
@@ -135,21 +137,31 @@ extension GlossaryFile {
                 do throws(GlossaryError) {
                     let row = try row(fields, comments: [], line: lineNumber, columns: columns, path: path)
                     var entry = entry(from: row, path: path)
-                    entry.id = idBase(stem: stem, slug: slug(entry.de))
-                    entries.append(entry)
+                    let slug = slug(entry.de)
+                    entry.id = idBase(stem: stem, slug: slug)
+                    made.entries.append(entry)
+                    made.slugs.append(slug)
                     continue
                 } catch {
                     return .failure(error)
                 }
             }
             id.removeLast(id.count - idPrefix)
-            let entryID = appendSlug(of: de, to: &id) ? String(decoding: id, as: UTF8.self) : idBase(stem: stem, slug: slug(de))
-            entries.append(GlossaryEntry(
+            let entryID: String, entrySlug: String
+            if appendSlug(of: de, to: &id) {
+                entryID = String(decoding: id, as: UTF8.self)
+                entrySlug = String(decoding: id[idPrefix...], as: UTF8.self)
+            } else {
+                entrySlug = slug(de)
+                entryID = idBase(stem: stem, slug: entrySlug)
+            }
+            made.slugs.append(entrySlug)
+            made.entries.append(GlossaryEntry(
                 de: de,
                 en: en,
                 type: type.isEmpty ? .term : EntryType(rawValue: type),
-                status: EntryStatus(rawValue: status) ?? .preferred,
-                caseRule: CaseRule(rawValue: rule),
+                status: status.isEmpty ? .preferred : EntryStatus(rawValue: status) ?? .preferred,
+                caseRule: rule.isEmpty ? nil : CaseRule(rawValue: rule),
                 variants: Self.variants(variants),
                 orig: orig,
                 note: note,
@@ -158,7 +170,7 @@ extension GlossaryFile {
                 id: entryID,
                 location: SourceLocation(file: path, line: lineNumber)))
         }
-        return .success(entries)
+        return .success(made)
     }
 
     /// A non-empty field without leading and trailing spaces, tabs and no-break spaces
