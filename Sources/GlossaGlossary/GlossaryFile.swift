@@ -235,7 +235,7 @@ public struct GlossaryFile: Sendable, Hashable {
             }
             return piece
         }
-        return Self.numberingIDs(made)
+        return Self.numberingIDs(consume made)
     }
 
     /// The entry of a row, without its id.
@@ -308,8 +308,10 @@ public struct GlossaryFile: Sendable, Hashable {
             var repeats: [[Repeat]] = []
             for piece in slugs {
                 var found: [Repeat] = []
-                for (index, slug) in piece.enumerated() where jobs == 1 || slug.utf8.count % jobs == job {
-                    let count = increment(&counts[slug, default: 0])
+                // By index: the other jobs' slugs are not copied (their reference counts are
+                // not touched from this thread).
+                for index in piece.indices where jobs == 1 || piece[index].utf8.count % jobs == job {
+                    let count = increment(&counts[piece[index], default: 0])
                     if count > 1 { found.append(Repeat(index: index, count: count)) }
                 }
                 repeats.append(found)

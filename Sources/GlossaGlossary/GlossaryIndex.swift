@@ -98,12 +98,13 @@ struct PatternBuilder {
         let first = tokens.keys.count
         formBytes.removeAll(keepingCapacity: true)
         formBytes.append(contentsOf: text.utf8)
-        if FormSplitter.latinPiecesAreSimple(formBytes) == true {
+        switch FormSplitter.latinPiecesAreSimple(formBytes) {
+        case true?:
             appendLatinTokens(of: text)
-        } else {
-            FormSplitter.forEachToken(of: text, tokenizer: tokenizer) { surface, key in
-                appendToken(surface: surface, key: key)
-            }
+        case false?:
+            FormSplitter.tokenize(text, tokenizer: tokenizer) { surface, key in appendToken(surface: surface, key: key) }
+        case nil:
+            FormSplitter.forEachCharacterToken(of: text, tokenizer: tokenizer) { surface, key in appendToken(surface: surface, key: key) }
         }
         let count = tokens.keys.count - first
         guard count > 0 else { return }
@@ -139,7 +140,7 @@ struct PatternBuilder {
     /// Adds the tokens of `form`, whose UTF-8 is in `formBytes`: simple pieces between spaces,
     /// all characters below U+0250 (`FormSplitter.latinPiecesAreSimple`). Each piece's surface,
     /// key, loose key, UTF-16 and case come from one pass over its bytes; they are what
-    /// `FormSplitter.tokens`, `MatchKey.make`, `LooseKey.make`, `isWordKey` and `startsUppercase`
+    /// `FormSplitter.forEachCharacterToken`, `MatchKey.make`, `LooseKey.make`, `isWordKey` and `startsUppercase`
     /// give.
     private mutating func appendLatinTokens(of form: String) {
         let end = formBytes.count
@@ -709,49 +710,8 @@ enum LooseKey {
 
 /// Splits a glossary form into tokens exactly as documents are tokenized.
 enum FormSplitter {
-    static func tokens(of form: String, tokenizer: GermanTokenizer) -> [(surface: String, key: String)] {
-        var tokens: [(surface: String, key: String)] = []
-        forEachToken(of: form, tokenizer: tokenizer) { tokens.append(($0, $1)) }
-        return tokens
-    }
-
-    /// Calls `body` with the surface and the key of each token of `form`, in order.
-    static func forEachToken(of form: String, tokenizer: GermanTokenizer, _ body: (_ surface: String, _ key: String) -> Void) {
-        switch latinPiecesAreSimple(Array(form.utf8)) {
-        case true?:
-            // Pieces between spaces and no-break spaces, found on bytes.
-            let utf8 = form.utf8
-            var start: String.Index?
-            var i = utf8.startIndex
-            func piece(_ range: Range<String.Index>) {
-                let surface = range == utf8.startIndex..<utf8.endIndex ? form : String(Substring(utf8[range]))
-                body(surface, MatchKey.make(surface))
-            }
-            while i < utf8.endIndex {
-                let byte = utf8[i]
-                var next = utf8.index(after: i)
-                var isSpace = byte == 0x20
-                if byte == 0xC2 && next < utf8.endIndex && utf8[next] == 0xA0 {
-                    isSpace = true
-                    next = utf8.index(after: next)
-                }
-                if isSpace {
-                    if let first = start { piece(first..<i) }
-                    start = nil
-                } else if start == nil {
-                    start = i
-                }
-                i = next
-            }
-            if let first = start { piece(first..<utf8.endIndex) }
-        case false?:
-            tokenize(form, tokenizer: tokenizer, body)
-        case nil:
-            forEachCharacterToken(of: form, tokenizer: tokenizer, body)
-        }
-    }
-
-    /// `forEachToken` for any form: pieces between spaces split on Characters.
+    /// Calls `body` with the surface and the key of each token of `form`, in order: the pieces
+    /// between spaces (split on Characters) when all are simple, else the tokenizer's tokens.
     static func forEachCharacterToken(of form: String, tokenizer: GermanTokenizer, _ body: (_ surface: String, _ key: String) -> Void) {
         // Fast path: space-separated pieces of letters, digits, inner hyphens and apostrophes.
         let pieces = form.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
@@ -765,7 +725,8 @@ enum FormSplitter {
         }
     }
 
-    private static func tokenize(_ form: String, tokenizer: GermanTokenizer, _ body: (_ surface: String, _ key: String) -> Void) {
+    /// The tokenizer's tokens of `form`.
+    static func tokenize(_ form: String, tokenizer: GermanTokenizer, _ body: (_ surface: String, _ key: String) -> Void) {
         let document = tokenizer.document(form)
         for token in document.tokens { body(document.text(of: token), document.key(of: token)) }
     }

@@ -57,7 +57,7 @@ extension GlossaryFile {
             case .success(let piece): made.append(piece)
             }
         }
-        return numberingIDs(made)
+        return numberingIDs(consume made)
     }
 
     private struct LineRange: Sendable {
@@ -67,10 +67,11 @@ extension GlossaryFile {
     }
 
     /// The entries of the lines in `piece`, with ids not yet numbered, or the first problem.
-    private static func entries(of body: [UInt8], _ piece: LineRange, columns: [String], roles: [Role],
+    private static func entries(of text: [UInt8], _ piece: LineRange, columns: [String], roles: [Role],
                                 path sharedPath: String, stem: String) -> Result<Piece, GlossaryError> {
-        // Each piece's entries get their own copy of the path, so that threads do not count
-        // references on one shared object.
+        // Each piece gets its own copy of its bytes and of the path, so that threads do not
+        // count references on shared objects (every slice of an array counts one on its buffer).
+        let body = Array(text[piece.range])
         let path = String(decoding: Array(sharedPath.utf8), as: UTF8.self)
         var made = Piece()
         made.entries.reserveCapacity(piece.range.count / 32)
@@ -79,8 +80,8 @@ extension GlossaryFile {
         id.append(0x2F)
         let idPrefix = id.count
         var lineNumber = piece.line
-        var next = piece.range.lowerBound
-        let end = piece.range.upperBound
+        var next = 0
+        let end = body.count
         while next < end {
             let start = next
             var lineEnd = start
