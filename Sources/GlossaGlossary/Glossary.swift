@@ -27,9 +27,17 @@ public struct Glossary: Sendable {
 
     /// Adds a parsed file's entries after the ones loaded so far.
     public mutating func add(_ file: GlossaryFile) {
-        let fileEntries = file.entries
-        entries.append(contentsOf: fileEntries)
-        sources.append(Source(path: file.path, entries: fileEntries.count))
+        add(file.entries, path: file.path)
+    }
+
+    /// Adds a file's entries after the ones loaded so far.
+    mutating func add(_ fileEntries: [GlossaryEntry], path: String) {
+        if entries.isEmpty {
+            entries = fileEntries
+        } else {
+            entries.append(contentsOf: fileEntries)
+        }
+        sources.append(Source(path: path, entries: fileEntries.count))
     }
 
     /// Loads glossary files and folders (every `*.tsv` below a folder, in path order).
@@ -38,7 +46,7 @@ public struct Glossary: Sendable {
         var glossary = Glossary()
         for path in paths {
             for file in try tsvFiles(at: path) {
-                glossary.add(try GlossaryFile.parse(try readText(file), path: file))
+                glossary.add(try GlossaryFile.entries(parsing: try readText(file), path: file), path: file)
             }
         }
         return glossary

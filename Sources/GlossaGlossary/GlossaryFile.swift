@@ -46,11 +46,19 @@ public struct GlossaryFile: Sendable, Hashable {
         self.trailingComments = trailingComments
     }
 
-    /// Parses the text of a glossary file. Large files are parsed on all cores, in pieces cut at
-    /// line ends; the result (and the first error reported) is the same as in one piece.
-    /// - Throws: `GlossaryError` naming the file, line and column of the first problem.
-    public static func parse(_ text: String, path: String) throws(GlossaryError) -> GlossaryFile {
-        var file = GlossaryFile(path: path, columns: [])
+    /// What precedes a file's body: the comments before the header, the columns, and where the
+    /// body starts.
+    struct Header {
+        var comments: [String]
+        var columns: [String]
+        /// The header's line number (the body's lines follow it).
+        var line: Int
+        var bodyStart: String.Index
+    }
+
+    /// Reads the comments before the header and the header row.
+    /// - Throws: `GlossaryError` for a missing, empty, duplicate or incomplete header.
+    static func parseHeader(_ text: String, path: String) throws(GlossaryError) -> Header {
         var pending: [String] = []
         var lineNumber = 0
         let utf8 = text.utf8
@@ -76,8 +84,7 @@ public struct GlossaryFile: Sendable, Hashable {
         guard let header else {
             throw GlossaryError(file: path, line: max(lineNumber, 1), column: 1, code: .missingHeader, message: "no header row (expected a line such as 'de<TAB>en<TAB>type')")
         }
-        file.headerComments = pending
-        pending = []
+        var columns: [String] = []
         var column = 1
         var seen = Set<String>()
         for name in header {
@@ -88,12 +95,25 @@ public struct GlossaryFile: Sendable, Hashable {
             if !seen.insert(trimmed.lowercased()).inserted {
                 throw GlossaryError(file: path, line: lineNumber, column: column, code: .duplicateColumn, message: "column '\(trimmed)' appears twice in the header")
             }
-            file.columns.append(trimmed.lowercased())
+            columns.append(trimmed.lowercased())
             column += name.unicodeScalars.count + 1
         }
-        for required in ["de", "en"] where !file.columns.contains(required) {
-            throw GlossaryError(file: path, line: lineNumber, column: 1, code: .missingColumn, message: "the header has no '\(required)' column (header: \(file.columns.joined(separator: ", ")))")
+        for required in ["de", "en"] where !columns.contains(required) {
+            throw GlossaryError(file: path, line: lineNumber, column: 1, code: .missingColumn, message: "the header has no '\(required)' column (header: \(columns.joined(separator: ", ")))")
         }
+        return Header(comments: pending, columns: columns, line: lineNumber, bodyStart: position)
+    }
+
+    /// Parses the text of a glossary file. Large files are parsed on all cores, in pieces cut at
+    /// line ends; the result (and the first error reported) is the same as in one piece.
+    /// - Throws: `GlossaryError` naming the file, line and column of the first problem.
+    public static func parse(_ text: String, path: String) throws(GlossaryError) -> GlossaryFile {
+        let header = try parseHeader(text, path: path)
+        var file = GlossaryFile(path: path, headerComments: header.comments, columns: header.columns)
+        var pending: [String] = []
+        let lineNumber = header.line
+        let utf8 = text.utf8
+        var position = header.bodyStart
 
         // The body, in pieces of about 1 MB that end at a line end.
         var pieces: [Range<String.Index>] = []
@@ -163,7 +183,7 @@ public struct GlossaryFile: Sendable, Hashable {
         return BodyPiece(outcome: .success(rows), trailingComments: pending, lines: lineNumber)
     }
 
-    private static func row(_ fields: [String], comments: [String], line lineNumber: Int, columns: [String], path: String) throws(GlossaryError) -> Row {
+    static func row(_ fields: [String], comments: [String], line lineNumber: Int, columns: [String], path: String) throws(GlossaryError) -> Row {
         if fields.count > columns.count {
             let column = fields.prefix(columns.count).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
             throw GlossaryError(file: path, line: lineNumber, column: column, code: .tooManyFields,
@@ -202,41 +222,108 @@ public struct GlossaryFile: Sendable, Hashable {
         let stem = Self.fileStem(path)
         let path = self.path
         let size = 20_000
-        let chunks = stride(from: 0, to: rows.count, by: size).map { Array(rows[$0..<min($0 + size, rows.count)]) }
-        let made = parallelMap(chunks, jobs: chunks.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1) { rows in
-            rows.map { row -> (GlossaryEntry, String) in
-                var extra: [String: String] = [:]
-                for (name, value) in row.fields where !Self.knownColumns.contains(name) { extra[name] = value }
-                let de = row["de"].trimmingSpaces()
-                let entry = GlossaryEntry(
-                    de: de,
-                    en: row["en"].trimmingSpaces(),
-                    type: row["type"].isEmpty ? .term : EntryType(rawValue: row["type"]),
-                    status: EntryStatus(rawValue: row["status"]) ?? .preferred,
-                    caseRule: CaseRule(rawValue: row["case"]),
-                    variants: row["variants"].isEmpty ? [] : row["variants"].split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty },
-                    orig: row["orig"],
-                    note: row["note"],
-                    source: row["source"],
-                    extra: extra,
-                    location: SourceLocation(file: path, line: row.line))
-                return (entry, Self.slug(de))
+        let rows = self.rows
+        let chunks = stride(from: 0, to: rows.count, by: size).map { $0..<min($0 + size, rows.count) }
+        let made = parallelMap(chunks, jobs: chunks.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1) { range in
+            var piece = Piece()
+            for row in rows[range] {
+                var entry = Self.entry(from: row, path: path)
+                let slug = Self.slug(entry.de)
+                entry.id = Self.idBase(stem: stem, slug: slug)
+                piece.entries.append(entry)
+                piece.slugs.append(slug)
             }
+            return piece
         }
-        // Ids in file order: the second entry with a slug gets "~2", and so on.
-        var slugCounts: [String: Int] = [:]
-        var result: [GlossaryEntry] = []
-        result.reserveCapacity(rows.count)
-        for chunk in made {
-            for (entry, slug) in chunk {
-                var entry = entry
-                let count = (slugCounts[slug] ?? 0) + 1
-                slugCounts[slug] = count
-                entry.id = "\(stem)/\(slug)" + (count > 1 ? "~\(count)" : "")
-                result.append(entry)
+        return Self.numberingIDs(consume made)
+    }
+
+    /// The entry of a row, without its id.
+    static func entry(from row: Row, path: String) -> GlossaryEntry {
+        var extra: [String: String] = [:]
+        for (name, value) in row.fields where !Self.knownColumns.contains(name) { extra[name] = value }
+        return GlossaryEntry(
+            de: row["de"].trimmingSpaces(),
+            en: row["en"].trimmingSpaces(),
+            type: row["type"].isEmpty ? .term : EntryType(rawValue: row["type"]),
+            status: EntryStatus(rawValue: row["status"]) ?? .preferred,
+            caseRule: CaseRule(rawValue: row["case"]),
+            variants: variants(row["variants"]),
+            orig: row["orig"],
+            note: row["note"],
+            source: row["source"],
+            extra: extra,
+            location: SourceLocation(file: path, line: row.line))
+    }
+
+    /// The `variants` column's forms: split at "|", trimmed, empty ones dropped.
+    static func variants(_ field: String) -> [String] {
+        field.isEmpty ? [] : field.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// `STEM/SLUG`: an entry's id before numbering.
+    static func idBase(stem: String, slug: String) -> String {
+        var id = stem
+        id.reserveCapacity(stem.utf8.count + 1 + slug.utf8.count)
+        id += "/"
+        id += slug
+        return id
+    }
+
+    /// Entries of part of a file, with ids `STEM/SLUG` not yet numbered, and their slugs.
+    struct Piece: Sendable {
+        var entries: [GlossaryEntry] = []
+        var slugs: [String] = []
+    }
+
+    /// Joins pieces of entries, numbering repeated ids in file order: the second entry with a
+    /// slug gets "~2", and so on.
+    static func numberingIDs(_ pieces: consuming [Piece]) -> [GlossaryEntry] {
+        let total = pieces.reduce(0) { $0 + $1.entries.count }
+        let repeats = repeatedSlugs(pieces.map(\.slugs), total: total)
+        var joined: [GlossaryEntry] = []
+        joined.reserveCapacity(total)
+        for k in pieces.indices {
+            var entries = pieces[k].entries
+            pieces[k] = Piece()  // `entries` holds the only reference: ids change in place
+            for repeated in repeats[k] { entries[repeated.index].id += "~\(repeated.count)" }
+            if pieces.count == 1 { return entries }
+            joined.append(contentsOf: entries)
+        }
+        return joined
+    }
+
+    private struct Repeat: Sendable {
+        let index: Int, count: Int
+    }
+
+    /// By piece, the entries whose slug an earlier entry has, with their number (2, 3, ...).
+    /// Slugs of different lengths differ, so large files are counted on all cores, each core
+    /// taking the slugs of some lengths.
+    private static func repeatedSlugs(_ slugs: [[String]], total: Int) -> [[Repeat]] {
+        let jobs = total < 50_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let found = parallelMap(Array(0..<jobs), jobs: jobs) { job -> [[Repeat]] in
+            var counts: [String: Int] = [:]
+            counts.reserveCapacity(total / jobs + total / 16)
+            var repeats: [[Repeat]] = []
+            for piece in slugs {
+                var found: [Repeat] = []
+                // By index: the other jobs' slugs are not copied (their reference counts are
+                // not touched from this thread).
+                for index in piece.indices where jobs == 1 || piece[index].utf8.count % jobs == job {
+                    let count = increment(&counts[piece[index], default: 0])
+                    if count > 1 { found.append(Repeat(index: index, count: count)) }
+                }
+                repeats.append(found)
             }
+            return repeats
         }
-        return result
+        return slugs.indices.map { k in found.flatMap { $0[k] } }
+    }
+
+    private static func increment(_ count: inout Int) -> Int {
+        count += 1
+        return count
     }
 
     /// The file name without folders and `.tsv`.

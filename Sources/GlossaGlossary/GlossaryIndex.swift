@@ -78,7 +78,7 @@ struct PatternSet: Sendable {
     let tokens: PatternTokens
 }
 
-/// Turns forms into patterns: one per thread (it owns a tokenizer).
+/// Turns forms into patterns: one per thread (it uses a tokenizer, which must not be shared).
 struct PatternBuilder {
     private let tokenizer: GermanTokenizer
     private let stemmer = GermanStemmer()
@@ -90,39 +90,199 @@ struct PatternBuilder {
     }
 
     mutating func add(_ entryIndex: Int, _ entry: GlossaryEntry, form text: String, kind: FormKind, gloss: String) {
-        let parts = FormSplitter.tokens(of: text, tokenizer: tokenizer)
-        guard !parts.isEmpty else { return }
-        let first = Int32(tokens.keys.count)
-        for part in parts {
-            tokens.surfaces.append(part.surface)
-            tokens.surfaceStart.append(Int32(tokens.surfacePool.count))
-            tokens.surfacePool.append(contentsOf: part.surface.utf16)
-            tokens.keys.append(part.key)
-            tokens.loose.append(LooseKey.make(part.key))
-            tokens.stems.append(GlossaryIndex.isWordKey(part.key) ? stemmer.stem(part.key) : part.key)
-            tokens.capitalized.append(GlossaryIndex.startsUppercase(part.surface))
+        add(entryIndex, form: text, kind: kind, gloss: gloss, caseSensitive: entry.isCaseSensitive, type: entry.type)
+    }
+
+    /// Adds the pattern of one form of entry `entryIndex` (none when the form has no tokens).
+    mutating func add(_ entryIndex: Int, form text: String, kind: FormKind, gloss: String, caseSensitive: Bool, type: EntryType) {
+        let first = tokens.keys.count
+        formBytes.removeAll(keepingCapacity: true)
+        formBytes.append(contentsOf: text.utf8)
+        switch FormSplitter.latinPiecesAreSimple(formBytes) {
+        case true?:
+            appendLatinTokens(of: text)
+        case false?:
+            FormSplitter.tokenize(text, tokenizer: tokenizer) { surface, key in appendToken(surface: surface, key: key) }
+        case nil:
+            FormSplitter.forEachCharacterToken(of: text, tokenizer: tokenizer) { surface, key in appendToken(surface: surface, key: key) }
         }
-        patterns.append(Pattern(entry: Int32(entryIndex), firstToken: first, count: Int32(parts.count), form: kind,
-                                caseSensitive: entry.isCaseSensitive, isName: entry.type.isName, type: entry.type, gloss: gloss))
+        let count = tokens.keys.count - first
+        guard count > 0 else { return }
+        patterns.append(Pattern(entry: Int32(entryIndex), firstToken: Int32(first), count: Int32(count), form: kind,
+                                caseSensitive: caseSensitive, isName: type.isName, type: type, gloss: gloss))
+    }
+
+    /// `add` without the fast paths for Latin forms (for tests: the reference).
+    mutating func addByCharacters(_ entryIndex: Int, form text: String, kind: FormKind, gloss: String, caseSensitive: Bool, type: EntryType) {
+        let first = tokens.keys.count
+        FormSplitter.forEachCharacterToken(of: text, tokenizer: tokenizer) { surface, key in
+            appendToken(surface: surface, key: key)
+        }
+        let count = tokens.keys.count - first
+        guard count > 0 else { return }
+        patterns.append(Pattern(entry: Int32(entryIndex), firstToken: Int32(first), count: Int32(count), form: kind,
+                                caseSensitive: caseSensitive, isName: type.isName, type: type, gloss: gloss))
+    }
+
+    private mutating func appendToken(surface: String, key: String) {
+        tokens.surfaces.append(surface)
+        tokens.surfaceStart.append(Int32(tokens.surfacePool.count))
+        tokens.surfacePool.append(contentsOf: surface.utf16)
+        tokens.keys.append(key)
+        tokens.loose.append(LooseKey.make(key))
+        tokens.stems.append(GlossaryIndex.isWordKey(key) ? stemmer.stem(key) : key)
+        tokens.capitalized.append(GlossaryIndex.startsUppercase(surface))
+    }
+
+    /// The UTF-8 of the form being added, and of a token's key and loose key.
+    private var formBytes: [UInt8] = [], keyBytes: [UInt8] = [], looseBytes: [UInt8] = []
+
+    /// Adds the tokens of `form`, whose UTF-8 is in `formBytes`: simple pieces between spaces,
+    /// all characters below U+0250 (`FormSplitter.latinPiecesAreSimple`). Each piece's surface,
+    /// key, loose key, UTF-16 and case come from one pass over its bytes; they are what
+    /// `FormSplitter.forEachCharacterToken`, `MatchKey.make`, `LooseKey.make`, `isWordKey` and `startsUppercase`
+    /// give.
+    private mutating func appendLatinTokens(of form: String) {
+        let end = formBytes.count
+        var start = 0
+        while start < end {
+            // The next piece: from a byte that is no space to the next space (0x20, or C2 A0).
+            if formBytes[start] == 0x20 {
+                start += 1
+                continue
+            }
+            if formBytes[start] == 0xC2 && start + 1 < end && formBytes[start + 1] == 0xA0 {
+                start += 2
+                continue
+            }
+            var stop = start
+            while stop < end && formBytes[stop] != 0x20 && !(formBytes[stop] == 0xC2 && stop + 1 < end && formBytes[stop + 1] == 0xA0) {
+                stop += 1
+            }
+            appendLatinToken(of: form, start, stop)
+            start = stop
+        }
+    }
+
+    private mutating func appendLatinToken(of form: String, _ start: Int, _ stop: Int) {
+        let surface = start == 0 && stop == formBytes.count ? form : String(decoding: formBytes[start..<stop], as: UTF8.self)
+        tokens.surfaces.append(surface)
+        tokens.surfaceStart.append(Int32(tokens.surfacePool.count))
+        // The key as `MatchKey.fastKey` makes it, when every character is below U+0100 (others
+        // take `MatchKey.make`); the UTF-16, a unit per character.
+        keyBytes.removeAll(keepingCapacity: true)
+        var latin1 = true, changed = false
+        var firstScalar: UInt32 = 0
+        var i = start
+        while i < stop {
+            let at = i, byte = formBytes[i]
+            var value = UInt32(byte)
+            if byte < 0x80 {
+                i += 1
+                if byte >= 0x41 && byte <= 0x5A {
+                    keyBytes.append(byte + 0x20)
+                    changed = true
+                } else if byte == 0x60 {
+                    keyBytes.append(0x27)
+                    changed = true
+                } else {
+                    keyBytes.append(byte)
+                }
+            } else {
+                let low = formBytes[i + 1]
+                i += 2
+                value = UInt32(byte & 0x1F) << 6 | UInt32(low & 0x3F)
+                switch value {
+                case 0xB4:
+                    keyBytes.append(0x27)
+                    changed = true
+                case 0xAB, 0xBB:
+                    keyBytes.append(0x22)
+                    changed = true
+                case 0xAD:
+                    changed = true
+                case 0xDF:
+                    keyBytes.append(0x73)
+                    keyBytes.append(0x73)
+                    changed = true
+                case 0xD7, 0xF7:
+                    keyBytes.append(byte)
+                    keyBytes.append(low)
+                case 0xC0...0xDE:
+                    keyBytes.append(byte)
+                    keyBytes.append(low + 0x20)
+                    changed = true
+                case 0xB5, 0x100...:
+                    latin1 = false
+                default:
+                    keyBytes.append(byte)
+                    keyBytes.append(low)
+                }
+            }
+            if at == start { firstScalar = value }
+            tokens.surfacePool.append(UInt16(value))
+        }
+        let key: String, loose: String, isWord: Bool
+        if latin1 {
+            key = changed ? String(decoding: keyBytes, as: UTF8.self) : surface
+            isWord = keyBytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC0 }
+            if keyBytes.contains(where: { $0 >= 0xC3 }) {
+                // `LooseKey.make`: the base letter of each Latin letter with a diacritic.
+                looseBytes.removeAll(keepingCapacity: true)
+                var k = 0
+                while k < keyBytes.count {
+                    let byte = keyBytes[k]
+                    if byte < 0x80 {
+                        looseBytes.append(byte)
+                        k += 1
+                        continue
+                    }
+                    let low = keyBytes[k + 1]
+                    k += 2
+                    let value = UInt32(byte & 0x1F) << 6 | UInt32(low & 0x3F)
+                    let base = value < 0xC0 ? 0 : LooseKey.latinBases[Int(value - 0xC0)]
+                    if base == 0 {
+                        looseBytes.append(byte)
+                        looseBytes.append(low)
+                    } else if base < 0x80 {
+                        looseBytes.append(UInt8(base))
+                    } else {
+                        looseBytes.append(contentsOf: UTF8.encode(Unicode.Scalar(base)!)!)
+                    }
+                }
+                loose = String(decoding: looseBytes, as: UTF8.self)
+            } else {
+                loose = key
+            }
+        } else {
+            key = MatchKey.make(surface)
+            loose = LooseKey.make(key)
+            isWord = GlossaryIndex.isWordKey(key)
+        }
+        tokens.keys.append(key)
+        tokens.loose.append(loose)
+        tokens.stems.append(isWord ? stemmer.stem(key) : key)
+        // `startsUppercase`.
+        let capitalized = firstScalar < 0x80 ? firstScalar >= 0x41 && firstScalar <= 0x5A
+            : firstScalar >= 0xC0 && firstScalar <= 0xDE ? firstScalar != 0xD7
+            : Unicode.Scalar(firstScalar)!.properties.isUppercase
+        tokens.capitalized.append(capitalized)
+    }
+
+    /// Room for `patterns` more patterns of about `tokens` tokens and `units` UTF-16 units.
+    mutating func reserve(patterns morePatterns: Int, tokens moreTokens: Int, units: Int) {
+        patterns.reserveCapacity(patterns.count + morePatterns)
+        let count = tokens.keys.count + moreTokens
+        tokens.surfaces.reserveCapacity(count)
+        tokens.surfaceStart.reserveCapacity(count)
+        tokens.surfacePool.reserveCapacity(tokens.surfacePool.count + units)
+        tokens.keys.reserveCapacity(count)
+        tokens.loose.reserveCapacity(count)
+        tokens.stems.reserveCapacity(count)
+        tokens.capitalized.reserveCapacity(count)
     }
 
     var result: PatternSet { PatternSet(patterns: patterns, tokens: tokens) }
-
-    /// Appends another builder's patterns after these.
-    mutating func append(_ other: PatternSet) {
-        let tokenShift = Int32(tokens.keys.count), poolShift = Int32(tokens.surfacePool.count)
-        patterns += other.patterns.map {
-            Pattern(entry: $0.entry, firstToken: $0.firstToken + tokenShift, count: $0.count, form: $0.form,
-                    caseSensitive: $0.caseSensitive, isName: $0.isName, type: $0.type, gloss: $0.gloss)
-        }
-        tokens.surfaces += other.tokens.surfaces
-        tokens.surfaceStart += other.tokens.surfaceStart.map { $0 + poolShift }
-        tokens.surfacePool += other.tokens.surfacePool
-        tokens.keys += other.tokens.keys
-        tokens.loose += other.tokens.loose
-        tokens.stems += other.tokens.stems
-        tokens.capitalized += other.tokens.capitalized
-    }
 }
 
 /// The glossary prepared for matching: every form of every entry, indexed by its first
@@ -157,32 +317,44 @@ public final class GlossaryIndex: Sendable {
 
     /// Indexes every entry's headword, variants and (for people) surnames. Large glossaries are
     /// split among the cores; the result does not depend on how many there are.
-    public init(_ glossary: Glossary) throws(ICUError) {
+    public convenience init(_ glossary: Glossary) throws(ICUError) {
+        try self.init(glossary, jobs: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Indexes `glossary` on up to `jobs` threads (the same index for any number).
+    init(_ glossary: Glossary, jobs requestedJobs: Int) throws(ICUError) {
         self.glossary = glossary
         let entries = glossary.entries
-        let jobs = entries.count < 20_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunk = (entries.count + jobs - 1) / max(jobs, 1)
-        let ranges = (0..<jobs).map { min($0 * chunk, entries.count)..<min(($0 + 1) * chunk, entries.count) }
+        let jobs = entries.count < 20_000 ? 1 : max(1, min(requestedJobs, 8))
+        // Several chunks per thread, so that a thread slowed down by other work does not hold
+        // up the rest (each chunk has its own tokenizer: they must not be shared).
+        let chunkCount = jobs == 1 ? 1 : 4 * jobs
+        let chunk = (entries.count + chunkCount - 1) / chunkCount
+        let ranges = (0..<chunkCount).map { min($0 * chunk, entries.count)..<min(($0 + 1) * chunk, entries.count) }
         let built = parallelMap(ranges, jobs: jobs) { range -> Result<PatternSet, ICUError> in
             Result { () throws(ICUError) -> PatternSet in
                 var builder = try PatternBuilder()
+                builder.reserve(patterns: range.count, tokens: range.count * 3 / 2, units: range.count * 16)
                 for index in range {
-                    let entry = entries[index]
-                    builder.add(index, entry, form: entry.de, kind: .headword, gloss: entry.en)
-                    for variant in entry.variants where variant != entry.de {
-                        builder.add(index, entry, form: variant, kind: .variant, gloss: entry.en)
+                    let caseSensitive = entries[index].isCaseSensitive, type = entries[index].type
+                    let de = entries[index].de, en = entries[index].en
+                    builder.add(index, form: de, kind: .headword, gloss: en, caseSensitive: caseSensitive, type: type)
+                    for variant in entries[index].variants where variant != de {
+                        builder.add(index, form: variant, kind: .variant, gloss: en, caseSensitive: caseSensitive, type: type)
                     }
                 }
                 return builder.result
             }
         }
-        var merged = try PatternBuilder()
-        for part in built { merged.append(try part.get()) }
+        var sets: [PatternSet] = []
+        sets.reserveCapacity(built.count + 1)
+        for set in built { sets.append(try set.get()) }
 
         // Surnames: names written family name first (Chinese, Korean, Japanese: "Xi Jinping",
         // "Kim Jong Un") have no trailing surname to index.
         var surnames: [String: (entries: [Int32], gloss: Set<String>, form: FormKind, surface: String)] = [:]
-        for (index, entry) in entries.enumerated() where entry.type == .person && !Self.familyNameFirst(entry.orig) {
+        for index in entries.indices where entries[index].type == .person && !Self.familyNameFirst(entries[index].orig) {
+            let entry = entries[index]
             let english = Self.surname(of: entry.en)
             for (form, kind) in [(entry.de, FormKind.headword)] + entry.variants.map({ ($0, FormKind.variant) }) {
                 guard let surname = Self.surname(of: form), surname != form, let english, surname.unicodeScalars.count >= 3 else { continue }
@@ -194,35 +366,46 @@ public final class GlossaryIndex: Sendable {
             }
         }
         // A surname shared by people with different English surnames is ambiguous: not indexed.
-        for (_, record) in surnames.sorted(by: { $0.key < $1.key }) where record.gloss.count == 1 {
-            let entryIndex = Int(record.entries[0])
-            merged.add(entryIndex, entries[entryIndex], form: record.surface, kind: .surname, gloss: record.gloss.first!)
+        if !surnames.isEmpty {
+            var builder = try PatternBuilder()
+            for (_, record) in surnames.sorted(by: { $0.key < $1.key }) where record.gloss.count == 1 {
+                let entryIndex = Int(record.entries[0])
+                builder.add(entryIndex, entries[entryIndex], form: record.surface, kind: .surname, gloss: record.gloss.first!)
+            }
+            sets.append(builder.result)
         }
-        let patterns = merged.patterns
-        let tokens = merged.tokens
 
+        // The pattern sets are joined into flat arrays, and the lookup tables built from them,
+        // side by side: each step reads the sets and makes one part of the index.
+        let parts = PatternParts(sets)
+        sets = []
+        let made = parallelMap(Step.allCases, jobs: jobs) { step in step.make(from: parts) }
+        var patterns: [Pattern] = []
+        var tokens = PatternTokens()
         var byKey: [String: [Int32]] = [:], byLoose: [String: [Int32]] = [:], byStem: [String: [Int32]] = [:]
-        var vocabulary: [String: Int32] = [:]
-        var pairs: [UInt64: [Int32]] = [:]
-        func number(_ text: String) -> UInt64 {
-            if let id = vocabulary[text] { return UInt64(id) }
-            let id = Int32(vocabulary.count)
-            vocabulary[text] = id
-            return UInt64(id)
-        }
-        byKey.reserveCapacity(patterns.count)
-        byStem.reserveCapacity(patterns.count)
-        for (index, pattern) in patterns.enumerated() {
-            let first = Int(pattern.firstToken)
-            if pattern.count == 1 {
-                byKey[tokens.keys[first], default: []].append(Int32(index))
-                if tokens.loose[first] != tokens.keys[first] { byLoose[tokens.loose[first], default: []].append(Int32(index)) }
-                byStem[tokens.stems[first], default: []].append(Int32(index))
-            } else {
-                let stems = number(tokens.stems[first]) << 32 | number(tokens.stems[first + 1])
-                let loose = number(tokens.loose[first]) << 32 | number(tokens.loose[first + 1])
-                pairs[stems, default: []].append(Int32(index))
-                if loose != stems { pairs[loose, default: []].append(Int32(index)) }
+        var vocabulary: [String: Int32] = [:], pairs: [UInt64: [Int32]] = [:]
+        var headStarts = Set<String>(), prefixStarts = Set<String>()
+        for part in made {
+            switch part {
+            case .keys(let keys, let loose):
+                byKey = keys
+                byLoose = loose
+            case .stems(let stems): byStem = stems
+            case .pairs(let words, let firstTwo):
+                vocabulary = words
+                pairs = firstTwo
+            case .starts(let heads, let prefixes):
+                headStarts = heads
+                prefixStarts = prefixes
+            case .patterns(let joined): patterns = joined
+            case .surfaces(let surfaces): tokens.surfaces = surfaces
+            case .tokenKeys(let keys): tokens.keys = keys
+            case .tokenLoose(let loose): tokens.loose = loose
+            case .tokenStems(let stems): tokens.stems = stems
+            case .pool(let starts, let units, let capitalized):
+                tokens.surfaceStart = starts
+                tokens.surfacePool = units
+                tokens.capitalized = capitalized
             }
         }
         self.patterns = patterns
@@ -235,23 +418,204 @@ public final class GlossaryIndex: Sendable {
         var startsPair = [Bool](repeating: false, count: vocabulary.count)
         for key in pairs.keys { startsPair[Int(key >> 32)] = true }
         self.startsPair = startsPair
-        var headStarts = Set<String>()
-        for pattern in patterns where pattern.count == 1 && (pattern.type == .term || pattern.type == .org) {
-            let first = Int(pattern.firstToken)
-            for text in [tokens.keys[first], tokens.stems[first]] where text.unicodeScalars.count >= 6 {
-                headStarts.insert(String(String.UnicodeScalarView(text.unicodeScalars.prefix(3))))
-            }
-        }
         self.headStarts = headStarts
-        var prefixStarts = Set<String>()
-        for pattern in patterns where pattern.count == 1 && !pattern.caseSensitive && pattern.type != .adjective
-            && pattern.type != .demonym && pattern.type != .person && tokens.capitalized[Int(pattern.firstToken)] {
-            let first = Int(pattern.firstToken)
-            for text in [tokens.keys[first], tokens.loose[first]] where text.unicodeScalars.count >= 4 {
-                prefixStarts.insert(String(String.UnicodeScalarView(text.unicodeScalars.prefix(3))))
+        self.prefixStarts = prefixStarts
+    }
+
+    /// Pattern sets read as if joined: pattern `n` of the index is pattern `n - patternBase[k]` of set `k`.
+    private struct PatternParts: Sendable {
+        let sets: [PatternSet]
+        /// Per set: the index of its first pattern, token and UTF-16 unit in the joined arrays.
+        let patternBase: [Int], tokenBase: [Int], unitBase: [Int]
+        let patternCount: Int, tokenCount: Int, unitCount: Int
+
+        init(_ sets: [PatternSet]) {
+            self.sets = sets
+            var patternBase: [Int] = [], tokenBase: [Int] = [], unitBase: [Int] = []
+            var patterns = 0, tokens = 0, units = 0
+            for set in sets {
+                patternBase.append(patterns)
+                tokenBase.append(tokens)
+                unitBase.append(units)
+                patterns += set.patterns.count
+                tokens += set.tokens.keys.count
+                units += set.tokens.surfacePool.count
+            }
+            self.patternBase = patternBase
+            self.tokenBase = tokenBase
+            self.unitBase = unitBase
+            patternCount = patterns
+            tokenCount = tokens
+            unitCount = units
+        }
+
+        /// One column of the tokens, joined.
+        func joined(_ column: KeyPath<PatternTokens, [String]>) -> [String] {
+            var out: [String] = []
+            out.reserveCapacity(tokenCount)
+            for set in sets { out.append(contentsOf: set.tokens[keyPath: column]) }
+            return out
+        }
+    }
+
+    /// The parts of the index, each made from the pattern sets on its own. The lookup tables
+    /// come first: they take longest.
+    private enum Step: CaseIterable {
+        case keys, stems, pairs, starts, patterns, tokenKeys, tokenStems, surfaces, tokenLoose, pool
+
+        enum Made: Sendable {
+            case keys([String: [Int32]], loose: [String: [Int32]])
+            case stems([String: [Int32]])
+            case pairs(vocabulary: [String: Int32], [UInt64: [Int32]])
+            case starts(heads: Set<String>, prefixes: Set<String>)
+            case patterns([Pattern])
+            case surfaces([String]), tokenKeys([String]), tokenLoose([String]), tokenStems([String])
+            case pool(starts: [Int32], units: [UInt16], capitalized: [Bool])
+        }
+
+        func make(from parts: PatternParts) -> Made {
+            switch self {
+            case .keys:
+                var byKey: [String: [Int32]] = [:], byLoose: [String: [Int32]] = [:]
+                byKey.reserveCapacity(parts.patternCount)
+                var index = Int32(0)
+                for set in parts.sets {
+                    let keys = set.tokens.keys, loose = set.tokens.loose
+                    for p in set.patterns.indices {
+                        if set.patterns[p].count == 1 {
+                            let first = Int(set.patterns[p].firstToken)
+                            byKey[keys[first], default: []].append(index)
+                            if loose[first] != keys[first] { byLoose[loose[first], default: []].append(index) }
+                        }
+                        index += 1
+                    }
+                }
+                return .keys(byKey, loose: byLoose)
+            case .stems:
+                var byStem: [String: [Int32]] = [:]
+                byStem.reserveCapacity(parts.patternCount)
+                var index = Int32(0)
+                for set in parts.sets {
+                    let stems = set.tokens.stems
+                    for p in set.patterns.indices {
+                        if set.patterns[p].count == 1 { byStem[stems[Int(set.patterns[p].firstToken)], default: []].append(index) }
+                        index += 1
+                    }
+                }
+                return .stems(byStem)
+            case .pairs:
+                // Every stem and loose key of the first two tokens of multi-token patterns,
+                // numbered in pattern order.
+                var vocabulary: [String: Int32] = [:]
+                var pairs: [UInt64: [Int32]] = [:]
+                func number(_ text: String) -> UInt64 {
+                    let next = Int32(vocabulary.count)
+                    return UInt64(Self.number(&vocabulary[text], next: next))
+                }
+                var index = Int32(0)
+                for set in parts.sets {
+                    let stems = set.tokens.stems, loose = set.tokens.loose
+                    for p in set.patterns.indices {
+                        if set.patterns[p].count > 1 {
+                            let first = Int(set.patterns[p].firstToken)
+                            let stemPair = number(stems[first]) << 32 | number(stems[first + 1])
+                            let loosePair = number(loose[first]) << 32 | number(loose[first + 1])
+                            pairs[stemPair, default: []].append(index)
+                            if loosePair != stemPair { pairs[loosePair, default: []].append(index) }
+                        }
+                        index += 1
+                    }
+                }
+                return .pairs(vocabulary: vocabulary, pairs)
+            case .starts:
+                // First three letters, packed 21 bits each: each is made a string once, in
+                // pattern order (of canonically equivalent strings, a set keeps the first).
+                var heads = Set<String>(), prefixes = Set<String>()
+                var seenHeads = Set<UInt64>(), seenPrefixes = Set<UInt64>()
+                func insert(_ text: String, ifScalars minimum: Int, into set: inout Set<String>, seen: inout Set<UInt64>) {
+                    let (scalars, packed) = Self.firstThree(text)
+                    if scalars >= minimum && seen.insert(packed).inserted { set.insert(Self.string(packed)) }
+                }
+                for set in parts.sets {
+                    let keys = set.tokens.keys, stems = set.tokens.stems, loose = set.tokens.loose, capitalized = set.tokens.capitalized
+                    for p in set.patterns.indices where set.patterns[p].count == 1 {
+                        let first = Int(set.patterns[p].firstToken), type = set.patterns[p].type
+                        if type == .term || type == .org {
+                            insert(keys[first], ifScalars: 6, into: &heads, seen: &seenHeads)
+                            insert(stems[first], ifScalars: 6, into: &heads, seen: &seenHeads)
+                        }
+                        if !set.patterns[p].caseSensitive && type != .adjective && type != .demonym && type != .person && capitalized[first] {
+                            insert(keys[first], ifScalars: 4, into: &prefixes, seen: &seenPrefixes)
+                            insert(loose[first], ifScalars: 4, into: &prefixes, seen: &seenPrefixes)
+                        }
+                    }
+                }
+                return .starts(heads: heads, prefixes: prefixes)
+            case .patterns:
+                var patterns: [Pattern] = []
+                patterns.reserveCapacity(parts.patternCount)
+                for (k, set) in parts.sets.enumerated() {
+                    let shift = Int32(parts.tokenBase[k])
+                    for pattern in set.patterns {
+                        patterns.append(Pattern(entry: pattern.entry, firstToken: pattern.firstToken + shift, count: pattern.count, form: pattern.form,
+                                                caseSensitive: pattern.caseSensitive, isName: pattern.isName, type: pattern.type, gloss: pattern.gloss))
+                    }
+                }
+                return .patterns(patterns)
+            case .surfaces: return .surfaces(parts.joined(\.surfaces))
+            case .tokenKeys: return .tokenKeys(parts.joined(\.keys))
+            case .tokenLoose: return .tokenLoose(parts.joined(\.loose))
+            case .tokenStems: return .tokenStems(parts.joined(\.stems))
+            case .pool:
+                var starts: [Int32] = [], units: [UInt16] = [], capitalized: [Bool] = []
+                starts.reserveCapacity(parts.tokenCount)
+                units.reserveCapacity(parts.unitCount)
+                capitalized.reserveCapacity(parts.tokenCount)
+                for (k, set) in parts.sets.enumerated() {
+                    let shift = Int32(parts.unitBase[k])
+                    for start in set.tokens.surfaceStart { starts.append(start + shift) }
+                    units.append(contentsOf: set.tokens.surfacePool)
+                    capitalized.append(contentsOf: set.tokens.capitalized)
+                }
+                return .pool(starts: starts, units: units, capitalized: capitalized)
             }
         }
-        self.prefixStarts = prefixStarts
+
+        /// The number stored in `slot`, or `next` stored there when it is empty.
+        private static func number(_ slot: inout Int32?, next: Int32) -> Int32 {
+            if let number = slot { return number }
+            slot = next
+            return next
+        }
+
+        /// The number of scalars of `text` (counted up to 6) and its first three scalars, packed.
+        private static func firstThree(_ text: String) -> (scalars: Int, packed: UInt64) {
+            var scalars = 0, packed: UInt64 = 0, shift: UInt64 = 0
+            var bytes = text.utf8.makeIterator()
+            while let byte = bytes.next() {
+                var value = UInt32(byte)
+                if byte >= 0x80 {
+                    // A lead byte, then 1...3 continuation bytes.
+                    let extra = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+                    value &= byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F
+                    for _ in 0..<extra { value = value << 6 | UInt32(bytes.next()! & 0x3F) }
+                }
+                scalars += 1
+                if scalars <= 3 {
+                    packed |= UInt64(value) << shift
+                    shift += 21
+                } else if scalars >= 6 {
+                    break
+                }
+            }
+            return (scalars, packed)
+        }
+
+        private static func string(_ packed: UInt64) -> String {
+            var scalars = String.UnicodeScalarView()
+            for shift: UInt64 in [0, 21, 42] { scalars.append(Unicode.Scalar(UInt32(packed >> shift & 0x1F_FFFF))!) }
+            return String(scalars)
+        }
     }
 
     func view(_ index: Int32) -> PatternView { PatternView(pattern: patterns[Int(index)], tokens: tokens) }
@@ -308,20 +672,29 @@ enum LooseKey {
 
     static func make(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 >= 0xC3 }) else { return key }
-        // Fast path: Latin letters with precomposed diacritics.
-        var out = String.UnicodeScalarView()
-        for scalar in key.unicodeScalars {
-            let v = scalar.value
-            if v < 0xC0 {
-                out.append(scalar)
-            } else if v < 0x250 {
-                let base = latinBases[Int(v - 0xC0)]
-                out.append(base == 0 ? scalar : Unicode.Scalar(base)!)
+        // Fast path: Latin letters with precomposed diacritics, on UTF-8.
+        var out: [UInt8] = []
+        out.reserveCapacity(key.utf8.count)
+        var bytes = key.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte < 0x80 {
+                out.append(byte)
+                continue
+            }
+            guard byte >= 0xC2 && byte <= 0xC9, let low = bytes.next() else { return slow(key) }
+            let value = UInt32(byte & 0x1F) << 6 | UInt32(low & 0x3F)
+            let base = value < 0xC0 ? 0 : value < 0x250 ? latinBases[Int(value - 0xC0)] : UInt32.max
+            if base == UInt32.max { return slow(key) }
+            if base == 0 {
+                out.append(byte)
+                out.append(low)
+            } else if base < 0x80 {
+                out.append(UInt8(base))
             } else {
-                return slow(key)
+                out.append(contentsOf: UTF8.encode(Unicode.Scalar(base)!)!)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Any script: NFD, combining marks dropped, NFC.
@@ -337,14 +710,73 @@ enum LooseKey {
 
 /// Splits a glossary form into tokens exactly as documents are tokenized.
 enum FormSplitter {
-    static func tokens(of form: String, tokenizer: GermanTokenizer) -> [(surface: String, key: String)] {
+    /// Calls `body` with the surface and the key of each token of `form`, in order: the pieces
+    /// between spaces (split on Characters) when all are simple, else the tokenizer's tokens.
+    static func forEachCharacterToken(of form: String, tokenizer: GermanTokenizer, _ body: (_ surface: String, _ key: String) -> Void) {
         // Fast path: space-separated pieces of letters, digits, inner hyphens and apostrophes.
         let pieces = form.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
         if pieces.allSatisfy(isSimple) {
-            return pieces.map { (String($0), MatchKey.make(String($0))) }
+            for piece in pieces {
+                let surface = String(piece)
+                body(surface, MatchKey.make(surface))
+            }
+        } else {
+            tokenize(form, tokenizer: tokenizer, body)
         }
+    }
+
+    /// The tokenizer's tokens of `form`.
+    static func tokenize(_ form: String, tokenizer: GermanTokenizer, _ body: (_ surface: String, _ key: String) -> Void) {
         let document = tokenizer.document(form)
-        return document.tokens.map { (document.text(of: $0), document.key(of: $0)) }
+        for token in document.tokens { body(document.text(of: token), document.key(of: token)) }
+    }
+
+    /// For a form whose scalars are all below U+0250, where every scalar is a Character of its
+    /// own (no marks, joiners or prepended characters) so that splitting at spaces on bytes is
+    /// splitting at Characters: whether every piece between spaces and no-break spaces is simple
+    /// (`isSimple`). Nil for other forms.
+    static func latinPiecesAreSimple(_ bytes: [UInt8]) -> Bool? {
+        var simple = true, inPiece = false, lastIsLetterOrDigit = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            var value = UInt32(byte)
+            i += 1
+            if byte >= 0x80 {
+                guard byte >= 0xC2 && byte <= 0xC9, i < bytes.count else { return nil }
+                value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[i] & 0x3F)
+                i += 1
+                if value >= 0x250 { return nil }
+            }
+            if value == 0x20 || value == 0xA0 {
+                if inPiece && !lastIsLetterOrDigit { simple = false }
+                inPiece = false
+                continue
+            }
+            let letterOrDigit: Bool
+            if value < 0x80 {
+                letterOrDigit = (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A || (value >= 0x30 && value <= 0x39)
+            } else if value < 0xC0 {
+                letterOrDigit = latin1LettersAndDigits[Int(value - 0x80)]
+            } else {
+                letterOrDigit = value != 0xD7 && value != 0xF7
+            }
+            if !inPiece {
+                if !letterOrDigit { simple = false }
+                inPiece = true
+            } else if !letterOrDigit && value != 0x2D {
+                simple = false
+            }
+            lastIsLetterOrDigit = letterOrDigit
+        }
+        if inPiece && !lastIsLetterOrDigit { simple = false }
+        return simple
+    }
+
+    /// Whether U+0080...U+00BF are letters or digits (`isSimple`'s test).
+    private static let latin1LettersAndDigits: [Bool] = (0x80..<0xC0).map { value in
+        let properties = Unicode.Scalar(UInt32(value))!.properties
+        return properties.isAlphabetic || properties.numericType != nil
     }
 
     private static func isSimple(_ piece: Substring) -> Bool {

@@ -67,7 +67,9 @@ public final class BreakIterator {
     public func forEachBoundaryChunk(in units: [UInt16], _ body: (_ offsets: [Int32], _ statuses: [Int32], _ count: Int) -> Void) {
         guard !units.isEmpty else { return }
         let raw = UnsafeMutableRawPointer(handle)
-        let chunk = 1 << 14
+        // A text has at most one boundary per code unit after its start: short texts (glossary
+        // forms) get small chunks, not two 64 KB arrays to allocate and zero.
+        let chunk = min(1 << 14, units.count + 1)
         var offsetChunk = [Int32](repeating: 0, count: chunk)
         var statusChunk = [Int32](repeating: 0, count: chunk)
         units.withUnsafeBufferPointer { text in

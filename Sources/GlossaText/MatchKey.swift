@@ -11,10 +11,49 @@ internal import GlossaICU
 public enum MatchKey {
     /// The key of arbitrary text (a glossary term, a query). Runs of white space become one space.
     public static func make(_ text: String) -> String {
+        if let key = latin1Key(text) { return key }
         let units = Array(text.utf16)
         let key = make(units: units, 0, units.count)
         // Collapse white space after unification (which may turn no-break spaces into spaces
         // and remove zero-width characters between spaces).
+        guard key.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return key }
+        return key.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
+    }
+
+    /// `make(text)` for text whose characters are all ASCII and Latin-1 (below U+0100): the same
+    /// folding as `fastKey`, worked out on the UTF-8 without going through UTF-16, and the text
+    /// itself when nothing changes. Nil for any other text (and for "µ", which folds to Greek).
+    static func latin1Key(_ text: String) -> String? {
+        // Lower-case ASCII without white space and "`" is its own key.
+        if !text.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x60 || $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return text
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + 2)
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte < 0x80 {
+                switch byte {
+                case 0x41...0x5A: out.append(byte &+ 32)
+                case 0x60: out.append(0x27)
+                default: out.append(byte)
+                }
+                continue
+            }
+            guard byte == 0xC2 || byte == 0xC3, let low = bytes.next() else { return nil }
+            switch UInt16(byte & 0x1F) << 6 | UInt16(low & 0x3F) {
+            case 0xB4: out.append(0x27)
+            case 0xAB, 0xBB: out.append(0x22)
+            case 0xAD: break
+            case 0xA0: out.append(0x20)
+            case 0xDF: out.append(0x73); out.append(0x73)
+            case 0xD7, 0xF7: out.append(byte); out.append(low)
+            case 0xC0...0xDE: out.append(byte); out.append(low &+ 0x20)
+            case 0xB5: return nil
+            default: out.append(byte); out.append(low)
+            }
+        }
+        let key = String(decoding: out, as: UTF8.self)
         guard key.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return key }
         return key.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
     }

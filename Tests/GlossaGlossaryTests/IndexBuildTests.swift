@@ -1,0 +1,159 @@
+import Foundation
+@testable import GlossaGlossary
+import GlossaTestSupport
+import GlossaText
+import Testing
+
+/// The index is built on several threads, and glossary forms of Latin letters are worked out on
+/// their UTF-8 bytes: the index must be what the plain, one-thread, Character-based way gives.
+@Suite struct IndexBuildTests {
+    /// `MatchKey.make` as it was first written: through UTF-16.
+    static func referenceKey(_ text: String) -> String {
+        let units = Array(text.utf16)
+        let key = MatchKey.make(units: units, 0, units.count)
+        guard key.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return key }
+        return key.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
+    }
+
+    /// `LooseKey.make` as it was first written: on Unicode scalars.
+    static func referenceLoose(_ key: String) -> String {
+        guard key.utf8.contains(where: { $0 >= 0xC3 }) else { return key }
+        var out = String.UnicodeScalarView()
+        for scalar in key.unicodeScalars {
+            let v = scalar.value
+            if v < 0xC0 {
+                out.append(scalar)
+            } else if v < 0x250 {
+                let base = LooseKey.latinBases[Int(v - 0xC0)]
+                out.append(base == 0 ? scalar : Unicode.Scalar(base)!)
+            } else {
+                return LooseKey.slow(key)
+            }
+        }
+        return String(out)
+    }
+
+    /// Letters, digits and marks that keys, loose keys and the splitting of forms treat specially.
+    static let alphabet: [String] = [
+        "a", "e", "n", "r", "s", "z", "A", "E", "S", "Z", "0", "7", "-", "-", "'", ".", ",", "(", ")", "/", "&",
+        "ä", "ö", "ü", "Ä", "Ö", "Ü", "ß", "é", "É", "à", "ñ", "ç", "Ø", "ø", "ÿ", "Þ", "×", "÷", "ª", "º", "µ", "²", "¼", "·", "«", "´", "`",
+        "\u{AD}", "Ā", "ą", "Ł", "ǅ", "ǆ", "Ǟ", "ȷ", "ɐ", "\u{301}", "\u{308}", "Ж", "ж", "Ω", "ﬁ", "İ", "ı", "’", "–", "\u{200B}", "王", "😀",
+    ]
+
+    static func randomWord(_ generator: inout SeededGenerator, letters: Int = 6) -> String {
+        (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+            // Mostly plain letters, so that many pieces are simple.
+            Int.random(in: 0..<3, using: &generator) == 0
+                ? alphabet.randomElement(using: &generator)!
+                : ["a", "e", "i", "n", "r", "s", "t", "A", "B", "K", "ä", "ö", "ü", "Ä", "ß", "é", "-"].randomElement(using: &generator)!
+        }.joined()
+    }
+
+    static func randomForm(_ generator: inout SeededGenerator) -> String {
+        let separators = [" ", " ", " ", "\u{A0}", "  ", "\t"]
+        var form = ""
+        for k in 0..<Int.random(in: 1...3, using: &generator) {
+            if k > 0 { form += separators.randomElement(using: &generator)! }
+            form += randomWord(&generator)
+        }
+        return Int.random(in: 0..<20, using: &generator) == 0 ? " " + form : form
+    }
+
+    @Test func keysAreTheKeysOfUTF16() {
+        var generator = SeededGenerator(seed: 41)
+        let extra = ["\u{A0}", "\u{202F}", "\u{201E}", "\u{2013}", "\u{FEFF}", " ", "\t", "\n", "\r", "\r\n", "\u{85}", "\u{B4}", "\u{AB}", "\u{BB}", "\u{A0}\u{A0}"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? (Self.alphabet + extra).randomElement(using: &generator)!
+                    : String(Unicode.Scalar(UInt32.random(in: 0x00...0xFF, using: &generator))!)
+            }.joined()
+            #expect(MatchKey.make(text) == Self.referenceKey(text), "\(text.unicodeScalars.map(\.value))")
+            let key = MatchKey.make(text)
+            #expect(LooseKey.make(key) == Self.referenceLoose(key), "\(key.unicodeScalars.map(\.value))")
+        }
+        for value in 0..<0x300 {
+            let text = "x" + String(Unicode.Scalar(UInt32(value))!) + "Y"
+            #expect(MatchKey.make(text) == Self.referenceKey(text), "\(value)")
+            #expect(LooseKey.make(text) == Self.referenceLoose(text), "\(value)")
+        }
+    }
+
+    @Test func latinFormsGiveTheTokensOfCharacters() throws {
+        var generator = SeededGenerator(seed: 42)
+        var fast = try PatternBuilder(), reference = try PatternBuilder()
+        var forms: [String] = ["Straße", "Ärzte ohne Grenzen", "ª", "µ-Meson", "Ǆemal", "Ʉ", "x\u{A0}y", "- x", "x -", "A-", "1-2", "", " ", "\u{A0}"]
+        for _ in 0..<20_000 { forms.append(Self.randomForm(&generator)) }
+        for (index, form) in forms.enumerated() {
+            fast.add(index, form: form, kind: .headword, gloss: "g", caseSensitive: false, type: .term)
+            reference.addByCharacters(index, form: form, kind: .headword, gloss: "g", caseSensitive: false, type: .term)
+        }
+        #expect(fast.patterns.map(\.entry) == reference.patterns.map(\.entry))
+        #expect(fast.patterns.map(\.firstToken) == reference.patterns.map(\.firstToken))
+        #expect(fast.patterns.map(\.count) == reference.patterns.map(\.count))
+        #expect(fast.tokens.surfaces == reference.tokens.surfaces)
+        #expect(fast.tokens.keys == reference.tokens.keys)
+        #expect(fast.tokens.loose == reference.tokens.loose)
+        #expect(fast.tokens.stems == reference.tokens.stems)
+        #expect(fast.tokens.capitalized == reference.tokens.capitalized)
+        #expect(fast.tokens.surfaceStart == reference.tokens.surfaceStart)
+        #expect(fast.tokens.surfacePool == reference.tokens.surfacePool)
+        #expect(fast.tokens.keys.count > 30_000)
+    }
+
+    /// Everything the matcher reads, as text.
+    static func describe(_ index: GlossaryIndex) -> String {
+        var lines: [String] = []
+        for i in 0..<index.patterns.count {
+            let p = index.view(Int32(i))
+            var line = "\(p.entry) \(p.form) \(p.caseSensitive) \(p.isName) \(p.type) \(p.gloss) |"
+            for k in 0..<p.count {
+                let units = Array(p.surface(k).utf16)
+                line += " \(p.surface(k))/\(p.key(k))/\(p.loose(k))/\(p.stem(k))/\(p.capitalized(k))/\(p.surfaceEquals(k, units, 0, units.count))"
+            }
+            lines.append(line)
+        }
+        lines.append("pool \(index.tokens.surfacePool.count) \(index.tokens.surfaceStart)")
+        // Sorted by scalars: canonically equivalent strings compare equal, but each table keeps
+        // the spelling it met first.
+        func sorted<Value>(_ table: [String: Value]) -> [(key: [UInt32], value: Value)] {
+            table.map { (key: $0.key.unicodeScalars.map(\.value), value: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        }
+        for (key, value) in sorted(index.byKey) { lines.append("key \(key) \(value)") }
+        for (key, value) in sorted(index.byLoose) { lines.append("loose \(key) \(value)") }
+        for (key, value) in sorted(index.byStem) { lines.append("stem \(key) \(value)") }
+        for (key, value) in sorted(index.vocabulary) { lines.append("word \(key) \(value) \(index.startsPair[Int(value)])") }
+        for (key, value) in index.pairs.sorted(by: { $0.key < $1.key }) { lines.append("pair \(key) \(value)") }
+        func scalars(_ set: Set<String>) -> [[UInt32]] { set.map { $0.unicodeScalars.map(\.value) }.sorted { $0.lexicographicallyPrecedes($1) } }
+        lines.append("heads \(scalars(index.headStarts))")
+        lines.append("prefixes \(scalars(index.prefixStarts))")
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func theIndexIsTheSameOnAnyNumberOfThreads() throws {
+        var generator = SeededGenerator(seed: 43)
+        var entries = try Glossary.load(paths: [TestSupport.file("Glossaries/de-en").path]).entries
+        let types: [EntryType] = [.term, .term, .term, .org, .adjective, .demonym, .city, .person, .person]
+        let surnames = ["Müller", "Schmidt", "von der Leyen", "Şahin", "Ørsted", "Li"]
+        while entries.count < 30_000 {
+            let type = types.randomElement(using: &generator)!
+            var de = Self.randomForm(&generator), en = "english \(entries.count)", orig = ""
+            if type == .person {
+                let surname = surnames.randomElement(using: &generator)!
+                de = Self.randomWord(&generator) + " " + surname
+                en = "First " + (Bool.random(using: &generator) ? surname : "Other")
+                if Int.random(in: 0..<10, using: &generator) == 0 { orig = "王" }
+            }
+            let variants = Int.random(in: 0..<8, using: &generator) == 0 ? [Self.randomForm(&generator), de] : []
+            entries.append(GlossaryEntry(de: de, en: en, type: type, caseRule: Int.random(in: 0..<30, using: &generator) == 0 ? .sensitive : nil,
+                                         variants: variants, orig: orig))
+        }
+        let glossary = Glossary(entries: entries, sources: [])
+        let serial = try GlossaryIndex(glossary, jobs: 1)
+        #expect(serial.patterns.contains { $0.form == .surname })
+        #expect(!serial.pairs.isEmpty && !serial.byLoose.isEmpty && !serial.headStarts.isEmpty && !serial.prefixStarts.isEmpty)
+        let expected = Self.describe(serial)
+        for jobs in [2, 3, 8] {
+            #expect(Self.describe(try GlossaryIndex(glossary, jobs: jobs)) == expected, "\(jobs) jobs")
+        }
+    }
+}
