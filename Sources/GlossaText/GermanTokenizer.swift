@@ -3,7 +3,8 @@ import GlossaStemmer
 
 /// Splits German text into a `Document`.
 ///
-/// Words come from ICU's word break iterator (UAX #29 with ICU's German data); on top of it
+/// Words come from ICU's word break iterator (UAX #29 with ICU's German data), found without
+/// ICU where the text allows (`WordBoundaries`, verified to give exactly ICU's segments); on top of it
 /// the tokenizer applies German conventions:
 /// - hyphenated compounds and names are one token ("Castro-Diktatur", "Díaz-Canel",
 ///   "Spa-/Wellness-Bereich"), their parts available through `Document.hyphenParts(of:)`;
@@ -22,13 +23,19 @@ import GlossaStemmer
 ///
 /// One tokenizer owns ICU handles: use one per thread.
 public final class GermanTokenizer {
-    private let words: BreakIterator
+    private let words: WordBoundaries
     private let stemmer = GermanStemmer()
 
+    /// - Parameter fastPath: false to have ICU's iterator find all word boundaries (for
+    ///   comparisons: the documents are identical either way, see `WordBoundaries`).
     /// - Throws: `ICUError` when ICU's word break data cannot be loaded.
-    public init() throws(ICUError) {
-        words = try BreakIterator(.word, locale: "de")
+    public init(fastPath: Bool = true) throws(ICUError) {
+        words = try WordBoundaries(fastPath: fastPath)
     }
+
+    /// How the word boundaries of the last document were found: by the fast path, or by ICU
+    /// for the stretches with characters outside its table (see `WordBoundaries`).
+    public var wordBoundaryStatistics: WordBoundaries.Statistics { words.statistics }
 
     /// Tokenizes `text` into a document called `name`.
     /// - Parameter paragraphs: how paragraphs are separated; `.automatic` uses blank lines when
@@ -52,35 +59,43 @@ public final class GermanTokenizer {
         var kind: SegmentKind
     }
 
-    private func segments(_ units: [UInt16]) -> [Segment] {
+    /// Turns word segments into `Segment`s: white space is dropped, the rest gets its kind.
+    private struct SegmentCollector: WordSegmentSink {
+        let units: [UInt16]
         var result: [Segment] = []
-        result.reserveCapacity(units.count / 5 + 16)
-        var start = 0
-        words.forEachBoundaryChunk(in: units) { ends, statuses, count in
-            for k in 0..<count {
-                let end = Int(ends[k])
-                let status = statuses[k]
-                defer { start = end }
-                let kind: SegmentKind
-                if status >= 100 {
-                    kind = status < 200 ? .number : .word
-                } else {
-                    // Status "none": white space, punctuation, symbols, control characters.
-                    let first = units[start]
-                    if first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 || first == 0xA0 || first == 0x0C || first == 0x0B {
-                        if Self.allWhiteSpace(units, start, end) { continue }
-                    } else if first > 0x7F && Self.allWhiteSpace(units, start, end) {
-                        continue
-                    }
-                    kind = Self.isPunctuation(units, start) ? .punct : .symbol
-                }
-                result.append(Segment(start: Int32(start), end: Int32(end), kind: kind))
-            }
+
+        init(units: [UInt16]) {
+            self.units = units
+            result.reserveCapacity(units.count / 5 + 16)
         }
-        return result
+
+        @inline(__always)
+        mutating func segment(_ start: Int, _ end: Int, _ status: Int32) {
+            let kind: SegmentKind
+            if status >= 100 {
+                kind = status < 200 ? .number : .word
+            } else {
+                // Status "none": white space, punctuation, symbols, control characters.
+                let first = units[start]
+                if first == 0x20 && end - start == 1 { return }  // the most frequent segment
+                if first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 || first == 0xA0 || first == 0x0C || first == 0x0B {
+                    if GermanTokenizer.allWhiteSpace(units, start, end) { return }
+                } else if first > 0x7F && GermanTokenizer.allWhiteSpace(units, start, end) {
+                    return
+                }
+                kind = GermanTokenizer.isPunctuation(units, start) ? .punct : .symbol
+            }
+            result.append(Segment(start: Int32(start), end: Int32(end), kind: kind))
+        }
     }
 
-    private static func allWhiteSpace(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+    private func segments(_ units: [UInt16]) -> [Segment] {
+        var collector = SegmentCollector(units: units)
+        words.segments(of: units, into: &collector)
+        return collector.result
+    }
+
+    fileprivate static func allWhiteSpace(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
         var i = from
         while i < to {
             let u = units[i]
@@ -93,7 +108,7 @@ public final class GermanTokenizer {
         return true
     }
 
-    private static func isPunctuation(_ units: [UInt16], _ at: Int) -> Bool {
+    fileprivate static func isPunctuation(_ units: [UInt16], _ at: Int) -> Bool {
         let u = units[at]
         if u < 0x80 {
             switch u {
@@ -122,24 +137,12 @@ public final class GermanTokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(segs.count)
         var compounds: [SpacedCompound] = []
-        var astral: [Int32] = []
-        // Scalar offset tracking: units before `cursorUTF16` hold `cursorScalar` scalars.
-        var cursorUTF16 = 0
-        var cursorScalar = 0
-        let hasSurrogates = Self.containsSurrogates(units)
+        // Scalar offsets: a UTF-16 offset minus the number of astral scalars (surrogate pairs) before it.
+        let astral = Self.containsSurrogates(units) ? Self.astralOffsets(units) : []
+        var astralBefore = 0
         func scalarOffset(_ target: Int) -> Int32 {
-            if !hasSurrogates { return Int32(target) }
-            while cursorUTF16 < target {
-                let u = units[cursorUTF16]
-                if u & 0xFC00 == 0xD800, cursorUTF16 + 1 < units.count, units[cursorUTF16 + 1] & 0xFC00 == 0xDC00 {
-                    astral.append(Int32(cursorUTF16))
-                    cursorUTF16 += 2
-                } else {
-                    cursorUTF16 += 1
-                }
-                cursorScalar += 1
-            }
-            return Int32(cursorScalar)
+            while astralBefore < astral.count && Int(astral[astralBefore]) < target { astralBefore += 1 }
+            return Int32(target - astralBefore)
         }
 
         var i = 0
@@ -270,18 +273,16 @@ public final class GermanTokenizer {
             var stemID: Int32
             if flags.contains(.dehyphenated) || flags.contains(.hyphenated) && Self.containsLineBreak(units, start, end) {
                 let raw = Self.removingLineBreakHyphenation(units, start, end, keepHyphen: !flags.contains(.dehyphenated))
-                let key = MatchKey.make(units: raw, 0, raw.count)
-                keyID = lexicon.internKey(key)
-                stemID = lexicon.internStem(tokenKind == .word ? stemmer.stem(key) : key)
+                keyID = lexicon.internKey(MatchKey.make(units: raw, 0, raw.count))
+                stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
             } else {
                 let hash = Lexicon.hash(units, start, end)
                 if let cached = lexicon.lookup(units, start, end, hash: hash) {
                     keyID = cached.key
                     stemID = cached.stem
                 } else {
-                    let key = MatchKey.make(units: units, start, end)
-                    keyID = lexicon.internKey(key)
-                    stemID = lexicon.internStem(tokenKind == .word ? stemmer.stem(key) : key)
+                    keyID = lexicon.internKey(MatchKey.make(units: units, start, end))
+                    stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
                     lexicon.remember(units, start, end, hash: hash, key: keyID, stem: stemID)
                 }
             }
@@ -311,7 +312,6 @@ public final class GermanTokenizer {
                                 keyID: keyID, stemID: stemID, kind: tokenKind, flags: flags))
             i = j
         }
-        if hasSurrogates { _ = scalarOffset(units.count) }
         if lookForBlankLine && Self.hasBlankLine(units, gapStart, units.count) { lookForBlankLine = false }
 
         let blankLines = mode == .automatic ? !lookForBlankLine : mode == .blankLines
@@ -528,6 +528,21 @@ public final class GermanTokenizer {
         var count = 0
         for u in units { count &+= u & 0xF800 == 0xD800 ? 1 : 0 }
         return count > 0
+    }
+
+    /// The UTF-16 offsets of the surrogate pairs of `units` (its scalars outside the BMP), in order.
+    static func astralOffsets(_ units: [UInt16]) -> [Int32] {
+        var result: [Int32] = []
+        var i = 0
+        while i + 1 < units.count {
+            if units[i] & 0xFC00 == 0xD800 && units[i + 1] & 0xFC00 == 0xDC00 {
+                result.append(Int32(i))
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        return result
     }
 
     static func containsLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {

@@ -1,13 +1,23 @@
+import GlossaStemmer
+
 /// Interned keys and stems of one document, with a cache from a token's raw form to
-/// them, so that each distinct word form is folded, normalized and stemmed once.
+/// them, so that each distinct word form is folded, normalized and stemmed once, and each
+/// distinct key stemmed once.
 ///
 /// The raw-form table is open addressing over records of code units: looking a token
-/// up hashes its code units in place, without creating a `String`.
+/// up hashes its code units in place, without creating a `String`. Keys and stems are interned
+/// by their UTF-8 bytes (FNV-1a, open addressing), not through `Dictionary<String, _>`, whose
+/// hashing normalizes every string first: keys are NFC by construction (`MatchKey`), so equal
+/// bytes and canonical equivalence are the same thing for them.
 struct Lexicon: Sendable {
     private(set) var keys: [String] = []
     private(set) var stems: [String] = []
-    private var keyIndex: [String: Int32] = [:]
-    private var stemIndex: [String: Int32] = [:]
+    private var keyTable = StringTable()
+    private var stemTable = StringTable()
+    /// Per key id: the id of the key's stem as a word (the Snowball stem), and as anything else
+    /// (the key itself); -1 until asked for.
+    private var wordStemOfKey: [Int32] = []
+    private var otherStemOfKey: [Int32] = []
 
     // Raw form → (key, stem), open addressing. A slot packs the form's hash (high 32 bits) and
     // the offset + 1 of its record (low 32 bits; 0 = empty). A record keeps everything a lookup
@@ -28,27 +38,39 @@ struct Lexicon: Sendable {
         if expectedForms > 0 {
             keys.reserveCapacity(expectedForms)
             stems.reserveCapacity(expectedForms)
-            keyIndex.reserveCapacity(expectedForms)
-            stemIndex.reserveCapacity(expectedForms)
+            wordStemOfKey.reserveCapacity(expectedForms)
+            otherStemOfKey.reserveCapacity(expectedForms)
         }
     }
 
     /// Interns a key; returns its id.
     mutating func internKey(_ key: String) -> Int32 {
-        if let id = keyIndex[key] { return id }
-        let id = Int32(keys.count)
-        keys.append(key)
-        keyIndex[key] = id
+        let (id, isNew) = keyTable.intern(key, strings: keys)
+        if isNew {
+            keys.append(key)
+            wordStemOfKey.append(-1)
+            otherStemOfKey.append(-1)
+        }
         return id
     }
 
     /// Interns a stem; returns its id.
     mutating func internStem(_ stem: String) -> Int32 {
-        if let id = stemIndex[stem] { return id }
-        let id = Int32(stems.count)
-        stems.append(stem)
-        stemIndex[stem] = id
+        let (id, isNew) = stemTable.intern(stem, strings: stems)
+        if isNew { stems.append(stem) }
         return id
+    }
+
+    /// The stem id of key `keyID`: its Snowball stem for a word, the key itself for anything
+    /// else; each computed once per document.
+    mutating func stemID(ofKey keyID: Int32, isWord: Bool, stemmer: GermanStemmer) -> Int32 {
+        let k = Int(keyID)
+        if isWord {
+            if wordStemOfKey[k] < 0 { wordStemOfKey[k] = internStem(stemmer.stem(keys[k])) }
+            return wordStemOfKey[k]
+        }
+        if otherStemOfKey[k] < 0 { otherStemOfKey[k] = internStem(keys[k]) }
+        return otherStemOfKey[k]
     }
 
     @inline(__always)
@@ -122,4 +144,47 @@ struct Lexicon: Sendable {
 
     /// Number of distinct raw forms seen.
     var rawFormCount: Int { count }
+}
+
+/// Interned strings by their UTF-8 bytes: open addressing over ids into the owner's array.
+private struct StringTable: Sendable {
+    /// id + 1 per slot (0 = empty).
+    private var slots = [Int32](repeating: 0, count: 1024)
+    /// The hash of each string, by id.
+    private var hashes: [UInt32] = []
+
+    private static func hash(_ string: String) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for byte in string.utf8 { h = (h ^ UInt32(byte)) &* 16_777_619 }
+        return h
+    }
+
+    /// The id of `string` among `strings` (which this table indexes), and whether it is new:
+    /// then its id is `strings.count` and the caller appends it.
+    mutating func intern(_ string: String, strings: [String]) -> (id: Int32, isNew: Bool) {
+        let hash = Self.hash(string)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { break }
+            if hashes[entry - 1] == hash && strings[entry - 1].utf8.elementsEqual(string.utf8) { return (Int32(entry - 1), false) }
+            slot = (slot + 1) & mask
+        }
+        let id = hashes.count
+        hashes.append(hash)
+        slots[slot] = Int32(id + 1)
+        if 2 * hashes.count > slots.count { grow() }
+        return (Int32(id), true)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
+        }
+    }
 }

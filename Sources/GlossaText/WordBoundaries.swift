@@ -1,0 +1,269 @@
+public import GlossaICU
+
+/// Receives word segments in text order: `units[start..<end]` and ICU's rule status for it.
+protocol WordSegmentSink {
+    mutating func segment(_ start: Int, _ end: Int, _ status: Int32)
+}
+
+/// Word boundaries exactly as ICU's word break iterator finds them (UAX #29, "Unicode Text
+/// Segmentation", with ICU 72's rules `word.txt`, locale "de"), with the same rule statuses
+/// (≥ 200 letters, 100..<200 numbers, 0 anything else), found without ICU where the text allows.
+///
+/// The fast path is a small state machine over a table of Word_Break classes
+/// (`WordBreakTable`: Latin, Greek, Cyrillic, combining marks, general punctuation and common
+/// symbols). It implements the rules these characters can meet: WB3 (CR × LF), WB3a and WB3b
+/// (breaks around line breaks), WB3d (runs of spaces), WB4 (Extend and Format characters
+/// attach to what precedes them, the soft hyphen for example), WB5–WB13b (letters, digits,
+/// connectors, and the middle characters of "can't", "U.S.A", "3.5", "1,000.5", "10'000"), WB999,
+/// and ICU's tailoring that a colon does not join letters. A rule status is ICU's: 200 when the
+/// segment's last letter, digit or connector is a letter, 100 when a digit, and for a final
+/// connector ("_") that of what precedes it (100 after a digit, 200 after a letter or connector,
+/// 0 alone), but 0 when Extend or Format characters follow the connector (ICU's rules WB13a/b
+/// end at the connector, and the rule that attaches what follows has no status).
+///
+/// Where the fast path meets a character outside its table (another script, an emoji, a zero
+/// width joiner, a regional indicator...), it hands ICU the stretch from the start of the
+/// current segment to the next line break, or to the next space after at least 256 further code
+/// units: places where no rule looks across, so that ICU finds there what it finds in the whole
+/// text. The fast path is used only with ICU 72 and only when its table agrees with ICU's
+/// Word_Break data (checked once per process); the tests compare both paths on generated text and
+/// on every character of the table in context, and a differential test on a 52 MB corpus.
+///
+/// One instance owns an ICU break iterator: use one per thread.
+public final class WordBoundaries {
+    private let icu: BreakIterator
+    /// Whether this instance uses the fast path (otherwise ICU segments all text).
+    public let usesFastPath: Bool
+
+    /// How the last text was segmented.
+    public struct Statistics: Sendable, Hashable {
+        /// Code units segmented by the fast path.
+        public var fastUnits = 0
+        /// Code units segmented by ICU, and in how many stretches.
+        public var icuUnits = 0
+        public var icuStretches = 0
+    }
+
+    /// How the last text given to this instance was segmented.
+    public private(set) var statistics = Statistics()
+
+    /// Whether the fast path may be used with the ICU of this process: ICU 72 (the version whose
+    /// rules it reproduces) whose Word_Break data agrees with `WordBreakTable` on every entry.
+    public static let fastPathAvailable: Bool = {
+        guard ICUText.icuVersion.split(separator: ".").first == "72" else { return false }
+        for (first, last, wordBreak) in WordBreakTable.ranges {
+            for u in first...last {
+                let property = WordBreakProperty(of: UInt32(u))
+                if WordBreakClass(icuProperty: property.rawValue, codePoint: UInt32(u)) != wordBreak { return false }
+            }
+        }
+        return true
+    }()
+
+    /// - Parameter fastPath: false to have ICU segment all text (for comparisons).
+    /// - Throws: `ICUError` when ICU's word break data cannot be loaded.
+    public init(fastPath: Bool = true) throws(ICUError) {
+        icu = try BreakIterator(.word, locale: "de")
+        usesFastPath = fastPath && Self.fastPathAvailable
+    }
+
+    /// Calls `body` for every segment of `units` in order, with its UTF-16 range and ICU's rule
+    /// status; the segments cover the text without gaps (white space included).
+    public func forEachSegment(in units: [UInt16], _ body: (_ start: Int, _ end: Int, _ status: Int32) -> Void) {
+        struct Forward: WordSegmentSink {
+            let body: (Int, Int, Int32) -> Void
+            mutating func segment(_ start: Int, _ end: Int, _ status: Int32) { body(start, end, status) }
+        }
+        withoutActuallyEscaping(body) { body in
+            var sink = Forward(body: body)
+            segments(of: units, into: &sink)
+        }
+    }
+
+    /// All boundaries of `units` after its start, as ICU's `BreakIterator.boundaries(of:)` gives them.
+    public func boundaries(of units: [UInt16]) -> [(offset: Int, status: Int32)] {
+        var result: [(offset: Int, status: Int32)] = []
+        forEachSegment(in: units) { _, end, status in result.append((end, status)) }
+        return result
+    }
+
+    /// The boundaries that the fast path alone finds in `units`, or nil when the text has a
+    /// character outside its table (for tests: no ICU involved).
+    public static func fastPathBoundaries(of units: [UInt16]) -> [(offset: Int, status: Int32)]? {
+        struct Collect: WordSegmentSink {
+            var result: [(offset: Int, status: Int32)] = []
+            mutating func segment(_ start: Int, _ end: Int, _ status: Int32) { result.append((end, status)) }
+        }
+        var sink = Collect()
+        let (stop, _) = scan(units, from: 0, to: units.count, into: &sink)
+        return stop == units.count ? sink.result : nil
+    }
+
+    /// Feeds the segments of `units` to `sink`: the fast path, and ICU for the stretches it cannot take.
+    func segments<Sink: WordSegmentSink>(of units: [UInt16], into sink: inout Sink) {
+        var statistics = Statistics()
+        defer { self.statistics = statistics }
+        let end = units.count
+        guard usesFastPath else {
+            icuSegments(units, 0..<end, into: &sink)
+            statistics.icuUnits = end
+            statistics.icuStretches = end > 0 ? 1 : 0
+            return
+        }
+        var position = 0
+        while position < end {
+            let (stop, unsupported) = Self.scan(units, from: position, to: end, into: &sink)
+            statistics.fastUnits += stop - position
+            if stop == end { break }
+            let cut = Self.stretchEnd(units, after: unsupported)
+            icuSegments(units, stop..<cut, into: &sink)
+            statistics.icuUnits += cut - stop
+            statistics.icuStretches += 1
+            position = cut
+        }
+    }
+
+    /// ICU's segments of `units[range]`.
+    private func icuSegments<Sink: WordSegmentSink>(_ units: [UInt16], _ range: Range<Int>, into sink: inout Sink) {
+        var start = range.lowerBound
+        icu.forEachBoundaryChunk(in: units, range: range) { offsets, statuses, count in
+            for k in 0..<count {
+                let end = Int(offsets[k])
+                sink.segment(start, end, statuses[k])
+                start = end
+            }
+        }
+    }
+
+    /// Where the stretch that ICU segments ends, given the position of a unit the fast path does
+    /// not handle: after the next line break (WB3a: always a boundary, and no rule looks back
+    /// across it), or before a space that follows no space at least 256 units on (WB3d is the only
+    /// rule that joins anything to a space, and no rule looks ahead across one), or the text's end.
+    static func stretchEnd(_ units: [UInt16], after position: Int) -> Int {
+        let end = units.count
+        let spacesFrom = position + 256
+        var q = position + 1
+        while q < end {
+            let previous = units[q - 1]
+            switch previous {
+            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return q
+            case 0x0D where units[q] != 0x0A: return q
+            default: break
+            }
+            if q >= spacesFrom && units[q] == 0x20 && !isWSegSpace(previous) { return q }
+            q += 1
+        }
+        return end
+    }
+
+    /// Whether a code unit has Word_Break WSegSpace (all of them are in the BMP).
+    static func isWSegSpace(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x20, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// The fast path: segments `units[from...]` until `to` or the first segment that involves a
+    /// unit outside `WordBreakTable`. Returns where it stopped (`to`, or the start of that
+    /// segment, which is a boundary) and the position of the unit that stopped it.
+    static func scan<Sink: WordSegmentSink>(_ units: [UInt16], from: Int, to end: Int, into sink: inout Sink) -> (stop: Int, unsupported: Int) {
+        let classes = WordBreakTable.classes
+        var i = from
+        while i < end {
+            let start = i
+            let first = classes[Int(units[i])]
+            i += 1
+            if first.isWordPart {
+                // WB5–WB13b: letters, digits and connectors stay together; WB4 skips Extend and Format.
+                var last = first
+                /// The letter, digit or connector before `last`; `other` when there is none.
+                var beforeLast = WordBreakClass.other
+                /// Whether Extend or Format characters follow `last`.
+                var extended = false
+                while i < end {
+                    let next = classes[Int(units[i])]
+                    if next.isWordPart {
+                        beforeLast = last
+                        last = next
+                        extended = false
+                        i += 1
+                        continue
+                    }
+                    if next == .extend {
+                        extended = true
+                        i += 1
+                        continue
+                    }
+                    // WB6, WB7 (letter, MidLetter or MidNumLet, letter) and WB11, WB12 (digit,
+                    // MidNum or MidNumLet, digit): look past the middle character and its extends.
+                    let joins: Bool
+                    switch next {
+                    case .midLetter: joins = last == .aLetter
+                    case .midNum: joins = last == .numeric
+                    case .midNumLet: joins = last == .aLetter || last == .numeric
+                    case .unsupported: return (start, i)
+                    default: joins = false
+                    }
+                    if !joins { break }
+                    var k = i + 1
+                    while k < end && classes[Int(units[k])] == .extend { k += 1 }
+                    if k == end { break }
+                    let after = classes[Int(units[k])]
+                    if after == last {
+                        beforeLast = last
+                        extended = false
+                        i = k + 1
+                        continue
+                    }
+                    if after == .unsupported { return (start, k) }
+                    break
+                }
+                let status: Int32
+                if last == .aLetter {
+                    status = 200
+                } else if last == .numeric {
+                    status = 100
+                } else if extended || beforeLast == .other {
+                    status = 0  // "_", and "a_" with a combining mark or soft hyphen after the connector
+                } else if beforeLast == .numeric {
+                    status = 100  // "1_" (WB13a)
+                } else {
+                    status = 200  // "a_", "__"
+                }
+                sink.segment(start, i, status)
+                continue
+            }
+            switch first {
+            case .wSegSpace:
+                // WB3d: a run of spaces is one segment.
+                while i < end && classes[Int(units[i])] == .wSegSpace { i += 1 }
+            case .cr:
+                // WB3, WB3a: CR LF is one segment, and nothing attaches to a line break.
+                if i < end && units[i] == 0x0A { i += 1 }
+                sink.segment(start, i, 0)
+                continue
+            case .lf, .newline:
+                sink.segment(start, i, 0)
+                continue
+            case .unsupported:
+                return (start, start)
+            default:
+                break
+            }
+            // WB4: Extend and Format characters attach to what precedes them (at the start of the
+            // text or after a line break they form a segment of their own).
+            while i < end {
+                let next = classes[Int(units[i])]
+                if next == .extend {
+                    i += 1
+                    continue
+                }
+                if next == .unsupported { return (start, i) }
+                break
+            }
+            sink.segment(start, i, 0)
+        }
+        return (end, end)
+    }
+}
