@@ -8,6 +8,7 @@ import GlossaText
 /// Glossa's benchmarks: they print figures; they assert nothing.
 ///
 ///     glossa-bench tokenize [CORPUS]           Document building vs a bare ICU word-break loop
+///     glossa-bench tokenize-once [CORPUS]      one Document build and nothing else (for perf, callgrind)
 ///     glossa-bench glossary [GLOSSARY.tsv]     loading and indexing time and memory
 ///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
 ///     glossa-bench annotate [CORPUS] [GLOSSARY] [--jobs N]  end-to-end jsonl annotation vs the bare loop
@@ -29,11 +30,18 @@ struct Bench {
         let glossaryPath = arguments.count > 2 ? arguments[2] : "bench-data/ding-de-en.tsv"
         switch command {
         case "tokenize": try tokenize(corpus)
+        case "tokenize-once":
+            let text = try readCorpus(corpus)
+            let tokenizer = try GermanTokenizer()
+            let start = DispatchTime.now().uptimeNanoseconds
+            let document = tokenizer.document(text)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print(String(format: "%d tokens, %d sentences, %d keys, %.3f s", document.tokens.count, document.sentences.count, document.keys.count, seconds))
         case "glossary": try glossary(arguments.count > 1 ? arguments[1] : glossaryPath)
         case "match": try match(corpus, glossaryPath)
         case "annotate": try annotate(corpus, glossaryPath, jobs: jobs)
         default:
-            print("usage: glossa-bench tokenize|glossary|match|annotate [CORPUS] [GLOSSARY] [--jobs N]")
+            print("usage: glossa-bench tokenize|tokenize-once|glossary|match|annotate [CORPUS] [GLOSSARY] [--jobs N]")
         }
     }
 

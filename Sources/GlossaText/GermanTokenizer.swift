@@ -89,10 +89,12 @@ public final class GermanTokenizer {
         }
     }
 
-    private func segments(_ units: [UInt16]) -> [Segment] {
+    /// The segments of `units` without white space, and the stretches that ICU segmented (the
+    /// only places where surrogates can be).
+    private func segments(_ units: [UInt16]) -> (segments: [Segment], icuStretches: [Range<Int>]) {
         var collector = SegmentCollector(units: units)
-        words.segments(of: units, into: &collector)
-        return collector.result
+        let stretches = words.segments(of: units, into: &collector)
+        return (collector.result, stretches)
     }
 
     fileprivate static func allWhiteSpace(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
@@ -108,7 +110,7 @@ public final class GermanTokenizer {
         return true
     }
 
-    fileprivate static func isPunctuation(_ units: [UInt16], _ at: Int) -> Bool {
+    static func isPunctuation(_ units: [UInt16], _ at: Int) -> Bool {
         let u = units[at]
         if u < 0x80 {
             switch u {
@@ -117,8 +119,10 @@ public final class GermanTokenizer {
             }
         }
         // General Punctuation U+2010...U+2027 (dashes, quotes, ellipsis) and « »: all punctuation,
-        // and the most frequent non-ASCII segments of German text.
+        // and the most frequent non-ASCII segments of German text. Arrows, box drawing, block
+        // elements and geometric shapes (frequent in tables and plain-text layouts): all symbols.
         if (u >= 0x2010 && u <= 0x2027) || u == 0xAB || u == 0xBB { return true }
+        if (u >= 0x2190 && u <= 0x21FF) || (u >= 0x2500 && u <= 0x25FF) { return false }
         guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -132,13 +136,14 @@ public final class GermanTokenizer {
     // MARK: - Building
 
     private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
-        let segs = segments(units)
+        let (segs, icuStretches) = segments(units)
         var lexicon = Lexicon(expectedForms: min(units.count / 256, 1 << 16))
         var tokens: [Token] = []
         tokens.reserveCapacity(segs.count)
         var compounds: [SpacedCompound] = []
         // Scalar offsets: a UTF-16 offset minus the number of astral scalars (surrogate pairs) before it.
-        let astral = Self.containsSurrogates(units) ? Self.astralOffsets(units) : []
+        var astral: [Int32] = []
+        for stretch in icuStretches { Self.appendAstralOffsets(units, stretch, to: &astral) }
         var astralBefore = 0
         func scalarOffset(_ target: Int) -> Int32 {
             while astralBefore < astral.count && Int(astral[astralBefore]) < target { astralBefore += 1 }
@@ -327,6 +332,8 @@ public final class GermanTokenizer {
         if end - start == 1 { return true }
         // Words with inner periods: "z.B", "U.S.A", "u.a".
         if units[start..<end].contains(0x2E) { return true }
+        // (The sets hold short words: longer keys skip hashing.)
+        if key.utf8.count > GermanAbbreviations.longestAbbreviation { return false }
         if GermanAbbreviations.nonFinal.contains(key) { return true }
         if GermanAbbreviations.mayEndSentence.contains(key) { return true }
         return false
@@ -411,7 +418,7 @@ public final class GermanTokenizer {
         if token.kind == .word && token.flags.contains(.abbreviation) {
             // "usw." and "etc." may end a sentence; titles and "z." do not.
             let key = keys[Int(token.keyID)]
-            return GermanAbbreviations.mayEndSentence.contains(String(key.dropLast()))
+            return key.utf8.count <= GermanAbbreviations.longestAbbreviation + 1 && GermanAbbreviations.mayEndSentence.contains(String(key.dropLast()))
         }
         return false
     }
@@ -522,19 +529,10 @@ public final class GermanTokenizer {
         return lineBreaks(units, from, to) == 1
     }
 
-    /// Whether the text has code units of surrogate pairs (scalars outside the BMP). Counts
-    /// instead of stopping at the first, so that the loop vectorizes.
-    static func containsSurrogates(_ units: [UInt16]) -> Bool {
-        var count = 0
-        for u in units { count &+= u & 0xF800 == 0xD800 ? 1 : 0 }
-        return count > 0
-    }
-
-    /// The UTF-16 offsets of the surrogate pairs of `units` (its scalars outside the BMP), in order.
-    static func astralOffsets(_ units: [UInt16]) -> [Int32] {
-        var result: [Int32] = []
-        var i = 0
-        while i + 1 < units.count {
+    /// Appends the UTF-16 offsets of the surrogate pairs (scalars outside the BMP) in `units[range]`.
+    static func appendAstralOffsets(_ units: [UInt16], _ range: Range<Int>, to result: inout [Int32]) {
+        var i = range.lowerBound
+        while i + 1 < range.upperBound {
             if units[i] & 0xFC00 == 0xD800 && units[i + 1] & 0xFC00 == 0xDC00 {
                 result.append(Int32(i))
                 i += 2
@@ -542,7 +540,6 @@ public final class GermanTokenizer {
                 i += 1
             }
         }
-        return result
     }
 
     static func containsLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {

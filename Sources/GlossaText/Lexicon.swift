@@ -28,6 +28,10 @@ struct Lexicon: Sendable {
     private var records: [UInt16] = []
     private var count = 0
     private static let header = 6
+    /// The slots of recently found forms, direct-mapped by hash and small enough for the L1 cache:
+    /// frequent forms (most tokens), whose records lie near the start of `records`, are found
+    /// without the cache misses of the large table.
+    private var recent = [UInt64](repeating: 0, count: 2048)
 
     /// - Parameter expectedForms: how many distinct forms to make room for (the tables grow beyond it).
     init(expectedForms: Int = 0) {
@@ -86,27 +90,31 @@ struct Lexicon: Sendable {
 
     /// The cached (key, stem) of the raw form `units[from..<to]`, or nil.
     @inline(__always)
-    func lookup(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32) -> (key: Int32, stem: Int32)? {
+    mutating func lookup(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32) -> (key: Int32, stem: Int32)? {
         var slot = Int(hash) & mask
-        let length = to - from
         while true {
             let packed = slots[slot]
             if packed == 0 { return nil }
-            if UInt32(truncatingIfNeeded: packed >> 32) == hash {
-                let r = Int(UInt32(truncatingIfNeeded: packed)) - 1
-                if Self.int32(records[r], records[r + 1]) == length {
-                    let form = r + Self.header
-                    var same = true
-                    var k = 0
-                    while k < length {
-                        if records[form + k] != units[from + k] { same = false; break }
-                        k += 1
-                    }
-                    if same { return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5])) }
-                }
+            if UInt32(truncatingIfNeeded: packed >> 32) == hash, let found = match(packed, units, from, to) {
+                return found
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The (key, stem) of the record of `packed` when its form is `units[from..<to]`.
+    @inline(__always)
+    private func match(_ packed: UInt64, _ units: [UInt16], _ from: Int, _ to: Int) -> (key: Int32, stem: Int32)? {
+        let r = Int(UInt32(truncatingIfNeeded: packed)) - 1
+        let length = to - from
+        guard r >= 0, Self.int32(records[r], records[r + 1]) == length else { return nil }
+        let form = r + Self.header
+        var k = 0
+        while k < length {
+            if records[form + k] != units[from + k] { return nil }
+            k += 1
+        }
+        return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5]))
     }
 
     @inline(__always)

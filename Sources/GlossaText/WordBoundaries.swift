@@ -100,7 +100,10 @@ public final class WordBoundaries {
     }
 
     /// Feeds the segments of `units` to `sink`: the fast path, and ICU for the stretches it cannot take.
-    func segments<Sink: WordSegmentSink>(of units: [UInt16], into sink: inout Sink) {
+    /// - Returns: the stretches that ICU segmented, in order. Every code unit outside them is in
+    ///   `WordBreakTable` (so, for example, surrogates lie only inside them).
+    @discardableResult
+    func segments<Sink: WordSegmentSink>(of units: [UInt16], into sink: inout Sink) -> [Range<Int>] {
         var statistics = Statistics()
         defer { self.statistics = statistics }
         let end = units.count
@@ -108,8 +111,9 @@ public final class WordBoundaries {
             icuSegments(units, 0..<end, into: &sink)
             statistics.icuUnits = end
             statistics.icuStretches = end > 0 ? 1 : 0
-            return
+            return [0..<end]
         }
+        var stretches: [Range<Int>] = []
         var position = 0
         while position < end {
             let (stop, unsupported) = Self.scan(units, from: position, to: end, into: &sink)
@@ -117,10 +121,12 @@ public final class WordBoundaries {
             if stop == end { break }
             let cut = Self.stretchEnd(units, after: unsupported)
             icuSegments(units, stop..<cut, into: &sink)
+            stretches.append(stop..<cut)
             statistics.icuUnits += cut - stop
             statistics.icuStretches += 1
             position = cut
         }
+        return stretches
     }
 
     /// ICU's segments of `units[range]`.

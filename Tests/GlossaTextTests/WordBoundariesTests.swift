@@ -279,3 +279,23 @@ private let foreign: [String] = [
 }
 
 private let corpusPath = ProcessInfo.processInfo.environment["GLOSSA_CORPUS"] ?? TestSupport.file("bench-data/corpus-de.txt").path
+
+@Suite struct SegmentKindTests {
+    /// The tokenizer's shortcuts for punctuation agree with the general category everywhere in the BMP.
+    @Test func punctuationShortcutsAgreeWithGeneralCategory() {
+        for u in 0...0xFFFF {
+            guard let scalar = Unicode.Scalar(u) else { continue }
+            let expected: Bool
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                expected = true
+            default:
+                expected = false
+            }
+            // ASCII: the tokenizer's own list, which also counts "`" (a typewriter quote) and not "$", "+", "<=>", "^", "|", "~".
+            if u < 0x80 { continue }
+            #expect(GermanTokenizer.isPunctuation([UInt16(u)], 0) == expected, "U+\(String(u, radix: 16))")
+        }
+    }
+}
