@@ -88,6 +88,7 @@ struct Bench {
         }
         let rate = megabytes(text) / seconds
         print(String(format: "Document building (tokens, keys, stems, sentences): %.1f MB/s (%d tokens, %d distinct keys, %.3f s)", rate, tokens, keys, seconds))
+        print(String(format: "peak memory so far: %.0f MB", peakMemoryMB()))
         let statistics = tokenizer.wordBoundaryStatistics
         let units = Double(statistics.fastUnits + statistics.icuUnits)
         print(String(format: "  word boundaries: the verified fast path where the text allows (%.2f%% of the text), ICU's iterator for %d stretches (%.2f%%)",
@@ -95,9 +96,13 @@ struct Bench {
         print("  fast path and ICU agree on this corpus: \(try boundariesAgree(text))")
         print(String(format: "single-thread ratio to the bare loop: %.2f (goal ≥ 0.60)", rate / bare))
         let icuOnly = try GermanTokenizer(fastPath: false)
-        let icuSeconds = time { _ = icuOnly.document(text) }
+        var icuDocument: Document?
+        let icuSeconds = time { icuDocument = icuOnly.document(text) }
         print(String(format: "for comparison, Document building with ICU's iterator for all text: %.1f MB/s (ratio %.2f)", megabytes(text) / icuSeconds, megabytes(text) / icuSeconds / bare))
-        print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+        let document = tokenizer.document(text)
+        let same = icuDocument.map { document.tokens == $0.tokens && document.sentences == $0.sentences && document.paragraphs == $0.paragraphs
+            && document.keys == $0.keys && document.stems == $0.stems && document.spacedCompounds == $0.spacedCompounds } ?? false
+        print("  the two documents are identical (tokens, sentences, paragraphs, keys, stems, compounds): \(same ? "yes" : "NO (a bug: report it)")")
     }
 
     /// Whether the fast path with its ICU stretches finds exactly ICU's boundaries and rule statuses in `text`.

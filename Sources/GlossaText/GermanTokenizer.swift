@@ -66,7 +66,7 @@ public final class GermanTokenizer {
 
         init(units: [UInt16]) {
             self.units = units
-            result.reserveCapacity(units.count / 5 + 16)
+            result.reserveCapacity(8192)
         }
 
         @inline(__always)
@@ -89,12 +89,78 @@ public final class GermanTokenizer {
         }
     }
 
-    /// The segments of `units` without white space, and the stretches that ICU segmented (the
-    /// only places where surrogates can be).
-    private func segments(_ units: [UInt16]) -> (segments: [Segment], icuStretches: [Range<Int>]) {
-        var collector = SegmentCollector(units: units)
-        let stretches = words.segments(of: units, into: &collector)
-        return (collector.result, stretches)
+    /// The segments of a text as `build` reads them: found in installments just ahead of the
+    /// reader, which drops those it has passed, so that a large text never has all of its
+    /// segments in memory at once.
+    private struct SegmentStream {
+        let words: WordBoundaries
+        /// `collector.result[k]` is segment `k` (counted from the last `drop`).
+        var collector: SegmentCollector
+        var progress = WordBoundaries.Progress()
+        /// The UTF-16 offsets of the surrogate pairs (astral scalars) of the segmented text, in
+        /// order: they can only lie in the stretches that ICU segmented.
+        var astral: [Int32] = []
+
+        init(words: WordBoundaries, units: [UInt16]) {
+            self.words = words
+            collector = SegmentCollector(units: units)
+        }
+
+        @inline(__always)
+        subscript(_ k: Int) -> Segment { collector.result[k] }
+
+        /// Whether segment `k` exists (finding segments up to it as needed).
+        @inline(__always)
+        mutating func has(_ k: Int) -> Bool {
+            k < collector.result.count || find(through: k)
+        }
+
+        private mutating func find(through k: Int) -> Bool {
+            let units = collector.units
+            while k >= collector.result.count && progress.position < units.count {
+                let stretches = progress.icuStretches.count
+                words.continueSegments(of: units, &progress, into: &collector, atLeast: 4096)
+                for stretch in progress.icuStretches[stretches...] { GermanTokenizer.appendAstralOffsets(units, stretch, to: &astral) }
+            }
+            return k < collector.result.count
+        }
+
+        /// Forgets the first `count` segments.
+        mutating func drop(_ count: Int) {
+            collector.result.removeFirst(count)
+        }
+
+        /// Whether segment `k` exists and starts at `offset`.
+        @inline(__always)
+        mutating func startsAt(_ k: Int, _ offset: Int) -> Bool { has(k) && Int(self[k].start) == offset }
+
+        /// Whether segment `k` is the single code unit `c`.
+        @inline(__always)
+        func isChar(_ k: Int, _ c: UInt16) -> Bool {
+            let segment = self[k]
+            return segment.end - segment.start == 1 && collector.units[Int(segment.start)] == c
+        }
+
+        /// Whether segment `k` is a single hyphen.
+        @inline(__always)
+        func isHyphen(_ k: Int) -> Bool {
+            let segment = self[k]
+            return segment.end - segment.start == 1 && MatchKey.isHyphen(collector.units[Int(segment.start)])
+        }
+
+        @inline(__always)
+        func isWordLike(_ k: Int) -> Bool { self[k].kind == .word || self[k].kind == .number }
+
+        /// How many astral scalars `scalarOffset` has passed.
+        private var astralBefore = 0
+
+        /// The Unicode scalar offset of a UTF-16 offset up to which the text is segmented, given in
+        /// ascending order: the UTF-16 offset minus the surrogate pairs before it.
+        @inline(__always)
+        mutating func scalarOffset(_ target: Int) -> Int32 {
+            while astralBefore < astral.count && Int(astral[astralBefore]) < target { astralBefore += 1 }
+            return Int32(target - astralBefore)
+        }
     }
 
     fileprivate static func allWhiteSpace(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
@@ -136,22 +202,14 @@ public final class GermanTokenizer {
     // MARK: - Building
 
     private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
-        let (segs, icuStretches) = segments(units)
+        var stream = SegmentStream(words: words, units: units)
         var lexicon = Lexicon(expectedForms: min(units.count / 256, 1 << 16))
         var tokens: [Token] = []
-        tokens.reserveCapacity(segs.count)
+        tokens.reserveCapacity(units.count / 6 + 16)
         var compounds: [SpacedCompound] = []
-        // Scalar offsets: a UTF-16 offset minus the number of astral scalars (surrogate pairs) before it.
-        var astral: [Int32] = []
-        for stretch in icuStretches { Self.appendAstralOffsets(units, stretch, to: &astral) }
-        var astralBefore = 0
-        func scalarOffset(_ target: Int) -> Int32 {
-            while astralBefore < astral.count && Int(astral[astralBefore]) < target { astralBefore += 1 }
-            return Int32(target - astralBefore)
-        }
 
+        /// The index of the token's first segment in the stream.
         var i = 0
-        let n = segs.count
         var previousWordKeyID: Int32 = -1
         var previousContinuesCompound = false
         /// The end of the last token: the gap before the next one starts there.
@@ -163,100 +221,96 @@ public final class GermanTokenizer {
             if let cached = lexicon.lookup(units, from, to, hash: hash) { return lexicon.keys[Int(cached.key)] }
             return MatchKey.make(units: units, from, to)
         }
-        while i < n {
-            let first = segs[i]
+        while stream.has(i) {
+            let first = stream[i]
             var end = Int(first.end)
             var kind = first.kind
             var flags: Token.Flags = []
             var j = i + 1
 
-            func adjacent(_ k: Int) -> Bool { k < n && Int(segs[k].start) == end }
-            func isChar(_ k: Int, _ c: UInt16) -> Bool { segs[k].end - segs[k].start == 1 && units[Int(segs[k].start)] == c }
-            func isHyphenSeg(_ k: Int) -> Bool { segs[k].end - segs[k].start == 1 && MatchKey.isHyphen(units[Int(segs[k].start)]) }
-            func isWordLike(_ k: Int) -> Bool { segs[k].kind == .word || segs[k].kind == .number }
 
             if kind == .word || kind == .number {
                 extend: while true {
-                    if adjacent(j) && isHyphenSeg(j) {
+                    if stream.startsAt(j, end) && stream.isHyphen(j) {
                         let afterHyphen = j + 1
-                        if afterHyphen < n && Int(segs[afterHyphen].start) == Int(segs[j].end) && isWordLike(afterHyphen) {
-                            end = Int(segs[afterHyphen].end)
+                        if stream.has(afterHyphen) && Int(stream[afterHyphen].start) == Int(stream[j].end) && stream.isWordLike(afterHyphen) {
+                            end = Int(stream[afterHyphen].end)
                             flags.insert(.hyphenated)
                             if kind == .number { kind = .word }
                             j = afterHyphen + 1
                             continue extend
                         }
-                        if afterHyphen + 1 < n && Int(segs[afterHyphen].start) == Int(segs[j].end) && isChar(afterHyphen, 0x2F)
-                            && Int(segs[afterHyphen + 1].start) == Int(segs[afterHyphen].end) && isWordLike(afterHyphen + 1) {
+                        if stream.has(afterHyphen + 1) && Int(stream[afterHyphen].start) == Int(stream[j].end) && stream.isChar(afterHyphen, 0x2F)
+                            && Int(stream[afterHyphen + 1].start) == Int(stream[afterHyphen].end) && stream.isWordLike(afterHyphen + 1) {
                             // "Spa-/Wellness-Bereich"
-                            end = Int(segs[afterHyphen + 1].end)
+                            end = Int(stream[afterHyphen + 1].end)
                             flags.insert(.hyphenated)
                             j = afterHyphen + 2
                             continue extend
                         }
                         // A trailing hyphen: "US-", "Nord-", "Zusammen-".
-                        end = Int(segs[j].end)
+                        end = Int(stream[j].end)
                         j += 1
-                        if j < n && isWordLike(j) && Self.gapIsLineBreak(units, end, Int(segs[j].start)) {
+                        if stream.has(j) && stream.isWordLike(j) && Self.gapIsLineBreak(units, end, Int(stream[j].start)) {
                             // Hyphenation across a line break: join into one token.
-                            if Self.startsLowercase(units, Int(segs[j].start)) {
+                            if Self.startsLowercase(units, Int(stream[j].start)) {
                                 flags.insert(.dehyphenated)
                             } else {
                                 flags.insert(.hyphenated)
                             }
-                            end = Int(segs[j].end)
+                            end = Int(stream[j].end)
                             j += 1
                             continue extend
                         }
                         flags.insert(.continuesCompound)
                         break extend
                     }
-                    if kind == .number && adjacent(j) && isChar(j, 0x2F) && j + 1 < n && Int(segs[j + 1].start) == Int(segs[j].end)
-                        && segs[j + 1].kind == .number {
+                    if kind == .number && stream.startsAt(j, end) && stream.isChar(j, 0x2F) && stream.has(j + 1) && Int(stream[j + 1].start) == Int(stream[j].end)
+                        && stream[j + 1].kind == .number {
                         // "2021/22"
-                        end = Int(segs[j + 1].end)
+                        end = Int(stream[j + 1].end)
                         j += 2
                         continue extend
                     }
-                    if adjacent(j) && isChar(j, 0x2E) {
+                    if stream.startsAt(j, end) && stream.isChar(j, 0x2E) {
                         let wordKey = cachedKey(Int(first.start), end)
                         if kind == .word && isAbbreviation(units, Int(first.start), end, key: wordKey) {
-                            end = Int(segs[j].end)
+                            end = Int(stream[j].end)
                             flags.insert(.abbreviation)
                             j += 1
                             // "Lat.-" keeps a trailing hyphen too.
-                            if adjacent(j) && isHyphenSeg(j) && !(j + 1 < n && Int(segs[j + 1].start) == Int(segs[j].end)) {
-                                end = Int(segs[j].end)
+                            if stream.startsAt(j, end) && stream.isHyphen(j) && !(stream.has(j + 1) && Int(stream[j + 1].start) == Int(stream[j].end)) {
+                                end = Int(stream[j].end)
                                 j += 1
                                 flags.insert(.continuesCompound)
                             }
-                        } else if kind == .number && isOrdinal(units, Int(first.start), end, followedAt: j + 1, segs: segs,
+                        } else if kind == .number && isOrdinal(units, Int(first.start), end, followedAt: j + 1, in: &stream,
                                                                          previousWordKey: previousWordKeyID >= 0 ? lexicon.keys[Int(previousWordKeyID)] : "") {
-                            end = Int(segs[j].end)
+                            end = Int(stream[j].end)
                             j += 1
                         }
                     }
                     break extend
                 }
-            } else if kind == .punct, let emoticonEnd = Self.emoticonEnd(units, segs, i) {
+            } else if kind == .punct, let emoticonEnd = Self.emoticonEnd(units, &stream, i) {
                 // ":-)", ";-)", ":)" are one symbol.
                 kind = .symbol
-                while j < n && Int(segs[j].end) <= emoticonEnd { j += 1 }
+                while stream.has(j) && Int(stream[j].end) <= emoticonEnd { j += 1 }
                 end = emoticonEnd
             } else if kind == .punct && first.end - first.start == 1 && Self.isApostrophe(units[Int(first.start)])
-                        && adjacent(j) && segs[j].kind == .word && segs[j].end - segs[j].start == 1
-                        && (units[Int(segs[j].start)] | 0x20) == 0x73
-                        && (j + 1 >= n || Int(segs[j + 1].start) > Int(segs[j].end) || segs[j + 1].kind == .punct) {
+                        && stream.startsAt(j, end) && stream[j].kind == .word && stream[j].end - stream[j].start == 1
+                        && (units[Int(stream[j].start)] | 0x20) == 0x73
+                        && (!stream.has(j + 1) || Int(stream[j + 1].start) > Int(stream[j].end) || stream[j + 1].kind == .punct) {
                 // The clitic "'s" ("Ich fand 's gut") is one word.
                 kind = .word
-                end = Int(segs[j].end)
+                end = Int(stream[j].end)
                 j += 1
             } else if kind == .punct {
                 // Runs of periods, hyphens or typewriter quotes are one token: "...", "--", "``", "''".
                 let c = units[Int(first.start)]
                 if first.end - first.start == 1 && (c == 0x2E || c == 0x2D || c == 0x60 || c == 0x27) {
-                    while adjacent(j) && isChar(j, c) {
-                        end = Int(segs[j].end)
+                    while stream.startsAt(j, end) && stream.isChar(j, c) {
+                        end = Int(stream[j].end)
                         j += 1
                     }
                 }
@@ -270,15 +324,15 @@ public final class GermanTokenizer {
             case .punct: tokenKind = .punct
             case .symbol: tokenKind = .symbol
             }
-            let startScalar = scalarOffset(start)
-            let endScalar = scalarOffset(end)
+            let startScalar = stream.scalarOffset(start)
+            let endScalar = stream.scalarOffset(end)
 
             // Key and stem, through the lexicon cache.
             var keyID: Int32
             var stemID: Int32
             if flags.contains(.dehyphenated) || flags.contains(.hyphenated) && Self.containsLineBreak(units, start, end) {
                 let raw = Self.removingLineBreakHyphenation(units, start, end, keepHyphen: !flags.contains(.dehyphenated))
-                keyID = lexicon.internKey(MatchKey.make(units: raw, 0, raw.count))
+                keyID = lexicon.internKey(utf8: MatchKey.utf8(units: raw, 0, raw.count))
                 stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
             } else {
                 let hash = Lexicon.hash(units, start, end)
@@ -286,7 +340,7 @@ public final class GermanTokenizer {
                     keyID = cached.key
                     stemID = cached.stem
                 } else {
-                    keyID = lexicon.internKey(MatchKey.make(units: units, start, end))
+                    keyID = lexicon.internKey(utf8: MatchKey.utf8(units: units, start, end))
                     stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
                     lexicon.remember(units, start, end, hash: hash, key: keyID, stem: stemID)
                 }
@@ -316,13 +370,18 @@ public final class GermanTokenizer {
             tokens.append(Token(start: startScalar, end: endScalar, utf16Start: Int32(start), utf16End: Int32(end),
                                 keyID: keyID, stemID: stemID, kind: tokenKind, flags: flags))
             i = j
+            if i >= 16_384 {
+                // Drop the segments behind: the stream keeps only a window of the text's segments.
+                stream.drop(i)
+                i = 0
+            }
         }
         if lookForBlankLine && Self.hasBlankLine(units, gapStart, units.count) { lookForBlankLine = false }
 
         let blankLines = mode == .automatic ? !lookForBlankLine : mode == .blankLines
         let (sentences, paragraphs) = Self.splitSentences(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines)
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
-                        spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: astral)
+                        spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: stream.astral)
     }
 
     // MARK: - Decisions
@@ -339,14 +398,14 @@ public final class GermanTokenizer {
         return false
     }
 
-    private func isOrdinal(_ units: [UInt16], _ start: Int, _ end: Int, followedAt next: Int, segs: [Segment], previousWordKey: String) -> Bool {
+    private func isOrdinal(_ units: [UInt16], _ start: Int, _ end: Int, followedAt next: Int, in stream: inout SegmentStream, previousWordKey: String) -> Bool {
         guard end - start <= 3, units[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        guard next < segs.count, segs[next].kind == .word || segs[next].kind == .number else { return false }
+        guard stream.has(next), stream[next].kind == .word || stream[next].kind == .number else { return false }
         // There must be white space (not a line break followed by a capital) between.
-        let nextStart = Int(segs[next].start)
-        let nextKey = MatchKey.make(units: units, nextStart, Int(segs[next].end))
+        let nextStart = Int(stream[next].start)
+        let nextKey = MatchKey.make(units: units, nextStart, Int(stream[next].end))
         if GermanAbbreviations.months.contains(nextKey) { return true }
-        if segs[next].kind == .word && !Self.isUppercase(units[nextStart]) && !Self.gapIsLineBreak(units, end + 1, nextStart) { return true }
+        if stream[next].kind == .word && !Self.isUppercase(units[nextStart]) && !Self.gapIsLineBreak(units, end + 1, nextStart) { return true }
         if GermanAbbreviations.ordinalContext.contains(previousWordKey) { return true }
         return false
     }
@@ -376,7 +435,8 @@ public final class GermanTokenizer {
             let isLast = t == tokens.count - 1
             if !isLast {
                 let gapStart = Int(token.utf16End), gapEnd = Int(tokens[t + 1].utf16Start)
-                let breaks = lineBreaks(units, gapStart, gapEnd)
+                // (Most gaps are empty or one space.)
+                let breaks = gapEnd == gapStart || gapEnd - gapStart == 1 && units[gapStart] == 0x20 ? 0 : lineBreaks(units, gapStart, gapEnd)
                 if breaks >= 2 || (breaks >= 1 && !blankLineMode) {
                     closeSentence(t)
                     closeParagraph()
@@ -410,17 +470,19 @@ public final class GermanTokenizer {
         return (sentences, paragraphs)
     }
 
+    @inline(__always)
     private static func isTerminator(_ token: Token, units: [UInt16], keys: [String]) -> Bool {
-        let first = units[Int(token.utf16Start)]
-        if token.kind == .punct {
+        switch token.kind {
+        case .punct:
+            let first = units[Int(token.utf16Start)]
             return first == 0x2E || first == 0x21 || first == 0x3F || first == 0x2026
-        }
-        if token.kind == .word && token.flags.contains(.abbreviation) {
+        case .word where token.flags.contains(.abbreviation):
             // "usw." and "etc." may end a sentence; titles and "z." do not.
             let key = keys[Int(token.keyID)]
             return key.utf8.count <= GermanAbbreviations.longestAbbreviation + 1 && GermanAbbreviations.mayEndSentence.contains(String(key.dropLast()))
+        default:
+            return false
         }
-        return false
     }
 
     private static func isTerminatorOrCloser(_ token: Token, units: [UInt16]) -> Bool {
@@ -450,8 +512,8 @@ public final class GermanTokenizer {
     static func isApostrophe(_ u: UInt16) -> Bool { u == 0x27 || u == 0x2019 || u == 0x02BC }
 
     /// The end of an emoticon starting at segment `i` (":-)", ";-)", ":)", ":-(", ":D"), or nil.
-    private static func emoticonEnd(_ units: [UInt16], _ segs: [Segment], _ i: Int) -> Int? {
-        let start = Int(segs[i].start)
+    private static func emoticonEnd(_ units: [UInt16], _ stream: inout SegmentStream, _ i: Int) -> Int? {
+        let start = Int(stream[i].start)
         guard units[start] == 0x3A || units[start] == 0x3B else { return nil }
         var k = start + 1
         if k < units.count && units[k] == 0x2D { k += 1 }
@@ -466,8 +528,8 @@ public final class GermanTokenizer {
             }
             // Segment boundaries must line up with the emoticon's end.
             var j = i
-            while j < segs.count && Int(segs[j].end) < end { j += 1 }
-            guard j < segs.count, Int(segs[j].end) == end else { return nil }
+            while stream.has(j) && Int(stream[j].end) < end { j += 1 }
+            guard stream.has(j), Int(stream[j].end) == end else { return nil }
             return end
         default:
             return nil

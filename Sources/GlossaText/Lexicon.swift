@@ -7,8 +7,8 @@ import GlossaStemmer
 /// The raw-form table is open addressing over records of code units: looking a token
 /// up hashes its code units in place, without creating a `String`. Keys and stems are interned
 /// by their UTF-8 bytes (FNV-1a, open addressing), not through `Dictionary<String, _>`, whose
-/// hashing normalizes every string first: keys are NFC by construction (`MatchKey`), so equal
-/// bytes and canonical equivalence are the same thing for them.
+/// hashing normalizes every string first: keys are NFC by construction (`MatchKey`), and so are
+/// their stems, so equal bytes and canonical equivalence are the same thing for them.
 struct Lexicon: Sendable {
     private(set) var keys: [String] = []
     private(set) var stems: [String] = []
@@ -47,11 +47,11 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// Interns a key; returns its id.
-    mutating func internKey(_ key: String) -> Int32 {
-        let (id, isNew) = keyTable.intern(key, strings: keys)
+    /// Interns a key given as UTF-8 (`MatchKey.utf8`); returns its id.
+    mutating func internKey(utf8 key: [UInt8]) -> Int32 {
+        let (id, isNew) = keyTable.intern(key)
         if isNew {
-            keys.append(key)
+            keys.append(String(decoding: key, as: UTF8.self))
             wordStemOfKey.append(-1)
             otherStemOfKey.append(-1)
         }
@@ -60,7 +60,7 @@ struct Lexicon: Sendable {
 
     /// Interns a stem; returns its id.
     mutating func internStem(_ stem: String) -> Int32 {
-        let (id, isNew) = stemTable.intern(stem, strings: stems)
+        let (id, isNew) = stemTable.intern(Array(stem.utf8))
         if isNew { stems.append(stem) }
         return id
     }
@@ -154,36 +154,44 @@ struct Lexicon: Sendable {
     var rawFormCount: Int { count }
 }
 
-/// Interned strings by their UTF-8 bytes: open addressing over ids into the owner's array.
+/// Strings interned by their UTF-8 bytes: open addressing over ids, which the owner uses to
+/// index its own array of the strings.
 private struct StringTable: Sendable {
     /// id + 1 per slot (0 = empty).
     private var slots = [Int32](repeating: 0, count: 1024)
     /// The hash of each string, by id.
     private var hashes: [UInt32] = []
+    /// The bytes of all strings, one after the other; string `id` ends at `ends[id]`.
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
 
-    private static func hash(_ string: String) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for byte in string.utf8 { h = (h ^ UInt32(byte)) &* 16_777_619 }
-        return h
-    }
-
-    /// The id of `string` among `strings` (which this table indexes), and whether it is new:
-    /// then its id is `strings.count` and the caller appends it.
-    mutating func intern(_ string: String, strings: [String]) -> (id: Int32, isNew: Bool) {
-        let hash = Self.hash(string)
+    /// The id of the string with UTF-8 `utf8`, and whether it is new (then its id is the number
+    /// of strings before it: the owner appends it to its array).
+    mutating func intern(_ utf8: [UInt8]) -> (id: Int32, isNew: Bool) {
+        var hash: UInt32 = 2_166_136_261
+        for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { break }
-            if hashes[entry - 1] == hash && strings[entry - 1].utf8.elementsEqual(string.utf8) { return (Int32(entry - 1), false) }
+            if hashes[entry - 1] == hash && same(entry - 1, utf8) { return (Int32(entry - 1), false) }
             slot = (slot + 1) & mask
         }
         let id = hashes.count
         hashes.append(hash)
+        bytes.append(contentsOf: utf8)
+        ends.append(bytes.count)
         slots[slot] = Int32(id + 1)
         if 2 * hashes.count > slots.count { grow() }
         return (Int32(id), true)
+    }
+
+    private func same(_ id: Int, _ utf8: [UInt8]) -> Bool {
+        let start = id == 0 ? 0 : ends[id - 1]
+        guard ends[id] - start == utf8.count else { return false }
+        for k in 0..<utf8.count where bytes[start + k] != utf8[k] { return false }
+        return true
     }
 
     private mutating func grow() {

@@ -95,50 +95,76 @@ public final class WordBoundaries {
             mutating func segment(_ start: Int, _ end: Int, _ status: Int32) { result.append((end, status)) }
         }
         var sink = Collect()
-        let (stop, _) = scan(units, from: 0, to: units.count, into: &sink)
+        let (stop, _) = scan(units, from: 0, to: units.count, limit: Int.max, into: &sink)
         return stop == units.count ? sink.result : nil
     }
 
-    /// Feeds the segments of `units` to `sink`: the fast path, and ICU for the stretches it cannot take.
-    /// - Returns: the stretches that ICU segmented, in order. Every code unit outside them is in
-    ///   `WordBreakTable` (so, for example, surrogates lie only inside them).
-    @discardableResult
-    func segments<Sink: WordSegmentSink>(of units: [UInt16], into sink: inout Sink) -> [Range<Int>] {
-        var statistics = Statistics()
-        defer { self.statistics = statistics }
-        let end = units.count
-        guard usesFastPath else {
-            icuSegments(units, 0..<end, into: &sink)
-            statistics.icuUnits = end
-            statistics.icuStretches = end > 0 ? 1 : 0
-            return [0..<end]
-        }
-        var stretches: [Range<Int>] = []
+    /// How far the segmentation of one text has come, for segmenting it in installments.
+    struct Progress {
+        /// Everything before it is segmented; it is a boundary.
         var position = 0
-        while position < end {
-            let (stop, unsupported) = Self.scan(units, from: position, to: end, into: &sink)
-            statistics.fastUnits += stop - position
-            if stop == end { break }
-            let cut = Self.stretchEnd(units, after: unsupported)
-            icuSegments(units, stop..<cut, into: &sink)
-            stretches.append(stop..<cut)
-            statistics.icuUnits += cut - stop
-            statistics.icuStretches += 1
-            position = cut
-        }
-        return stretches
+        /// The stretches that ICU segmented so far, in order. Every code unit outside them is in
+        /// `WordBreakTable` (so, for example, surrogates lie only inside them).
+        var icuStretches: [Range<Int>] = []
+        var statistics = Statistics()
     }
 
-    /// ICU's segments of `units[range]`.
-    private func icuSegments<Sink: WordSegmentSink>(_ units: [UInt16], _ range: Range<Int>, into sink: inout Sink) {
+    /// Feeds all segments of `units` to `sink`.
+    /// - Returns: the stretches that ICU segmented (see `Progress.icuStretches`).
+    @discardableResult
+    func segments<Sink: WordSegmentSink>(of units: [UInt16], into sink: inout Sink) -> [Range<Int>] {
+        var progress = Progress()
+        continueSegments(of: units, &progress, into: &sink, atLeast: Int.max)
+        return progress.icuStretches
+    }
+
+    /// Feeds the next segments of `units` to `sink`, from `progress.position` on: at least
+    /// `count` of them (fewer only at the end of the text), by the fast path and, for the
+    /// stretches it cannot take, ICU. `statistics` then describes the text up to the new position.
+    func continueSegments<Sink: WordSegmentSink>(of units: [UInt16], _ progress: inout Progress, into sink: inout Sink, atLeast count: Int) {
+        defer { statistics = progress.statistics }
+        let end = units.count
+        guard usesFastPath else {
+            if progress.position < end {
+                icuSegments(units, progress.position..<end, into: &sink)
+                progress.icuStretches.append(progress.position..<end)
+                progress.statistics.icuUnits += end - progress.position
+                progress.statistics.icuStretches += 1
+                progress.position = end
+            }
+            return
+        }
+        var wanted = count
+        while progress.position < end && wanted > 0 {
+            let start = progress.position
+            let (stop, unsupported) = Self.scan(units, from: start, to: end, limit: wanted, into: &sink)
+            progress.statistics.fastUnits += stop - start
+            progress.position = stop
+            if stop == end || unsupported < 0 { break }
+            let cut = Self.stretchEnd(units, after: unsupported)
+            wanted -= icuSegments(units, stop..<cut, into: &sink)
+            progress.icuStretches.append(stop..<cut)
+            progress.statistics.icuUnits += cut - stop
+            progress.statistics.icuStretches += 1
+            progress.position = cut
+            // (Segments the fast path fed before stopping are not subtracted: `wanted` is a lower bound.)
+        }
+    }
+
+    /// Feeds ICU's segments of `units[range]` to `sink`; returns how many.
+    @discardableResult
+    private func icuSegments<Sink: WordSegmentSink>(_ units: [UInt16], _ range: Range<Int>, into sink: inout Sink) -> Int {
         var start = range.lowerBound
+        var fed = 0
         icu.forEachBoundaryChunk(in: units, range: range) { offsets, statuses, count in
             for k in 0..<count {
                 let end = Int(offsets[k])
                 sink.segment(start, end, statuses[k])
                 start = end
             }
+            fed += count
         }
+        return fed
     }
 
     /// Where the stretch that ICU segments ends, given the position of a unit the fast path does
@@ -170,13 +196,19 @@ public final class WordBoundaries {
         }
     }
 
-    /// The fast path: segments `units[from...]` until `to` or the first segment that involves a
-    /// unit outside `WordBreakTable`. Returns where it stopped (`to`, or the start of that
-    /// segment, which is a boundary) and the position of the unit that stopped it.
-    static func scan<Sink: WordSegmentSink>(_ units: [UInt16], from: Int, to end: Int, into sink: inout Sink) -> (stop: Int, unsupported: Int) {
+    /// The fast path: segments `units[from...]` until `to`, until it has fed `limit` segments to
+    /// `sink`, or until the first segment that involves a unit outside `WordBreakTable`. Returns
+    /// where it stopped (a boundary: `to`, the end of the last segment fed, or the start of the
+    /// segment it cannot take) and the position of the unit that stopped it (-1 when it stopped
+    /// at the limit). Nothing carries over from one segment to the next, so the scan may stop
+    /// and resume at any boundary.
+    static func scan<Sink: WordSegmentSink>(_ units: [UInt16], from: Int, to end: Int, limit: Int, into sink: inout Sink) -> (stop: Int, unsupported: Int) {
         let classes = WordBreakTable.classes
         var i = from
+        var fed = 0
         while i < end {
+            if fed == limit { return (i, -1) }
+            fed &+= 1
             let start = i
             let first = classes[Int(units[i])]
             i += 1

@@ -246,6 +246,19 @@ private let foreign: [String] = [
         }
     }
 
+    /// A document of more segments than the tokenizer keeps at once, with characters that ICU
+    /// segments here and there (astral scalars among them): the same with and without the fast path.
+    @Test func largeDocumentsAreTheSameWithoutTheFastPath() throws {
+        let article = try TestSupport.text("Fixtures/de/kuba-russland.txt") + "\n" + TestSupport.text("Fixtures/de/tokenizer-cases.txt")
+        var text = ""
+        for k in 0..<120 {
+            text += article
+            text += foreign[k % foreign.count] + " Ende-\nzeile 21. März " + foreign[(k + 3) % foreign.count] + "\n"
+        }
+        #expect(text.utf16.count > 200_000)
+        try expectSameDocuments(text)
+    }
+
     /// The benchmark corpus (git-ignored, made by Scripts/make-corpus.sh; `GLOSSA_CORPUS` names
     /// another file): every boundary and status of the whole text. Skipped when absent.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: corpusPath), "no benchmark corpus (bench-data/corpus-de.txt)"))
@@ -273,9 +286,26 @@ private let foreign: [String] = [
         }
         let identical = ends == expectedEnds && statuses == expectedStatuses
         let statistics = boundaries.statistics
+        // Whole documents, on the first megabytes (the debug build is slow).
+        let prefix = try InputText.decode(Array(data.prefix(through: data.prefix(3_000_000).lastIndex(of: 0x0A) ?? 0)), source: corpusPath)
+        try expectSameDocuments(prefix)
         print("word boundaries of \(corpusPath): \(ends.count) boundaries, identical to ICU's: \(identical);"
               + " fast path \(statistics.fastUnits) units, ICU \(statistics.icuUnits) units in \(statistics.icuStretches) stretches")
     }
+}
+
+/// The tokenizer's documents of `text` with and without the fast path are identical.
+private func expectSameDocuments(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let fast = try GermanTokenizer(fastPath: true).document(text)
+    let icu = try GermanTokenizer(fastPath: false).document(text)
+    #expect(fast.tokens.count == icu.tokens.count, sourceLocation: sourceLocation)
+    if let k = (0..<min(fast.tokens.count, icu.tokens.count)).first(where: { fast.tokens[$0] != icu.tokens[$0] }) {
+        Issue.record("token \(k) differs: \(fast.text(of: fast.tokens[k]).debugDescription) \(fast.tokens[k]) vs \(icu.tokens[k])", sourceLocation: sourceLocation)
+    }
+    #expect(fast.sentences == icu.sentences && fast.paragraphs == icu.paragraphs, sourceLocation: sourceLocation)
+    #expect(fast.keys == icu.keys && fast.stems == icu.stems, sourceLocation: sourceLocation)
+    #expect(fast.spacedCompounds == icu.spacedCompounds, sourceLocation: sourceLocation)
+    #expect(fast.astralOffsets == icu.astralOffsets && fast.scalarCount == icu.scalarCount, sourceLocation: sourceLocation)
 }
 
 private let corpusPath = ProcessInfo.processInfo.environment["GLOSSA_CORPUS"] ?? TestSupport.file("bench-data/corpus-de.txt").path
