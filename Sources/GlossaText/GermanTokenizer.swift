@@ -63,6 +63,8 @@ public final class GermanTokenizer {
     private struct SegmentCollector: WordSegmentSink {
         let units: [UInt16]
         var result: [Segment] = []
+        /// White space is dropped anyway.
+        static var skipsWhiteSpace: Bool { true }
 
         init(units: [UInt16]) {
             self.units = units
@@ -124,6 +126,9 @@ public final class GermanTokenizer {
             }
             return k < collector.result.count
         }
+
+        /// The number of segments at hand.
+        var count: Int { collector.result.count }
 
         /// Forgets the first `count` segments.
         mutating func drop(_ count: Int) {
@@ -215,6 +220,7 @@ public final class GermanTokenizer {
         /// The end of the last token: the gap before the next one starts there.
         var gapStart = 0
         var lookForBlankLine = mode == .automatic
+        var splitter = SentenceSplitter()
         /// The key of a raw form, through the lexicon cache (interning it on a miss).
         func cachedKey(_ from: Int, _ to: Int) -> String {
             let hash = Lexicon.hash(units, from, to)
@@ -369,8 +375,13 @@ public final class GermanTokenizer {
             gapStart = end
             tokens.append(Token(start: startScalar, end: endScalar, utf16Start: Int32(start), utf16End: Int32(end),
                                 keyID: keyID, stemID: stemID, kind: tokenKind, flags: flags))
+            // Sentences are split a little behind the tokens, while these are still in the cache,
+            // once it is known whether single line breaks end paragraphs.
+            if tokens.count & 4095 == 0 && (mode != .automatic || !lookForBlankLine) {
+                splitter.advance(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: mode != .lines, complete: false)
+            }
             i = j
-            if i >= 16_384 {
+            if i >= 16_384 && 2 * i >= stream.count {
                 // Drop the segments behind: the stream keeps only a window of the text's segments.
                 stream.drop(i)
                 i = 0
@@ -379,7 +390,8 @@ public final class GermanTokenizer {
         if lookForBlankLine && Self.hasBlankLine(units, gapStart, units.count) { lookForBlankLine = false }
 
         let blankLines = mode == .automatic ? !lookForBlankLine : mode == .blankLines
-        let (sentences, paragraphs) = Self.splitSentences(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines)
+        splitter.advance(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines, complete: true)
+        let (sentences, paragraphs) = splitter.finish(tokens: tokens)
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
                         spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: stream.astral)
     }
@@ -410,68 +422,86 @@ public final class GermanTokenizer {
         return false
     }
 
-    static func splitSentences(tokens: [Token], units: [UInt16], keys: [String], blankLineMode: Bool) -> ([Sentence], [Paragraph]) {
-        var sentences: [Sentence] = []
-        var paragraphs: [Paragraph] = []
-        guard !tokens.isEmpty else { return ([], []) }
-        var sentenceStart = 0
-        var paragraphStart = 0
+    /// Groups tokens into sentences and paragraphs, in installments while the tokens are being made.
+    ///
+    /// A sentence ends at a terminator (".", "!", "?", "…", or an abbreviation that may end a
+    /// sentence), with the further terminators and closing quotes or brackets that touch it, when
+    /// white space and a capital, digit or opening quote follow; and at every paragraph end. A
+    /// paragraph ends at a blank line, and in `blankLineMode == false` at every line break.
+    struct SentenceSplitter {
+        private(set) var sentences: [Sentence] = []
+        private(set) var paragraphs: [Paragraph] = []
+        private var sentenceStart = 0
+        private var paragraphStart = 0
+        /// The next token to look at.
+        private var t = 0
 
-        func closeSentence(_ last: Int) {
+        /// Looks at the tokens from where it stopped. Unless `complete` (`tokens` are all of the
+        /// text's), stops before a token whose decision needs tokens that do not exist yet.
+        mutating func advance(tokens: [Token], units: [UInt16], keys: [String], blankLineMode: Bool, complete: Bool) {
+            while t < tokens.count {
+                let token = tokens[t]
+                let isLast = t == tokens.count - 1
+                if isLast && !complete { return }
+                if !isLast {
+                    let gapStart = Int(token.utf16End), gapEnd = Int(tokens[t + 1].utf16Start)
+                    // (Most gaps are empty or one space.)
+                    let breaks = gapEnd == gapStart || gapEnd - gapStart == 1 && units[gapStart] == 0x20 ? 0 : GermanTokenizer.lineBreaks(units, gapStart, gapEnd)
+                    if breaks >= 2 || (breaks >= 1 && !blankLineMode) {
+                        closeSentence(t, tokens)
+                        closeParagraph()
+                        t += 1
+                        continue
+                    }
+                }
+                if GermanTokenizer.isTerminator(token, units: units, keys: keys) {
+                    // Take further terminators and closing quotes or brackets that touch it.
+                    var last = t
+                    while last + 1 < tokens.count, tokens[last + 1].utf16Start == tokens[last].utf16End,
+                          tokens[last + 1].kind == .punct, GermanTokenizer.isTerminatorOrCloser(tokens[last + 1], units: units) {
+                        last += 1
+                    }
+                    if last + 1 == tokens.count {
+                        if !complete { return }
+                        t = last + 1
+                        continue
+                    }
+                    let next = tokens[last + 1]
+                    let spaced = next.utf16Start > tokens[last].utf16End
+                    if spaced && GermanTokenizer.startsSentence(next, units: units) {
+                        closeSentence(last, tokens)
+                    }
+                    t = last + 1
+                    continue
+                }
+                t += 1
+            }
+        }
+
+        /// Closes the last sentence and paragraph; returns them all. (After `advance` with `complete`.)
+        mutating func finish(tokens: [Token]) -> ([Sentence], [Paragraph]) {
+            guard !tokens.isEmpty else { return ([], []) }
+            closeSentence(tokens.count - 1, tokens)
+            closeParagraph()
+            return (sentences, paragraphs)
+        }
+
+        private mutating func closeSentence(_ last: Int, _ tokens: [Token]) {
             guard last >= sentenceStart else { return }
             sentences.append(Sentence(tokens: sentenceStart..<(last + 1), start: Int(tokens[sentenceStart].start), end: Int(tokens[last].end)))
             sentenceStart = last + 1
         }
-        func closeParagraph() {
+
+        private mutating func closeParagraph() {
             guard sentences.count > paragraphStart else { return }
             let first = sentences[paragraphStart], last = sentences[sentences.count - 1]
             paragraphs.append(Paragraph(sentences: paragraphStart..<sentences.count, start: first.start, end: last.end))
             paragraphStart = sentences.count
         }
-
-        var t = 0
-        while t < tokens.count {
-            let token = tokens[t]
-            let isLast = t == tokens.count - 1
-            if !isLast {
-                let gapStart = Int(token.utf16End), gapEnd = Int(tokens[t + 1].utf16Start)
-                // (Most gaps are empty or one space.)
-                let breaks = gapEnd == gapStart || gapEnd - gapStart == 1 && units[gapStart] == 0x20 ? 0 : lineBreaks(units, gapStart, gapEnd)
-                if breaks >= 2 || (breaks >= 1 && !blankLineMode) {
-                    closeSentence(t)
-                    closeParagraph()
-                    t += 1
-                    continue
-                }
-            }
-            if isTerminator(token, units: units, keys: keys) {
-                // Take further terminators and closing quotes or brackets that touch it.
-                var last = t
-                while last + 1 < tokens.count, tokens[last + 1].utf16Start == tokens[last].utf16End,
-                      tokens[last + 1].kind == .punct, isTerminatorOrCloser(tokens[last + 1], units: units) {
-                    last += 1
-                }
-                if last + 1 == tokens.count {
-                    t = last + 1
-                    continue
-                }
-                let next = tokens[last + 1]
-                let spaced = next.utf16Start > tokens[last].utf16End
-                if spaced && startsSentence(next, units: units) {
-                    closeSentence(last)
-                }
-                t = last + 1
-                continue
-            }
-            t += 1
-        }
-        closeSentence(tokens.count - 1)
-        closeParagraph()
-        return (sentences, paragraphs)
     }
 
     @inline(__always)
-    private static func isTerminator(_ token: Token, units: [UInt16], keys: [String]) -> Bool {
+    fileprivate static func isTerminator(_ token: Token, units: [UInt16], keys: [String]) -> Bool {
         switch token.kind {
         case .punct:
             let first = units[Int(token.utf16Start)]
@@ -485,7 +515,7 @@ public final class GermanTokenizer {
         }
     }
 
-    private static func isTerminatorOrCloser(_ token: Token, units: [UInt16]) -> Bool {
+    fileprivate static func isTerminatorOrCloser(_ token: Token, units: [UInt16]) -> Bool {
         let u = units[Int(token.utf16Start)]
         switch u {
         case 0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x201C, 0x201D, 0x2019, 0x00BB, 0x00AB, 0x203A, 0x2039, 0x60:
@@ -495,7 +525,7 @@ public final class GermanTokenizer {
         }
     }
 
-    private static func startsSentence(_ token: Token, units: [UInt16]) -> Bool {
+    fileprivate static func startsSentence(_ token: Token, units: [UInt16]) -> Bool {
         let u = units[Int(token.utf16Start)]
         if isUppercase(u) { return true }
         if u >= 0x30 && u <= 0x39 { return true }

@@ -3,6 +3,14 @@ public import GlossaICU
 /// Receives word segments in text order: `units[start..<end]` and ICU's rule status for it.
 protocol WordSegmentSink {
     mutating func segment(_ start: Int, _ end: Int, _ status: Int32)
+    /// Whether the fast path may leave out segments made only of spaces (Word_Break WSegSpace)
+    /// or of one line break (CR, LF, CR LF, or another Newline character); default false. ICU's
+    /// segments are all fed, white space included.
+    static var skipsWhiteSpace: Bool { get }
+}
+
+extension WordSegmentSink {
+    static var skipsWhiteSpace: Bool { false }
 }
 
 /// Word boundaries exactly as ICU's word break iterator finds them (UAX #29, "Unicode Text
@@ -124,24 +132,27 @@ public final class WordBoundaries {
     func continueSegments<Sink: WordSegmentSink>(of units: [UInt16], _ progress: inout Progress, into sink: inout Sink, atLeast count: Int) {
         defer { statistics = progress.statistics }
         let end = units.count
+        var wanted = count
         guard usesFastPath else {
-            if progress.position < end {
-                icuSegments(units, progress.position..<end, into: &sink)
-                progress.icuStretches.append(progress.position..<end)
-                progress.statistics.icuUnits += end - progress.position
+            // ICU alone, in stretches of 64k code units or a little more, ended where no rule looks across.
+            while progress.position < end && wanted > 0 {
+                let start = progress.position
+                let cut = start + (1 << 16) < end ? Self.stretchEnd(units, after: start + (1 << 16), spacesFrom: start + (1 << 16)) : end
+                wanted -= icuSegments(units, start..<cut, into: &sink)
+                progress.icuStretches.append(start..<cut)
+                progress.statistics.icuUnits += cut - start
                 progress.statistics.icuStretches += 1
-                progress.position = end
+                progress.position = cut
             }
             return
         }
-        var wanted = count
         while progress.position < end && wanted > 0 {
             let start = progress.position
             let (stop, unsupported) = Self.scan(units, from: start, to: end, limit: wanted, into: &sink)
             progress.statistics.fastUnits += stop - start
             progress.position = stop
             if stop == end || unsupported < 0 { break }
-            let cut = Self.stretchEnd(units, after: unsupported)
+            let cut = Self.stretchEnd(units, after: unsupported, spacesFrom: unsupported + 256)
             wanted -= icuSegments(units, stop..<cut, into: &sink)
             progress.icuStretches.append(stop..<cut)
             progress.statistics.icuUnits += cut - stop
@@ -167,13 +178,13 @@ public final class WordBoundaries {
         return fed
     }
 
-    /// Where the stretch that ICU segments ends, given the position of a unit the fast path does
-    /// not handle: after the next line break (WB3a: always a boundary, and no rule looks back
-    /// across it), or before a space that follows no space at least 256 units on (WB3d is the only
-    /// rule that joins anything to a space, and no rule looks ahead across one), or the text's end.
-    static func stretchEnd(_ units: [UInt16], after position: Int) -> Int {
+    /// Where a stretch that ICU segments ends, given a position inside it (for the fast path, the
+    /// unit it does not handle): after the next line break (WB3a: always a boundary, and no rule
+    /// looks back across it), or before a space that follows no space at `spacesFrom` or later
+    /// (WB3d is the only rule that joins anything to a space, and no rule looks ahead across
+    /// one), or the text's end.
+    static func stretchEnd(_ units: [UInt16], after position: Int, spacesFrom: Int) -> Int {
         let end = units.count
-        let spacesFrom = position + 256
         var q = position + 1
         while q < end {
             let previous = units[q - 1]
@@ -208,7 +219,6 @@ public final class WordBoundaries {
         var fed = 0
         while i < end {
             if fed == limit { return (i, -1) }
-            fed &+= 1
             let start = i
             let first = classes[Int(units[i])]
             i += 1
@@ -270,19 +280,30 @@ public final class WordBoundaries {
                     status = 200  // "a_", "__"
                 }
                 sink.segment(start, i, status)
+                fed &+= 1
                 continue
             }
             switch first {
             case .wSegSpace:
                 // WB3d: a run of spaces is one segment.
                 while i < end && classes[Int(units[i])] == .wSegSpace { i += 1 }
+                if Sink.skipsWhiteSpace {
+                    // Left out unless Extend or Format characters follow (or a unit ICU must see).
+                    if i == end { continue }
+                    let next = classes[Int(units[i])]
+                    if next != .extend && next != .unsupported { continue }
+                }
             case .cr:
                 // WB3, WB3a: CR LF is one segment, and nothing attaches to a line break.
                 if i < end && units[i] == 0x0A { i += 1 }
+                if Sink.skipsWhiteSpace { continue }
                 sink.segment(start, i, 0)
+                fed &+= 1
                 continue
             case .lf, .newline:
+                if Sink.skipsWhiteSpace { continue }
                 sink.segment(start, i, 0)
+                fed &+= 1
                 continue
             case .unsupported:
                 return (start, start)
@@ -301,6 +322,7 @@ public final class WordBoundaries {
                 break
             }
             sink.segment(start, i, 0)
+            fed &+= 1
         }
         return (end, end)
     }

@@ -220,6 +220,11 @@ private let foreign: [String] = [
         expectSameAsICU(long)
         _ = boundaries.boundaries(of: Array(long.utf16))
         #expect(boundaries.statistics.icuUnits < 1000)
+        // Without the fast path, ICU segments long texts in stretches of 64k units and more.
+        let longer = Array(String(repeating: long, count: 10).utf16)
+        let icuOnly = try WordBoundaries(fastPath: false)
+        #expect(icuOnly.boundaries(of: longer).map { Boundary(offset: $0.offset, status: $0.status) } == icuBoundaries(longer))
+        #expect(icuOnly.statistics.icuStretches > 1 && icuOnly.statistics.fastUnits == 0)
     }
 
     @Test(arguments: ["kuba-russland", "tokenizer-cases", "falsche-freunde"])
