@@ -439,6 +439,8 @@ public final class GermanTokenizer {
         /// Looks at the tokens from where it stopped. Unless `complete` (`tokens` are all of the
         /// text's), stops before a token whose decision needs tokens that do not exist yet.
         mutating func advance(tokens: [Token], units: [UInt16], keys: [String], blankLineMode: Bool, complete: Bool) {
+            var t = self.t
+            defer { self.t = t }
             while t < tokens.count {
                 let token = tokens[t]
                 let isLast = t == tokens.count - 1
@@ -580,6 +582,11 @@ public final class GermanTokenizer {
         for i in from..<to {
             let u = units[i]
             if u >= 0x61 && u <= 0x7A { return false }
+            // Latin-1 without property lookups: ß...ÿ are lower case (÷ is no letter).
+            if u >= 0xDF && u <= 0xFF {
+                if u != 0xF7 { return false }
+                continue
+            }
             if isUppercase(u) { letters += 1; continue }
             if u >= 0xDF, let scalar = Unicode.Scalar(u), scalar.properties.isLowercase { return false }
         }

@@ -23,7 +23,8 @@ extension WordSegmentSink {
 /// (breaks around line breaks), WB3d (runs of spaces), WB4 (Extend and Format characters
 /// attach to what precedes them, the soft hyphen for example), WB5–WB13b (letters, digits,
 /// connectors, and the middle characters of "can't", "U.S.A", "3.5", "1,000.5", "10'000"), WB999,
-/// and ICU's tailoring that a colon does not join letters. A rule status is ICU's: 200 when the
+/// and ICU's tailorings: "@" counts as a letter (an e-mail address is one segment) and a colon
+/// does not join letters ("ab:cd" is three segments). A rule status is ICU's: 200 when the
 /// segment's last letter, digit or connector is a letter, 100 when a digit, and for a final
 /// connector ("_") that of what precedes it (100 after a digit, 200 after a letter or connector,
 /// 0 alone), but 0 when Extend or Format characters follow the connector (ICU's rules WB13a/b

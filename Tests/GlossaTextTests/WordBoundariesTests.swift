@@ -316,6 +316,19 @@ private func expectSameDocuments(_ text: String, sourceLocation: SourceLocation 
 private let corpusPath = ProcessInfo.processInfo.environment["GLOSSA_CORPUS"] ?? TestSupport.file("bench-data/corpus-de.txt").path
 
 @Suite struct SegmentKindTests {
+    /// The Latin-1 shortcut of `isAllCaps` agrees with the Unicode properties it stands for.
+    @Test func latin1LowercaseShortcut() {
+        for u in 0xDF...0xFF {
+            let properties = Unicode.Scalar(UInt8(u)).properties
+            #expect(!properties.isUppercase)
+            #expect(properties.isLowercase == (u != 0xF7), "U+\(String(u, radix: 16))")
+        }
+        #expect(GermanTokenizer.isAllCaps(Array("NATO".utf16), 0, 4))
+        #expect(!GermanTokenizer.isAllCaps(Array("GRÖßE".utf16), 0, 5))
+        #expect(GermanTokenizer.isAllCaps(Array("GRÖSSE÷2".utf16), 0, 8))
+        #expect(!GermanTokenizer.isAllCaps(Array("Über".utf16), 0, 4))
+    }
+
     /// The tokenizer's shortcuts for punctuation agree with the general category everywhere in the BMP.
     @Test func punctuationShortcutsAgreeWithGeneralCategory() {
         for u in 0...0xFFFF {
