@@ -255,6 +255,8 @@ int32_t cicu_script(int32_t codepoint) {
 
 const char *cicu_script_code(int32_t script) { return uscript_getShortName((UScriptCode)script); }
 
+int32_t cicu_word_break(int32_t codepoint) { return u_getIntPropertyValue((UChar32)codepoint, UCHAR_WORD_BREAK); }
+
 int32_t cicu_region_count(void) {
     const char *const *codes = uloc_getISOCountries();
     int32_t n = 0;

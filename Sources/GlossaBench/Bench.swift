@@ -8,6 +8,7 @@ import GlossaText
 /// Glossa's benchmarks: they print figures; they assert nothing.
 ///
 ///     glossa-bench tokenize [CORPUS]           Document building vs a bare ICU word-break loop
+///     glossa-bench tokenize-once [CORPUS]      one Document build and nothing else (for perf, callgrind)
 ///     glossa-bench glossary [GLOSSARY.tsv]     loading and indexing time and memory
 ///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
 ///     glossa-bench annotate [CORPUS] [GLOSSARY] [--jobs N]  end-to-end jsonl annotation vs the bare loop
@@ -29,11 +30,18 @@ struct Bench {
         let glossaryPath = arguments.count > 2 ? arguments[2] : "bench-data/ding-de-en.tsv"
         switch command {
         case "tokenize": try tokenize(corpus)
+        case "tokenize-once":
+            let text = try readCorpus(corpus)
+            let tokenizer = try GermanTokenizer()
+            let start = DispatchTime.now().uptimeNanoseconds
+            let document = tokenizer.document(text)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print(String(format: "%d tokens, %d sentences, %d keys, %.3f s", document.tokens.count, document.sentences.count, document.keys.count, seconds))
         case "glossary": try glossary(arguments.count > 1 ? arguments[1] : glossaryPath)
         case "match": try match(corpus, glossaryPath)
         case "annotate": try annotate(corpus, glossaryPath, jobs: jobs)
         default:
-            print("usage: glossa-bench tokenize|glossary|match|annotate [CORPUS] [GLOSSARY] [--jobs N]")
+            print("usage: glossa-bench tokenize|tokenize-once|glossary|match|annotate [CORPUS] [GLOSSARY] [--jobs N]")
         }
     }
 
@@ -80,8 +88,39 @@ struct Bench {
         }
         let rate = megabytes(text) / seconds
         print(String(format: "Document building (tokens, keys, stems, sentences): %.1f MB/s (%d tokens, %d distinct keys, %.3f s)", rate, tokens, keys, seconds))
-        print(String(format: "ratio to the bare loop: %.2f (goal ≥ 0.60)", rate / bare))
-        print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+        print(String(format: "peak memory so far: %.0f MB", peakMemoryMB()))
+        let statistics = tokenizer.wordBoundaryStatistics
+        let units = Double(statistics.fastUnits + statistics.icuUnits)
+        print(String(format: "  word boundaries: the verified fast path where the text allows (%.2f%% of the text), ICU's iterator for %d stretches (%.2f%%)",
+                     Double(statistics.fastUnits) / max(units, 1) * 100, statistics.icuStretches, Double(statistics.icuUnits) / max(units, 1) * 100))
+        print("  fast path and ICU agree on this corpus: \(try boundariesAgree(text))")
+        print(String(format: "single-thread ratio to the bare loop: %.2f (goal ≥ 0.60)", rate / bare))
+        let icuOnly = try GermanTokenizer(fastPath: false)
+        var icuDocument: Document?
+        let icuSeconds = time { icuDocument = icuOnly.document(text) }
+        print(String(format: "for comparison, Document building with ICU's iterator for all text: %.1f MB/s (ratio %.2f)", megabytes(text) / icuSeconds, megabytes(text) / icuSeconds / bare))
+        let document = tokenizer.document(text)
+        let same = icuDocument.map { document.tokens == $0.tokens && document.sentences == $0.sentences && document.paragraphs == $0.paragraphs
+            && document.keys == $0.keys && document.stems == $0.stems && document.spacedCompounds == $0.spacedCompounds } ?? false
+        print("  the two documents are identical (tokens, sentences, paragraphs, keys, stems, compounds): \(same ? "yes" : "NO (a bug: report it)")")
+    }
+
+    /// Whether the fast path with its ICU stretches finds exactly ICU's boundaries and rule statuses in `text`.
+    static func boundariesAgree(_ text: String) throws -> String {
+        let units = Array(text.utf16)
+        var ends: [Int32] = [], statuses: [Int32] = []
+        try BreakIterator(.word, locale: "de").forEachBoundaryChunk(in: units) { offsets, chunkStatuses, count in
+            ends.append(contentsOf: offsets[0..<count])
+            statuses.append(contentsOf: chunkStatuses[0..<count])
+        }
+        var k = 0
+        var same = true
+        try WordBoundaries().forEachSegment(in: units) { _, end, status in
+            if k >= ends.count || ends[k] != Int32(end) || statuses[k] != status { same = false }
+            k += 1
+        }
+        same = same && k == ends.count
+        return same ? "yes, all \(ends.count) boundaries and rule statuses" : "NO: the fast path differs from ICU (a bug: report it)"
     }
 
     static func glossary(_ path: String) throws {

@@ -65,16 +65,26 @@ public final class BreakIterator {
     /// statuses, `count` valid entries each): the fast path for tokenizers, one call into ICU
     /// per 16k boundaries and no per-boundary closure.
     public func forEachBoundaryChunk(in units: [UInt16], _ body: (_ offsets: [Int32], _ statuses: [Int32], _ count: Int) -> Void) {
-        guard !units.isEmpty else { return }
+        forEachBoundaryChunk(in: units, range: 0..<units.count, body)
+    }
+
+    /// Calls `body` with successive chunks of the boundaries of `units[range]`, found as if
+    /// that range were the whole text; offsets are into `units` (the last one is `range.upperBound`).
+    /// Where `range` starts and ends at boundaries of the whole text that no rule looks across
+    /// (after a line break, before a space that follows no space), they are the whole text's
+    /// boundaries there.
+    public func forEachBoundaryChunk(in units: [UInt16], range: Range<Int>,
+                                     _ body: (_ offsets: [Int32], _ statuses: [Int32], _ count: Int) -> Void) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= units.count, "range outside the text")
+        guard !range.isEmpty else { return }
         let raw = UnsafeMutableRawPointer(handle)
-        // A text has at most one boundary per code unit after its start: short texts (glossary
-        // forms) get small chunks, not two 64 KB arrays to allocate and zero.
-        let chunk = min(1 << 14, units.count + 1)
+        let chunk = min(1 << 14, range.count)
         var offsetChunk = [Int32](repeating: 0, count: chunk)
         var statusChunk = [Int32](repeating: 0, count: chunk)
+        let base = Int32(range.lowerBound)
         units.withUnsafeBufferPointer { text in
             var status: Int32 = 0
-            cicu_break_set_text(raw, text.baseAddress!, Int32(text.count), &status)
+            cicu_break_set_text(raw, text.baseAddress! + range.lowerBound, Int32(range.count), &status)
             guard status <= 0 else { return }
             while true {
                 let n = offsetChunk.withUnsafeMutableBufferPointer { o in
@@ -83,6 +93,9 @@ public final class BreakIterator {
                     }
                 }
                 if n == 0 { break }
+                if base != 0 {
+                    for k in 0..<n { offsetChunk[k] &+= base }
+                }
                 body(offsetChunk, statusChunk, n)
             }
             var empty: UInt16 = 0

@@ -81,22 +81,63 @@ public enum ICUText {
         }
     }
 
-    /// The UTF-16 code units of `text`, converted by ICU (much faster than iterating `String.utf16`
-    /// for large texts).
+    /// The UTF-16 code units of `text` (much faster than iterating `String.utf16` for large
+    /// texts): transcoded from the string's UTF-8 here, eight ASCII bytes at a time. A Swift
+    /// string's UTF-8 is always valid, so nothing needs repairing.
     public static func utf16(_ text: String) -> [UInt16] {
         var text = text
         return text.withUTF8 { bytes -> [UInt16] in
-            guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return Array(String(decoding: bytes, as: UTF8.self).utf16) }
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+            let n = bytes.count
             // UTF-16 never needs more code units than UTF-8 has bytes.
-            var failed = false
-            let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                var status: Int32 = 0
-                let written = cicu_utf8_to_utf16(base, Int32(bytes.count), buffer.baseAddress!, Int32(bytes.count), &status)
-                failed = status > 0
-                count = failed ? 0 : Int(written)
+            return [UInt16](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0, o = 0
+                while i < n {
+                    if n - i >= 8 {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            let target = UnsafeMutableRawPointer(out.baseAddress! + o)
+                            target.storeBytes(of: widened(UInt32(truncatingIfNeeded: word)).littleEndian, as: UInt64.self)
+                            target.storeBytes(of: widened(UInt32(truncatingIfNeeded: word >> 32)).littleEndian, toByteOffset: 8, as: UInt64.self)
+                            i &+= 8
+                            o &+= 8
+                            continue
+                        }
+                    }
+                    let b0 = UInt32(base[i])
+                    if b0 < 0x80 {
+                        out[o] = UInt16(b0)
+                        i &+= 1
+                        o &+= 1
+                    } else if b0 < 0xE0 {
+                        out[o] = UInt16((b0 & 0x1F) << 6 | UInt32(base[i + 1]) & 0x3F)
+                        i &+= 2
+                        o &+= 1
+                    } else if b0 < 0xF0 {
+                        out[o] = UInt16((b0 & 0x0F) << 12 | (UInt32(base[i + 1]) & 0x3F) << 6 | UInt32(base[i + 2]) & 0x3F)
+                        i &+= 3
+                        o &+= 1
+                    } else {
+                        let scalar = (b0 & 0x07) << 18 | (UInt32(base[i + 1]) & 0x3F) << 12 | (UInt32(base[i + 2]) & 0x3F) << 6 | UInt32(base[i + 3]) & 0x3F
+                        let v = scalar - 0x10000
+                        out[o] = UInt16(0xD800 + (v >> 10))
+                        out[o + 1] = UInt16(0xDC00 + (v & 0x3FF))
+                        i &+= 4
+                        o &+= 2
+                    }
+                }
+                count = o
             }
-            return failed ? Array(String(decoding: bytes, as: UTF8.self).utf16) : units
         }
+    }
+
+    /// Four bytes spread to four 16-bit lanes (byte k to bits 16k...16k+7).
+    @inline(__always)
+    private static func widened(_ bytes: UInt32) -> UInt64 {
+        var v = UInt64(bytes)
+        v = (v | v << 16) & 0x0000_FFFF_0000_FFFF
+        v = (v | v << 8) & 0x00FF_00FF_00FF_00FF
+        return v
     }
 
     /// The ICU version linked at run time, such as "72.1".

@@ -28,6 +28,10 @@ enum GermanAbbreviations {
     /// word starts a new sentence.
     static let mayEndSentence = Set<String>(["usw", "etc", "ua", "uä", "ff", "chr", "o.ä", "u.a", "u.ä"])
 
+    /// The length in UTF-8 bytes of the longest key in `nonFinal` and `mayEndSentence`: a longer
+    /// key is in neither, without hashing it.
+    static let longestAbbreviation = nonFinal.union(mayEndSentence).map(\.utf8.count).max() ?? 0
+
     /// Month names after which a preceding "21." is an ordinal, not a sentence end.
     static let months = Set<String>([
         "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",

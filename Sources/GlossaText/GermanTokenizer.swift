@@ -3,7 +3,8 @@ import GlossaStemmer
 
 /// Splits German text into a `Document`.
 ///
-/// Words come from ICU's word break iterator (UAX #29 with ICU's German data); on top of it
+/// Words come from ICU's word break iterator (UAX #29 with ICU's German data), found without
+/// ICU where the text allows (`WordBoundaries`, verified to give exactly ICU's segments); on top of it
 /// the tokenizer applies German conventions:
 /// - hyphenated compounds and names are one token ("Castro-Diktatur", "Díaz-Canel",
 ///   "Spa-/Wellness-Bereich"), their parts available through `Document.hyphenParts(of:)`;
@@ -22,13 +23,19 @@ import GlossaStemmer
 ///
 /// One tokenizer owns ICU handles: use one per thread.
 public final class GermanTokenizer {
-    private let words: BreakIterator
+    private let words: WordBoundaries
     private let stemmer = GermanStemmer()
 
+    /// - Parameter fastPath: false to have ICU's iterator find all word boundaries (for
+    ///   comparisons: the documents are identical either way, see `WordBoundaries`).
     /// - Throws: `ICUError` when ICU's word break data cannot be loaded.
-    public init() throws(ICUError) {
-        words = try BreakIterator(.word, locale: "de")
+    public init(fastPath: Bool = true) throws(ICUError) {
+        words = try WordBoundaries(fastPath: fastPath)
     }
+
+    /// How the word boundaries of the last document were found: by the fast path, or by ICU
+    /// for the stretches with characters outside its table (see `WordBoundaries`).
+    public var wordBoundaryStatistics: WordBoundaries.Statistics { words.statistics }
 
     /// Tokenizes `text` into a document called `name`.
     /// - Parameter paragraphs: how paragraphs are separated; `.automatic` uses blank lines when
@@ -52,35 +59,116 @@ public final class GermanTokenizer {
         var kind: SegmentKind
     }
 
-    private func segments(_ units: [UInt16]) -> [Segment] {
+    /// Turns word segments into `Segment`s: white space is dropped, the rest gets its kind.
+    private struct SegmentCollector: WordSegmentSink {
+        let units: [UInt16]
         var result: [Segment] = []
-        result.reserveCapacity(units.count / 5 + 16)
-        var start = 0
-        words.forEachBoundaryChunk(in: units) { ends, statuses, count in
-            for k in 0..<count {
-                let end = Int(ends[k])
-                let status = statuses[k]
-                defer { start = end }
-                let kind: SegmentKind
-                if status >= 100 {
-                    kind = status < 200 ? .number : .word
-                } else {
-                    // Status "none": white space, punctuation, symbols, control characters.
-                    let first = units[start]
-                    if first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 || first == 0xA0 || first == 0x0C || first == 0x0B {
-                        if Self.allWhiteSpace(units, start, end) { continue }
-                    } else if first > 0x7F && Self.allWhiteSpace(units, start, end) {
-                        continue
-                    }
-                    kind = Self.isPunctuation(units, start) ? .punct : .symbol
-                }
-                result.append(Segment(start: Int32(start), end: Int32(end), kind: kind))
-            }
+        /// White space is dropped anyway.
+        static var skipsWhiteSpace: Bool { true }
+
+        init(units: [UInt16]) {
+            self.units = units
+            result.reserveCapacity(8192)
         }
-        return result
+
+        @inline(__always)
+        mutating func segment(_ start: Int, _ end: Int, _ status: Int32) {
+            let kind: SegmentKind
+            if status >= 100 {
+                kind = status < 200 ? .number : .word
+            } else {
+                // Status "none": white space, punctuation, symbols, control characters.
+                let first = units[start]
+                if first == 0x20 && end - start == 1 { return }  // the most frequent segment
+                if first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 || first == 0xA0 || first == 0x0C || first == 0x0B {
+                    if GermanTokenizer.allWhiteSpace(units, start, end) { return }
+                } else if first > 0x7F && GermanTokenizer.allWhiteSpace(units, start, end) {
+                    return
+                }
+                kind = GermanTokenizer.isPunctuation(units, start) ? .punct : .symbol
+            }
+            result.append(Segment(start: Int32(start), end: Int32(end), kind: kind))
+        }
     }
 
-    private static func allWhiteSpace(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+    /// The segments of a text as `build` reads them: found in installments just ahead of the
+    /// reader, which drops those it has passed, so that a large text never has all of its
+    /// segments in memory at once.
+    private struct SegmentStream {
+        let words: WordBoundaries
+        /// `collector.result[k]` is segment `k` (counted from the last `drop`).
+        var collector: SegmentCollector
+        var progress = WordBoundaries.Progress()
+        /// The UTF-16 offsets of the surrogate pairs (astral scalars) of the segmented text, in
+        /// order: they can only lie in the stretches that ICU segmented.
+        var astral: [Int32] = []
+
+        init(words: WordBoundaries, units: [UInt16]) {
+            self.words = words
+            collector = SegmentCollector(units: units)
+        }
+
+        @inline(__always)
+        subscript(_ k: Int) -> Segment { collector.result[k] }
+
+        /// Whether segment `k` exists (finding segments up to it as needed).
+        @inline(__always)
+        mutating func has(_ k: Int) -> Bool {
+            k < collector.result.count || find(through: k)
+        }
+
+        private mutating func find(through k: Int) -> Bool {
+            let units = collector.units
+            while k >= collector.result.count && progress.position < units.count {
+                let stretches = progress.icuStretches.count
+                words.continueSegments(of: units, &progress, into: &collector, atLeast: 4096)
+                for stretch in progress.icuStretches[stretches...] { GermanTokenizer.appendAstralOffsets(units, stretch, to: &astral) }
+            }
+            return k < collector.result.count
+        }
+
+        /// The number of segments at hand.
+        var count: Int { collector.result.count }
+
+        /// Forgets the first `count` segments.
+        mutating func drop(_ count: Int) {
+            collector.result.removeFirst(count)
+        }
+
+        /// Whether segment `k` exists and starts at `offset`.
+        @inline(__always)
+        mutating func startsAt(_ k: Int, _ offset: Int) -> Bool { has(k) && Int(self[k].start) == offset }
+
+        /// Whether segment `k` is the single code unit `c`.
+        @inline(__always)
+        func isChar(_ k: Int, _ c: UInt16) -> Bool {
+            let segment = self[k]
+            return segment.end - segment.start == 1 && collector.units[Int(segment.start)] == c
+        }
+
+        /// Whether segment `k` is a single hyphen.
+        @inline(__always)
+        func isHyphen(_ k: Int) -> Bool {
+            let segment = self[k]
+            return segment.end - segment.start == 1 && MatchKey.isHyphen(collector.units[Int(segment.start)])
+        }
+
+        @inline(__always)
+        func isWordLike(_ k: Int) -> Bool { self[k].kind == .word || self[k].kind == .number }
+
+        /// How many astral scalars `scalarOffset` has passed.
+        private var astralBefore = 0
+
+        /// The Unicode scalar offset of a UTF-16 offset up to which the text is segmented, given in
+        /// ascending order: the UTF-16 offset minus the surrogate pairs before it.
+        @inline(__always)
+        mutating func scalarOffset(_ target: Int) -> Int32 {
+            while astralBefore < astral.count && Int(astral[astralBefore]) < target { astralBefore += 1 }
+            return Int32(target - astralBefore)
+        }
+    }
+
+    fileprivate static func allWhiteSpace(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
         var i = from
         while i < to {
             let u = units[i]
@@ -93,7 +181,7 @@ public final class GermanTokenizer {
         return true
     }
 
-    private static func isPunctuation(_ units: [UInt16], _ at: Int) -> Bool {
+    static func isPunctuation(_ units: [UInt16], _ at: Int) -> Bool {
         let u = units[at]
         if u < 0x80 {
             switch u {
@@ -102,8 +190,10 @@ public final class GermanTokenizer {
             }
         }
         // General Punctuation U+2010...U+2027 (dashes, quotes, ellipsis) and « »: all punctuation,
-        // and the most frequent non-ASCII segments of German text.
+        // and the most frequent non-ASCII segments of German text. Arrows, box drawing, block
+        // elements and geometric shapes (frequent in tables and plain-text layouts): all symbols.
         if (u >= 0x2010 && u <= 0x2027) || u == 0xAB || u == 0xBB { return true }
+        if (u >= 0x2190 && u <= 0x21FF) || (u >= 0x2500 && u <= 0x25FF) { return false }
         guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -117,138 +207,116 @@ public final class GermanTokenizer {
     // MARK: - Building
 
     private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
-        let segs = segments(units)
+        var stream = SegmentStream(words: words, units: units)
         var lexicon = Lexicon(expectedForms: min(units.count / 256, 1 << 16))
         var tokens: [Token] = []
-        tokens.reserveCapacity(segs.count)
+        tokens.reserveCapacity(units.count / 6 + 16)
         var compounds: [SpacedCompound] = []
-        var astral: [Int32] = []
-        // Scalar offset tracking: units before `cursorUTF16` hold `cursorScalar` scalars.
-        var cursorUTF16 = 0
-        var cursorScalar = 0
-        let hasSurrogates = Self.containsSurrogates(units)
-        func scalarOffset(_ target: Int) -> Int32 {
-            if !hasSurrogates { return Int32(target) }
-            while cursorUTF16 < target {
-                let u = units[cursorUTF16]
-                if u & 0xFC00 == 0xD800, cursorUTF16 + 1 < units.count, units[cursorUTF16 + 1] & 0xFC00 == 0xDC00 {
-                    astral.append(Int32(cursorUTF16))
-                    cursorUTF16 += 2
-                } else {
-                    cursorUTF16 += 1
-                }
-                cursorScalar += 1
-            }
-            return Int32(cursorScalar)
-        }
 
+        /// The index of the token's first segment in the stream.
         var i = 0
-        let n = segs.count
         var previousWordKeyID: Int32 = -1
         var previousContinuesCompound = false
         /// The end of the last token: the gap before the next one starts there.
         var gapStart = 0
         var lookForBlankLine = mode == .automatic
+        var splitter = SentenceSplitter()
         /// The key of a raw form, through the lexicon cache (interning it on a miss).
         func cachedKey(_ from: Int, _ to: Int) -> String {
             let hash = Lexicon.hash(units, from, to)
             if let cached = lexicon.lookup(units, from, to, hash: hash) { return lexicon.keys[Int(cached.key)] }
             return MatchKey.make(units: units, from, to)
         }
-        while i < n {
-            let first = segs[i]
+        while stream.has(i) {
+            let first = stream[i]
             var end = Int(first.end)
             var kind = first.kind
             var flags: Token.Flags = []
             var j = i + 1
 
-            func adjacent(_ k: Int) -> Bool { k < n && Int(segs[k].start) == end }
-            func isChar(_ k: Int, _ c: UInt16) -> Bool { segs[k].end - segs[k].start == 1 && units[Int(segs[k].start)] == c }
-            func isHyphenSeg(_ k: Int) -> Bool { segs[k].end - segs[k].start == 1 && MatchKey.isHyphen(units[Int(segs[k].start)]) }
-            func isWordLike(_ k: Int) -> Bool { segs[k].kind == .word || segs[k].kind == .number }
 
             if kind == .word || kind == .number {
                 extend: while true {
-                    if adjacent(j) && isHyphenSeg(j) {
+                    if stream.startsAt(j, end) && stream.isHyphen(j) {
                         let afterHyphen = j + 1
-                        if afterHyphen < n && Int(segs[afterHyphen].start) == Int(segs[j].end) && isWordLike(afterHyphen) {
-                            end = Int(segs[afterHyphen].end)
+                        if stream.has(afterHyphen) && Int(stream[afterHyphen].start) == Int(stream[j].end) && stream.isWordLike(afterHyphen) {
+                            end = Int(stream[afterHyphen].end)
                             flags.insert(.hyphenated)
                             if kind == .number { kind = .word }
                             j = afterHyphen + 1
                             continue extend
                         }
-                        if afterHyphen + 1 < n && Int(segs[afterHyphen].start) == Int(segs[j].end) && isChar(afterHyphen, 0x2F)
-                            && Int(segs[afterHyphen + 1].start) == Int(segs[afterHyphen].end) && isWordLike(afterHyphen + 1) {
+                        if stream.has(afterHyphen + 1) && Int(stream[afterHyphen].start) == Int(stream[j].end) && stream.isChar(afterHyphen, 0x2F)
+                            && Int(stream[afterHyphen + 1].start) == Int(stream[afterHyphen].end) && stream.isWordLike(afterHyphen + 1) {
                             // "Spa-/Wellness-Bereich"
-                            end = Int(segs[afterHyphen + 1].end)
+                            end = Int(stream[afterHyphen + 1].end)
                             flags.insert(.hyphenated)
                             j = afterHyphen + 2
                             continue extend
                         }
                         // A trailing hyphen: "US-", "Nord-", "Zusammen-".
-                        end = Int(segs[j].end)
+                        end = Int(stream[j].end)
                         j += 1
-                        if j < n && isWordLike(j) && Self.gapIsLineBreak(units, end, Int(segs[j].start)) {
+                        if stream.has(j) && stream.isWordLike(j) && Self.gapIsLineBreak(units, end, Int(stream[j].start)) {
                             // Hyphenation across a line break: join into one token.
-                            if Self.startsLowercase(units, Int(segs[j].start)) {
+                            if Self.startsLowercase(units, Int(stream[j].start)) {
                                 flags.insert(.dehyphenated)
                             } else {
                                 flags.insert(.hyphenated)
                             }
-                            end = Int(segs[j].end)
+                            end = Int(stream[j].end)
                             j += 1
                             continue extend
                         }
                         flags.insert(.continuesCompound)
                         break extend
                     }
-                    if kind == .number && adjacent(j) && isChar(j, 0x2F) && j + 1 < n && Int(segs[j + 1].start) == Int(segs[j].end)
-                        && segs[j + 1].kind == .number {
+                    if kind == .number && stream.startsAt(j, end) && stream.isChar(j, 0x2F) && stream.has(j + 1) && Int(stream[j + 1].start) == Int(stream[j].end)
+                        && stream[j + 1].kind == .number {
                         // "2021/22"
-                        end = Int(segs[j + 1].end)
+                        end = Int(stream[j + 1].end)
                         j += 2
                         continue extend
                     }
-                    if adjacent(j) && isChar(j, 0x2E) {
+                    if stream.startsAt(j, end) && stream.isChar(j, 0x2E) {
                         let wordKey = cachedKey(Int(first.start), end)
                         if kind == .word && isAbbreviation(units, Int(first.start), end, key: wordKey) {
-                            end = Int(segs[j].end)
+                            end = Int(stream[j].end)
                             flags.insert(.abbreviation)
                             j += 1
                             // "Lat.-" keeps a trailing hyphen too.
-                            if adjacent(j) && isHyphenSeg(j) && !(j + 1 < n && Int(segs[j + 1].start) == Int(segs[j].end)) {
-                                end = Int(segs[j].end)
+                            if stream.startsAt(j, end) && stream.isHyphen(j) && !(stream.has(j + 1) && Int(stream[j + 1].start) == Int(stream[j].end)) {
+                                end = Int(stream[j].end)
                                 j += 1
                                 flags.insert(.continuesCompound)
                             }
-                        } else if kind == .number && isOrdinal(units, Int(first.start), end, followedAt: j + 1, segs: segs,
+                        } else if kind == .number && isOrdinal(units, Int(first.start), end, followedAt: j + 1, in: &stream,
                                                                          previousWordKey: previousWordKeyID >= 0 ? lexicon.keys[Int(previousWordKeyID)] : "") {
-                            end = Int(segs[j].end)
+                            end = Int(stream[j].end)
                             j += 1
                         }
                     }
                     break extend
                 }
-            } else if kind == .punct, let emoticonEnd = Self.emoticonEnd(units, segs, i) {
+            } else if kind == .punct, let emoticonEnd = Self.emoticonEnd(units, &stream, i) {
                 // ":-)", ";-)", ":)" are one symbol.
                 kind = .symbol
-                while j < n && Int(segs[j].end) <= emoticonEnd { j += 1 }
+                while stream.has(j) && Int(stream[j].end) <= emoticonEnd { j += 1 }
                 end = emoticonEnd
             } else if kind == .punct && first.end - first.start == 1 && Self.isApostrophe(units[Int(first.start)])
-                        && adjacent(j) && segs[j].kind == .word && segs[j].end - segs[j].start == 1
-                        && (units[Int(segs[j].start)] | 0x20) == 0x73
-                        && (j + 1 >= n || Int(segs[j + 1].start) > Int(segs[j].end) || segs[j + 1].kind == .punct) {
+                        && stream.startsAt(j, end) && stream[j].kind == .word && stream[j].end - stream[j].start == 1
+                        && (units[Int(stream[j].start)] | 0x20) == 0x73
+                        && (!stream.has(j + 1) || Int(stream[j + 1].start) > Int(stream[j].end) || stream[j + 1].kind == .punct) {
                 // The clitic "'s" ("Ich fand 's gut") is one word.
                 kind = .word
-                end = Int(segs[j].end)
+                end = Int(stream[j].end)
                 j += 1
             } else if kind == .punct {
                 // Runs of periods, hyphens or typewriter quotes are one token: "...", "--", "``", "''".
                 let c = units[Int(first.start)]
                 if first.end - first.start == 1 && (c == 0x2E || c == 0x2D || c == 0x60 || c == 0x27) {
-                    while adjacent(j) && isChar(j, c) {
-                        end = Int(segs[j].end)
+                    while stream.startsAt(j, end) && stream.isChar(j, c) {
+                        end = Int(stream[j].end)
                         j += 1
                     }
                 }
@@ -262,26 +330,24 @@ public final class GermanTokenizer {
             case .punct: tokenKind = .punct
             case .symbol: tokenKind = .symbol
             }
-            let startScalar = scalarOffset(start)
-            let endScalar = scalarOffset(end)
+            let startScalar = stream.scalarOffset(start)
+            let endScalar = stream.scalarOffset(end)
 
             // Key and stem, through the lexicon cache.
             var keyID: Int32
             var stemID: Int32
             if flags.contains(.dehyphenated) || flags.contains(.hyphenated) && Self.containsLineBreak(units, start, end) {
                 let raw = Self.removingLineBreakHyphenation(units, start, end, keepHyphen: !flags.contains(.dehyphenated))
-                let key = MatchKey.make(units: raw, 0, raw.count)
-                keyID = lexicon.internKey(key)
-                stemID = lexicon.internStem(tokenKind == .word ? stemmer.stem(key) : key)
+                keyID = lexicon.internKey(utf8: MatchKey.utf8(units: raw, 0, raw.count))
+                stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
             } else {
                 let hash = Lexicon.hash(units, start, end)
                 if let cached = lexicon.lookup(units, start, end, hash: hash) {
                     keyID = cached.key
                     stemID = cached.stem
                 } else {
-                    let key = MatchKey.make(units: units, start, end)
-                    keyID = lexicon.internKey(key)
-                    stemID = lexicon.internStem(tokenKind == .word ? stemmer.stem(key) : key)
+                    keyID = lexicon.internKey(utf8: MatchKey.utf8(units: units, start, end))
+                    stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
                     lexicon.remember(units, start, end, hash: hash, key: keyID, stem: stemID)
                 }
             }
@@ -309,15 +375,25 @@ public final class GermanTokenizer {
             gapStart = end
             tokens.append(Token(start: startScalar, end: endScalar, utf16Start: Int32(start), utf16End: Int32(end),
                                 keyID: keyID, stemID: stemID, kind: tokenKind, flags: flags))
+            // Sentences are split a little behind the tokens, while these are still in the cache,
+            // once it is known whether single line breaks end paragraphs.
+            if tokens.count & 4095 == 0 && (mode != .automatic || !lookForBlankLine) {
+                splitter.advance(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: mode != .lines, complete: false)
+            }
             i = j
+            if i >= 16_384 && 2 * i >= stream.count {
+                // Drop the segments behind: the stream keeps only a window of the text's segments.
+                stream.drop(i)
+                i = 0
+            }
         }
-        if hasSurrogates { _ = scalarOffset(units.count) }
         if lookForBlankLine && Self.hasBlankLine(units, gapStart, units.count) { lookForBlankLine = false }
 
         let blankLines = mode == .automatic ? !lookForBlankLine : mode == .blankLines
-        let (sentences, paragraphs) = Self.splitSentences(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines)
+        splitter.advance(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines, complete: true)
+        let (sentences, paragraphs) = splitter.finish(tokens: tokens)
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
-                        spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: astral)
+                        spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: stream.astral)
     }
 
     // MARK: - Decisions
@@ -327,96 +403,121 @@ public final class GermanTokenizer {
         if end - start == 1 { return true }
         // Words with inner periods: "z.B", "U.S.A", "u.a".
         if units[start..<end].contains(0x2E) { return true }
+        // (The sets hold short words: longer keys skip hashing.)
+        if key.utf8.count > GermanAbbreviations.longestAbbreviation { return false }
         if GermanAbbreviations.nonFinal.contains(key) { return true }
         if GermanAbbreviations.mayEndSentence.contains(key) { return true }
         return false
     }
 
-    private func isOrdinal(_ units: [UInt16], _ start: Int, _ end: Int, followedAt next: Int, segs: [Segment], previousWordKey: String) -> Bool {
+    private func isOrdinal(_ units: [UInt16], _ start: Int, _ end: Int, followedAt next: Int, in stream: inout SegmentStream, previousWordKey: String) -> Bool {
         guard end - start <= 3, units[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        guard next < segs.count, segs[next].kind == .word || segs[next].kind == .number else { return false }
+        guard stream.has(next), stream[next].kind == .word || stream[next].kind == .number else { return false }
         // There must be white space (not a line break followed by a capital) between.
-        let nextStart = Int(segs[next].start)
-        let nextKey = MatchKey.make(units: units, nextStart, Int(segs[next].end))
+        let nextStart = Int(stream[next].start)
+        let nextKey = MatchKey.make(units: units, nextStart, Int(stream[next].end))
         if GermanAbbreviations.months.contains(nextKey) { return true }
-        if segs[next].kind == .word && !Self.isUppercase(units[nextStart]) && !Self.gapIsLineBreak(units, end + 1, nextStart) { return true }
+        if stream[next].kind == .word && !Self.isUppercase(units[nextStart]) && !Self.gapIsLineBreak(units, end + 1, nextStart) { return true }
         if GermanAbbreviations.ordinalContext.contains(previousWordKey) { return true }
         return false
     }
 
-    static func splitSentences(tokens: [Token], units: [UInt16], keys: [String], blankLineMode: Bool) -> ([Sentence], [Paragraph]) {
-        var sentences: [Sentence] = []
-        var paragraphs: [Paragraph] = []
-        guard !tokens.isEmpty else { return ([], []) }
-        var sentenceStart = 0
-        var paragraphStart = 0
+    /// Groups tokens into sentences and paragraphs, in installments while the tokens are being made.
+    ///
+    /// A sentence ends at a terminator (".", "!", "?", "…", or an abbreviation that may end a
+    /// sentence), with the further terminators and closing quotes or brackets that touch it, when
+    /// white space and a capital, digit or opening quote follow; and at every paragraph end. A
+    /// paragraph ends at a blank line, and in `blankLineMode == false` at every line break.
+    struct SentenceSplitter {
+        private(set) var sentences: [Sentence] = []
+        private(set) var paragraphs: [Paragraph] = []
+        private var sentenceStart = 0
+        private var paragraphStart = 0
+        /// The next token to look at.
+        private var t = 0
 
-        func closeSentence(_ last: Int) {
+        /// Looks at the tokens from where it stopped. Unless `complete` (`tokens` are all of the
+        /// text's), stops before a token whose decision needs tokens that do not exist yet.
+        mutating func advance(tokens: [Token], units: [UInt16], keys: [String], blankLineMode: Bool, complete: Bool) {
+            var t = self.t
+            defer { self.t = t }
+            while t < tokens.count {
+                let token = tokens[t]
+                let isLast = t == tokens.count - 1
+                if isLast && !complete { return }
+                if !isLast {
+                    let gapStart = Int(token.utf16End), gapEnd = Int(tokens[t + 1].utf16Start)
+                    // (Most gaps are empty or one space.)
+                    let breaks = gapEnd == gapStart || gapEnd - gapStart == 1 && units[gapStart] == 0x20 ? 0 : GermanTokenizer.lineBreaks(units, gapStart, gapEnd)
+                    if breaks >= 2 || (breaks >= 1 && !blankLineMode) {
+                        closeSentence(t, tokens)
+                        closeParagraph()
+                        t += 1
+                        continue
+                    }
+                }
+                if GermanTokenizer.isTerminator(token, units: units, keys: keys) {
+                    // Take further terminators and closing quotes or brackets that touch it.
+                    var last = t
+                    while last + 1 < tokens.count, tokens[last + 1].utf16Start == tokens[last].utf16End,
+                          tokens[last + 1].kind == .punct, GermanTokenizer.isTerminatorOrCloser(tokens[last + 1], units: units) {
+                        last += 1
+                    }
+                    if last + 1 == tokens.count {
+                        if !complete { return }
+                        t = last + 1
+                        continue
+                    }
+                    let next = tokens[last + 1]
+                    let spaced = next.utf16Start > tokens[last].utf16End
+                    if spaced && GermanTokenizer.startsSentence(next, units: units) {
+                        closeSentence(last, tokens)
+                    }
+                    t = last + 1
+                    continue
+                }
+                t += 1
+            }
+        }
+
+        /// Closes the last sentence and paragraph; returns them all. (After `advance` with `complete`.)
+        mutating func finish(tokens: [Token]) -> ([Sentence], [Paragraph]) {
+            guard !tokens.isEmpty else { return ([], []) }
+            closeSentence(tokens.count - 1, tokens)
+            closeParagraph()
+            return (sentences, paragraphs)
+        }
+
+        private mutating func closeSentence(_ last: Int, _ tokens: [Token]) {
             guard last >= sentenceStart else { return }
             sentences.append(Sentence(tokens: sentenceStart..<(last + 1), start: Int(tokens[sentenceStart].start), end: Int(tokens[last].end)))
             sentenceStart = last + 1
         }
-        func closeParagraph() {
+
+        private mutating func closeParagraph() {
             guard sentences.count > paragraphStart else { return }
             let first = sentences[paragraphStart], last = sentences[sentences.count - 1]
             paragraphs.append(Paragraph(sentences: paragraphStart..<sentences.count, start: first.start, end: last.end))
             paragraphStart = sentences.count
         }
-
-        var t = 0
-        while t < tokens.count {
-            let token = tokens[t]
-            let isLast = t == tokens.count - 1
-            if !isLast {
-                let gapStart = Int(token.utf16End), gapEnd = Int(tokens[t + 1].utf16Start)
-                let breaks = lineBreaks(units, gapStart, gapEnd)
-                if breaks >= 2 || (breaks >= 1 && !blankLineMode) {
-                    closeSentence(t)
-                    closeParagraph()
-                    t += 1
-                    continue
-                }
-            }
-            if isTerminator(token, units: units, keys: keys) {
-                // Take further terminators and closing quotes or brackets that touch it.
-                var last = t
-                while last + 1 < tokens.count, tokens[last + 1].utf16Start == tokens[last].utf16End,
-                      tokens[last + 1].kind == .punct, isTerminatorOrCloser(tokens[last + 1], units: units) {
-                    last += 1
-                }
-                if last + 1 == tokens.count {
-                    t = last + 1
-                    continue
-                }
-                let next = tokens[last + 1]
-                let spaced = next.utf16Start > tokens[last].utf16End
-                if spaced && startsSentence(next, units: units) {
-                    closeSentence(last)
-                }
-                t = last + 1
-                continue
-            }
-            t += 1
-        }
-        closeSentence(tokens.count - 1)
-        closeParagraph()
-        return (sentences, paragraphs)
     }
 
-    private static func isTerminator(_ token: Token, units: [UInt16], keys: [String]) -> Bool {
-        let first = units[Int(token.utf16Start)]
-        if token.kind == .punct {
+    @inline(__always)
+    fileprivate static func isTerminator(_ token: Token, units: [UInt16], keys: [String]) -> Bool {
+        switch token.kind {
+        case .punct:
+            let first = units[Int(token.utf16Start)]
             return first == 0x2E || first == 0x21 || first == 0x3F || first == 0x2026
-        }
-        if token.kind == .word && token.flags.contains(.abbreviation) {
+        case .word where token.flags.contains(.abbreviation):
             // "usw." and "etc." may end a sentence; titles and "z." do not.
             let key = keys[Int(token.keyID)]
-            return GermanAbbreviations.mayEndSentence.contains(String(key.dropLast()))
+            return key.utf8.count <= GermanAbbreviations.longestAbbreviation + 1 && GermanAbbreviations.mayEndSentence.contains(String(key.dropLast()))
+        default:
+            return false
         }
-        return false
     }
 
-    private static func isTerminatorOrCloser(_ token: Token, units: [UInt16]) -> Bool {
+    fileprivate static func isTerminatorOrCloser(_ token: Token, units: [UInt16]) -> Bool {
         let u = units[Int(token.utf16Start)]
         switch u {
         case 0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x201C, 0x201D, 0x2019, 0x00BB, 0x00AB, 0x203A, 0x2039, 0x60:
@@ -426,7 +527,7 @@ public final class GermanTokenizer {
         }
     }
 
-    private static func startsSentence(_ token: Token, units: [UInt16]) -> Bool {
+    fileprivate static func startsSentence(_ token: Token, units: [UInt16]) -> Bool {
         let u = units[Int(token.utf16Start)]
         if isUppercase(u) { return true }
         if u >= 0x30 && u <= 0x39 { return true }
@@ -443,8 +544,8 @@ public final class GermanTokenizer {
     static func isApostrophe(_ u: UInt16) -> Bool { u == 0x27 || u == 0x2019 || u == 0x02BC }
 
     /// The end of an emoticon starting at segment `i` (":-)", ";-)", ":)", ":-(", ":D"), or nil.
-    private static func emoticonEnd(_ units: [UInt16], _ segs: [Segment], _ i: Int) -> Int? {
-        let start = Int(segs[i].start)
+    private static func emoticonEnd(_ units: [UInt16], _ stream: inout SegmentStream, _ i: Int) -> Int? {
+        let start = Int(stream[i].start)
         guard units[start] == 0x3A || units[start] == 0x3B else { return nil }
         var k = start + 1
         if k < units.count && units[k] == 0x2D { k += 1 }
@@ -459,8 +560,8 @@ public final class GermanTokenizer {
             }
             // Segment boundaries must line up with the emoticon's end.
             var j = i
-            while j < segs.count && Int(segs[j].end) < end { j += 1 }
-            guard j < segs.count, Int(segs[j].end) == end else { return nil }
+            while stream.has(j) && Int(stream[j].end) < end { j += 1 }
+            guard stream.has(j), Int(stream[j].end) == end else { return nil }
             return end
         default:
             return nil
@@ -481,6 +582,11 @@ public final class GermanTokenizer {
         for i in from..<to {
             let u = units[i]
             if u >= 0x61 && u <= 0x7A { return false }
+            // Latin-1 without property lookups: ß...ÿ are lower case (÷ is no letter).
+            if u >= 0xDF && u <= 0xFF {
+                if u != 0xF7 { return false }
+                continue
+            }
             if isUppercase(u) { letters += 1; continue }
             if u >= 0xDF, let scalar = Unicode.Scalar(u), scalar.properties.isLowercase { return false }
         }
@@ -522,12 +628,17 @@ public final class GermanTokenizer {
         return lineBreaks(units, from, to) == 1
     }
 
-    /// Whether the text has code units of surrogate pairs (scalars outside the BMP). Counts
-    /// instead of stopping at the first, so that the loop vectorizes.
-    static func containsSurrogates(_ units: [UInt16]) -> Bool {
-        var count = 0
-        for u in units { count &+= u & 0xF800 == 0xD800 ? 1 : 0 }
-        return count > 0
+    /// Appends the UTF-16 offsets of the surrogate pairs (scalars outside the BMP) in `units[range]`.
+    static func appendAstralOffsets(_ units: [UInt16], _ range: Range<Int>, to result: inout [Int32]) {
+        var i = range.lowerBound
+        while i + 1 < range.upperBound {
+            if units[i] & 0xFC00 == 0xD800 && units[i + 1] & 0xFC00 == 0xDC00 {
+                result.append(Int32(i))
+                i += 2
+            } else {
+                i += 1
+            }
+        }
     }
 
     static func containsLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {

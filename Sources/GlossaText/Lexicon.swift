@@ -1,13 +1,23 @@
+import GlossaStemmer
+
 /// Interned keys and stems of one document, with a cache from a token's raw form to
-/// them, so that each distinct word form is folded, normalized and stemmed once.
+/// them, so that each distinct word form is folded, normalized and stemmed once, and each
+/// distinct key stemmed once.
 ///
 /// The raw-form table is open addressing over records of code units: looking a token
-/// up hashes its code units in place, without creating a `String`.
+/// up hashes its code units in place, without creating a `String`. Keys and stems are interned
+/// by their UTF-8 bytes (FNV-1a, open addressing), not through `Dictionary<String, _>`, whose
+/// hashing normalizes every string first: keys are NFC by construction (`MatchKey`), and so are
+/// their stems, so equal bytes and canonical equivalence are the same thing for them.
 struct Lexicon: Sendable {
     private(set) var keys: [String] = []
     private(set) var stems: [String] = []
-    private var keyIndex: [String: Int32] = [:]
-    private var stemIndex: [String: Int32] = [:]
+    private var keyTable = StringTable()
+    private var stemTable = StringTable()
+    /// Per key id: the id of the key's stem as a word (the Snowball stem), and as anything else
+    /// (the key itself); -1 until asked for.
+    private var wordStemOfKey: [Int32] = []
+    private var otherStemOfKey: [Int32] = []
 
     // Raw form → (key, stem), open addressing. A slot packs the form's hash (high 32 bits) and
     // the offset + 1 of its record (low 32 bits; 0 = empty). A record keeps everything a lookup
@@ -18,6 +28,10 @@ struct Lexicon: Sendable {
     private var records: [UInt16] = []
     private var count = 0
     private static let header = 6
+    /// The slots of recently found forms, direct-mapped by hash and small enough for the L1 cache:
+    /// frequent forms (most tokens), whose records lie near the start of `records`, are found
+    /// without the cache misses of the large table.
+    private var recent = [UInt64](repeating: 0, count: 2048)
 
     /// - Parameter expectedForms: how many distinct forms to make room for (the tables grow beyond it).
     init(expectedForms: Int = 0) {
@@ -28,27 +42,39 @@ struct Lexicon: Sendable {
         if expectedForms > 0 {
             keys.reserveCapacity(expectedForms)
             stems.reserveCapacity(expectedForms)
-            keyIndex.reserveCapacity(expectedForms)
-            stemIndex.reserveCapacity(expectedForms)
+            wordStemOfKey.reserveCapacity(expectedForms)
+            otherStemOfKey.reserveCapacity(expectedForms)
         }
     }
 
-    /// Interns a key; returns its id.
-    mutating func internKey(_ key: String) -> Int32 {
-        if let id = keyIndex[key] { return id }
-        let id = Int32(keys.count)
-        keys.append(key)
-        keyIndex[key] = id
+    /// Interns a key given as UTF-8 (`MatchKey.utf8`); returns its id.
+    mutating func internKey(utf8 key: [UInt8]) -> Int32 {
+        let (id, isNew) = keyTable.intern(key)
+        if isNew {
+            keys.append(String(decoding: key, as: UTF8.self))
+            wordStemOfKey.append(-1)
+            otherStemOfKey.append(-1)
+        }
         return id
     }
 
     /// Interns a stem; returns its id.
     mutating func internStem(_ stem: String) -> Int32 {
-        if let id = stemIndex[stem] { return id }
-        let id = Int32(stems.count)
-        stems.append(stem)
-        stemIndex[stem] = id
+        let (id, isNew) = stemTable.intern(Array(stem.utf8))
+        if isNew { stems.append(stem) }
         return id
+    }
+
+    /// The stem id of key `keyID`: its Snowball stem for a word, the key itself for anything
+    /// else; each computed once per document.
+    mutating func stemID(ofKey keyID: Int32, isWord: Bool, stemmer: GermanStemmer) -> Int32 {
+        let k = Int(keyID)
+        if isWord {
+            if wordStemOfKey[k] < 0 { wordStemOfKey[k] = internStem(stemmer.stem(keys[k])) }
+            return wordStemOfKey[k]
+        }
+        if otherStemOfKey[k] < 0 { otherStemOfKey[k] = internStem(keys[k]) }
+        return otherStemOfKey[k]
     }
 
     @inline(__always)
@@ -64,27 +90,31 @@ struct Lexicon: Sendable {
 
     /// The cached (key, stem) of the raw form `units[from..<to]`, or nil.
     @inline(__always)
-    func lookup(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32) -> (key: Int32, stem: Int32)? {
+    mutating func lookup(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32) -> (key: Int32, stem: Int32)? {
         var slot = Int(hash) & mask
-        let length = to - from
         while true {
             let packed = slots[slot]
             if packed == 0 { return nil }
-            if UInt32(truncatingIfNeeded: packed >> 32) == hash {
-                let r = Int(UInt32(truncatingIfNeeded: packed)) - 1
-                if Self.int32(records[r], records[r + 1]) == length {
-                    let form = r + Self.header
-                    var same = true
-                    var k = 0
-                    while k < length {
-                        if records[form + k] != units[from + k] { same = false; break }
-                        k += 1
-                    }
-                    if same { return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5])) }
-                }
+            if UInt32(truncatingIfNeeded: packed >> 32) == hash, let found = match(packed, units, from, to) {
+                return found
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The (key, stem) of the record of `packed` when its form is `units[from..<to]`.
+    @inline(__always)
+    private func match(_ packed: UInt64, _ units: [UInt16], _ from: Int, _ to: Int) -> (key: Int32, stem: Int32)? {
+        let r = Int(UInt32(truncatingIfNeeded: packed)) - 1
+        let length = to - from
+        guard r >= 0, Self.int32(records[r], records[r + 1]) == length else { return nil }
+        let form = r + Self.header
+        var k = 0
+        while k < length {
+            if records[form + k] != units[from + k] { return nil }
+            k += 1
+        }
+        return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5]))
     }
 
     @inline(__always)
@@ -122,4 +152,55 @@ struct Lexicon: Sendable {
 
     /// Number of distinct raw forms seen.
     var rawFormCount: Int { count }
+}
+
+/// Strings interned by their UTF-8 bytes: open addressing over ids, which the owner uses to
+/// index its own array of the strings.
+private struct StringTable: Sendable {
+    /// id + 1 per slot (0 = empty).
+    private var slots = [Int32](repeating: 0, count: 1024)
+    /// The hash of each string, by id.
+    private var hashes: [UInt32] = []
+    /// The bytes of all strings, one after the other; string `id` ends at `ends[id]`.
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    /// The id of the string with UTF-8 `utf8`, and whether it is new (then its id is the number
+    /// of strings before it: the owner appends it to its array).
+    mutating func intern(_ utf8: [UInt8]) -> (id: Int32, isNew: Bool) {
+        var hash: UInt32 = 2_166_136_261
+        for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { break }
+            if hashes[entry - 1] == hash && same(entry - 1, utf8) { return (Int32(entry - 1), false) }
+            slot = (slot + 1) & mask
+        }
+        let id = hashes.count
+        hashes.append(hash)
+        bytes.append(contentsOf: utf8)
+        ends.append(bytes.count)
+        slots[slot] = Int32(id + 1)
+        if 2 * hashes.count > slots.count { grow() }
+        return (Int32(id), true)
+    }
+
+    private func same(_ id: Int, _ utf8: [UInt8]) -> Bool {
+        let start = id == 0 ? 0 : ends[id - 1]
+        guard ends[id] - start == utf8.count else { return false }
+        for k in 0..<utf8.count where bytes[start + k] != utf8[k] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
+        }
+    }
 }

@@ -60,14 +60,20 @@ public enum MatchKey {
 
     /// The key of `units[from..<to]`: the tokenizer's entry point.
     public static func make(units: [UInt16], _ from: Int, _ to: Int) -> String {
-        if let fast = fastKey(units, from, to) { return fast }
+        if let fast = fastKey(units, from, to) { return String(decoding: fast, as: UTF8.self) }
         return slowKey(Array(units[from..<to]))
     }
 
-    /// ASCII and Latin-1 letters, digits and common punctuation: folded without ICU.
+    /// The UTF-8 bytes of the key of `units[from..<to]` (the tokenizer interns keys by them).
+    static func utf8(units: [UInt16], _ from: Int, _ to: Int) -> [UInt8] {
+        if let fast = fastKey(units, from, to) { return fast }
+        return Array(slowKey(Array(units[from..<to])).utf8)
+    }
+
+    /// ASCII and Latin-1 letters, digits and common punctuation: folded without ICU, to UTF-8.
     /// Returns nil when anything needs the full algorithm.
     @inline(__always)
-    static func fastKey(_ units: [UInt16], _ from: Int, _ to: Int) -> String? {
+    static func fastKey(_ units: [UInt16], _ from: Int, _ to: Int) -> [UInt8]? {
         // Builds UTF-8 directly: making a String from UTF-8 bytes is the fast path.
         var out = [UInt8]()
         out.reserveCapacity(2 * (to - from) + 2)
@@ -108,7 +114,7 @@ public enum MatchKey {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The typographic replacement of a BMP code unit above Latin-1: 0 removes it,

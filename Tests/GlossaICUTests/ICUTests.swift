@@ -145,3 +145,18 @@ import Testing
     }
 }
 
+@Suite struct UTF16ConversionTests {
+    @Test func matchesTheStandardLibrary() {
+        let pieces = ["", "a", "Kuba und Russland", "ä", "ß", "€", "─", "😀", "👩‍👩‍👧", "\u{0}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}", "中文"]
+        // Every piece at every alignment after a run of ASCII, and long mixed texts.
+        for piece in pieces {
+            for prefix in 0..<17 {
+                let text = String(repeating: "x", count: prefix) + piece + String(repeating: "y", count: 9) + piece
+                #expect(ICUText.utf16(text) == Array(text.utf16), "\(text.debugDescription)")
+            }
+        }
+        let long = (0..<2000).map { pieces[$0 % pieces.count] + String(repeating: "z", count: $0 % 11) }.joined()
+        #expect(ICUText.utf16(long) == Array(long.utf16))
+        #expect(ICUText.utf16("").isEmpty)
+    }
+}

@@ -87,6 +87,11 @@ int32_t cicu_script(int32_t codepoint);
 /// Short ISO 15924 code of a script ("Latn", "Cyrl").
 const char *cicu_script_code(int32_t script);
 
+// MARK: Character properties
+/// The Word_Break property (UAX #29) of a code point: a UWordBreakValues value
+/// (0 Other, 1 ALetter, 2 Format, ... 22 WSegSpace).
+int32_t cicu_word_break(int32_t codepoint);
+
 // MARK: Locale data (CLDR through ICU)
 /// Number of ISO 3166 region codes ICU knows; `cicu_region_code` returns the i-th.
 int32_t cicu_region_count(void);
