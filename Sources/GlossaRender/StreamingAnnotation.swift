@@ -36,7 +36,7 @@ public enum StreamingAnnotation {
         var annotations = 0
         var start = 0
         while start < pieces.count {
-            let batch = Array(pieces[start..<min(start + max(jobs, 1) * 2, pieces.count)])
+            let batch = Array(pieces[start..<min(start + max(jobs, 1) * 4, pieces.count)])
             start += batch.count
             // Tokenize the batch in parallel: then each piece's first sentence number is known.
             let documents = try parallelMap(batch, jobs: jobs) { piece in

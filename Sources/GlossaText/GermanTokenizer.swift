@@ -646,7 +646,23 @@ public final class GermanTokenizer {
     }
 
     /// Whether the text separates paragraphs with blank lines.
-    public static func hasBlankLine(_ text: String) -> Bool { hasBlankLine(ICUText.utf16(text)) }
+    public static func hasBlankLine(_ text: String) -> Bool {
+        // On UTF-8 bytes: the characters involved are ASCII, and no byte of a multi-byte
+        // sequence is below 0x80. Same rule as `hasBlankLine(_:_:_:)`.
+        var lineIsBlank = false
+        var sawBreak = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A:
+                if sawBreak && lineIsBlank { return true }
+                sawBreak = true
+                lineIsBlank = true
+            case 0x0D, 0x20, 0x09: continue
+            default: lineIsBlank = false
+            }
+        }
+        return false
+    }
 
     static func hasBlankLine(_ units: [UInt16]) -> Bool { hasBlankLine(units, 0, units.count) }
 

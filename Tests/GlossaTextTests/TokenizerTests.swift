@@ -1,6 +1,6 @@
 import Foundation
 import GlossaTestSupport
-import GlossaText
+@testable import GlossaText
 import Testing
 
 /// Tokenizes `text` and returns the token texts.
@@ -194,3 +194,17 @@ func sentenceTexts(_ text: String) throws -> [String] {
     }
 }
 
+
+@Suite struct BlankLineTests {
+    @Test(arguments: ["", "a", "a\nb", "a\n\nb", "a\n \t\nb", "a\r\n\r\nb", "a\r\nb", "\n\n", "ä\n😀\nö", "Zeile\n  \n", "x\n\u{A0}\ny"])
+    func textAndCodeUnitsAgree(_ text: String) {
+        #expect(GermanTokenizer.hasBlankLine(text) == GermanTokenizer.hasBlankLine(Array(text.utf16)))
+    }
+
+    @Test func blankLinesAreFound() {
+        #expect(GermanTokenizer.hasBlankLine("Eins.\n\nZwei."))
+        #expect(GermanTokenizer.hasBlankLine("Eins.\r\n \r\nZwei."))
+        #expect(!GermanTokenizer.hasBlankLine("Eins.\nZwei.\n"))
+        #expect(!GermanTokenizer.hasBlankLine("Eins.\n\u{A0}\nZwei."))
+    }
+}
