@@ -18,18 +18,17 @@ public enum TextChunker {
         // sequences are never below 0x80. A scalar starts at every byte that is not 10xxxxxx.
         let bytes = text.utf8
         guard bytes.count > targetScalars else { return [Piece(text: text, scalarOffset: 0)] }
-        var pieces: [Piece] = []
-        var pieceStart = bytes.startIndex
-        var pieceStartOffset = 0
+        // First the cuts (byte offsets after a line break, with the scalar offset there), in one
+        // pass of the fast UTF-8 iterator; then the pieces.
+        var cuts: [(byte: Int, scalar: Int)] = []
+        var byteOffset = 0
         var offset = 0
         var sinceStart = 0
         var previous: UInt8 = 0x20
         var beforePrevious: UInt8 = 0x20
         var lineIsBlank = true
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            let next = bytes.index(after: index)
+        for byte in bytes {
+            byteOffset += 1
             if byte & 0xC0 != 0x80 {
                 offset += 1
                 sinceStart += 1
@@ -43,9 +42,7 @@ public enum TextChunker {
                 }
                 let hyphenated = previous == 0x2D || (previous == 0x0D && beforePrevious == 0x2D)
                 if sinceStart >= targetScalars && endsParagraph && !hyphenated {
-                    pieces.append(Piece(text: String(text[pieceStart..<next]), scalarOffset: pieceStartOffset))
-                    pieceStart = next
-                    pieceStartOffset = offset
+                    cuts.append((byteOffset, offset))
                     sinceStart = 0
                 }
                 lineIsBlank = true
@@ -54,10 +51,20 @@ public enum TextChunker {
             }
             beforePrevious = previous
             previous = byte
-            index = next
         }
-        if pieceStart != bytes.endIndex || pieces.isEmpty {
-            pieces.append(Piece(text: String(text[pieceStart..<bytes.endIndex]), scalarOffset: pieceStartOffset))
+        var pieces: [Piece] = []
+        var start = bytes.startIndex
+        var startScalar = 0
+        var startByte = 0
+        for cut in cuts {
+            let end = bytes.index(start, offsetBy: cut.byte - startByte)
+            pieces.append(Piece(text: String(text[start..<end]), scalarOffset: startScalar))
+            start = end
+            startByte = cut.byte
+            startScalar = cut.scalar
+        }
+        if start != bytes.endIndex || pieces.isEmpty {
+            pieces.append(Piece(text: String(text[start..<bytes.endIndex]), scalarOffset: startScalar))
         }
         return pieces
     }
