@@ -164,8 +164,23 @@ struct MatchState {
     /// multi-token form, and a bit test is far cheaper than a dictionary lookup.
     let pairBits: [UInt64]
 
+    /// `index.headStarts` as packed scalars (see `MatchState.pack`), for the compound-head scan.
+    let headStartCodes: Set<UInt64>
+
+    /// Three scalars packed into one number (21 bits each).
+    @inline(__always)
+    static func pack(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
+    }
+
     init(index: GlossaryIndex) {
         self.index = index
+        var codes = Set<UInt64>()
+        for start in index.headStarts {
+            let scalars = Array(start.unicodeScalars)
+            if scalars.count == 3 { codes.insert(Self.pack(scalars[0], scalars[1], scalars[2])) }
+        }
+        headStartCodes = codes
         var bits = [UInt64](repeating: 0, count: MatchState.pairBitWords)
         for pair in index.pairs.keys {
             let bit = MatchState.pairBit(pair)
@@ -191,7 +206,7 @@ struct MatchState {
         let loose = LooseKey.make(key)
         let keyNumber = number(key)
         keyFacts.append(KeyFacts(key: keyNumber, loose: number(loose), looseVocabulary: index.vocabulary[loose] ?? -1,
-                                 characters: Int32(key.count), utf8: Int32(key.utf8.count), scalars: Int32(key.unicodeScalars.count)))
+                                 characters: Int32(Self.characterCount(key)), utf8: Int32(key.utf8.count), scalars: Int32(key.unicodeScalars.count)))
         genitives.append(nil)
         keyPatterns.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
@@ -202,6 +217,13 @@ struct MatchState {
         compoundKnown.append(false)
         compoundHits.append(nil)
         return slot
+    }
+
+    /// `key.count` without grapheme breaking where every scalar is below U+0300 and there is no
+    /// carriage return (then each scalar is a character of its own).
+    static func characterCount(_ key: String) -> Int {
+        if key.utf8.allSatisfy({ $0 < 0xCC && $0 != 0x0D }) { return key.unicodeScalars.count }
+        return key.count
     }
 
     mutating func stemSlot(_ stem: String) -> Int32 {

@@ -600,7 +600,7 @@ public struct Matcher: Sendable {
         let token = scan.tokens[t]
         let slot = Int(scan.keySlots[Int(token.keyID)])
         if !state.compoundKnown[slot] {
-            state.compoundHits[slot] = compoundHit(in: scan.document.keys[Int(token.keyID)])
+            state.compoundHits[slot] = compoundHit(in: scan.document.keys[Int(token.keyID)], headStarts: state.headStartCodes)
             state.compoundKnown[slot] = true
         }
         guard let hit = state.compoundHits[slot] else { return nil }
@@ -613,7 +613,7 @@ public struct Matcher: Sendable {
     }
 
     /// A glossary term as the first part or the head of the closed compound `key`.
-    private func compoundHit(in key: String) -> CompoundHit? {
+    private func compoundHit(in key: String, headStarts: Set<UInt64>) -> CompoundHit? {
         let scalars = key.unicodeScalars
         let n = scalars.count
         let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
@@ -639,9 +639,12 @@ public struct Matcher: Sendable {
             cut -= 1
         }
         // Head, longest first: only terms and organizations of six letters or more.
+        // A head is looked up only where its first three letters start a known term (packed
+        // scalars: no string per position).
+        let letters = Array(scalars)
         var start = 3
         while start <= n - 6 {
-            guard index.headStarts.contains(string(start..<(start + 3))) else {
+            guard headStarts.contains(MatchState.pack(letters[start], letters[start + 1], letters[start + 2])) else {
                 start += 1
                 continue
             }
