@@ -1,4 +1,5 @@
 import GlossaPipeline
+import GlossaText
 
 /// JSON built as UTF-8 bytes: numbers, strings (escaped as RFC 8259 requires and nothing else,
 /// exactly like `JSONString`) and text taken straight from a document's UTF-16 code units.
@@ -92,20 +93,8 @@ struct JSONBytes {
         bytes.append(0x22)
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
     @inline(__always)
     private mutating func escaped(_ byte: UInt8) {
-        switch byte {
-        case 0x22: bytes.append(0x5C); bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-        case 0x09: bytes.append(0x5C); bytes.append(0x74)
-        case 0x00..<0x20:
-            bytes.append(0x5C); bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
-            bytes.append(Self.hex[Int(byte >> 4)]); bytes.append(Self.hex[Int(byte & 0xF)])
-        default: bytes.append(byte)
-        }
+        JSONString.appendEscaped(byte, to: &bytes)
     }
 }

@@ -645,33 +645,21 @@ public final class GermanTokenizer {
         units[from..<to].contains { $0 == 0x0A || $0 == 0x0D }
     }
 
-    /// Whether the text separates paragraphs with blank lines.
-    public static func hasBlankLine(_ text: String) -> Bool {
-        // On UTF-8 bytes: the characters involved are ASCII, and no byte of a multi-byte
-        // sequence is below 0x80. Same rule as `hasBlankLine(_:_:_:)`.
-        var lineIsBlank = false
-        var sawBreak = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0A:
-                if sawBreak && lineIsBlank { return true }
-                sawBreak = true
-                lineIsBlank = true
-            case 0x0D, 0x20, 0x09: continue
-            default: lineIsBlank = false
-            }
-        }
-        return false
-    }
+    /// Whether the text separates paragraphs with blank lines. Decided on its UTF-8 bytes: the
+    /// characters involved are ASCII, and no byte of a multi-byte sequence is below 0x80.
+    public static func hasBlankLine(_ text: String) -> Bool { hasBlankLine(codeUnits: text.utf8) }
 
-    static func hasBlankLine(_ units: [UInt16]) -> Bool { hasBlankLine(units, 0, units.count) }
+    static func hasBlankLine(_ units: [UInt16]) -> Bool { hasBlankLine(codeUnits: units) }
 
     /// Whether `units[from..<to]` holds a line break followed by only spaces, tabs and carriage returns up to another line break.
-    static func hasBlankLine(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+    static func hasBlankLine(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool { hasBlankLine(codeUnits: units[from..<to]) }
+
+    /// The rule of `hasBlankLine`, on UTF-8 or UTF-16 code units.
+    static func hasBlankLine<Units: Sequence>(codeUnits: Units) -> Bool where Units.Element: FixedWidthInteger {
         var lineIsBlank = false
         var sawBreak = false
-        for u in units[from..<to] {
-            switch u {
+        for unit in codeUnits {
+            switch unit {
             case 0x0A:
                 if sawBreak && lineIsBlank { return true }
                 sawBreak = true

@@ -94,22 +94,29 @@ public enum JSONString {
             // Escape on bytes: UTF-8 multi-byte sequences never contain bytes below 0x80.
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count + 16)
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            for byte in text.utf8 {
-                switch byte {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)
-                case 0x00..<0x20:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                default: bytes.append(byte)
-                }
-            }
+            for byte in text.utf8 { appendEscaped(byte, to: &bytes) }
             out += String(decoding: bytes, as: UTF8.self)
         }
         out += "\""
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// One byte of a JSON string's UTF-8, escaped as RFC 8259 requires (quote, backslash,
+    /// control characters) and otherwise unchanged.
+    @inline(__always)
+    public static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        switch byte {
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        case 0x00..<0x20:
+            bytes.append(0x5C); bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
+            bytes.append(hex[Int(byte >> 4)]); bytes.append(hex[Int(byte & 0xF)])
+        default: bytes.append(byte)
+        }
     }
 
     public static func quoted(_ text: String) -> String {
