@@ -156,6 +156,10 @@ struct MatchState {
     /// Hyphen-part matches (relative to the token's start) by key slot, for each spelling of
     /// the key met (case matters for the parts) and whether it started a sentence.
     var hyphenParts: [Int32: [HyphenForm]] = [:]
+    /// Per key slot and word flag (`slot << 1 | word`): whether any single-token form is found
+    /// by the key, its genitive bases or its stem (1), none is (0), or not known yet (-1). A
+    /// small array that stays in the cache, read before the large `singles`.
+    var hasSingles: [Int8] = []
     /// Per key slot and word flag (`slot << 1 | word`): whether a multi-token form may start
     /// with such a token (1), not (0), or not known yet (-1).
     var startsMulti: [Int8] = []
@@ -214,6 +218,8 @@ struct MatchState {
         keyStems.append(-1)
         startsMulti.append(-1)
         startsMulti.append(-1)
+        hasSingles.append(-1)
+        hasSingles.append(-1)
         compoundKnown.append(false)
         compoundHits.append(nil)
         return slot

@@ -272,6 +272,8 @@ public struct Matcher: Sendable {
         if atSentenceStart { flags |= 4 }
         if token.kind == .word { flags |= 8 }
         let slot = scan.keySlots[Int(token.keyID)]
+        // Most keys have no single-token form at all: decided from a small array.
+        if state.hasSingles[Int(slot) << 1 | (token.kind == .word ? 1 : 0)] == 0 { return nil }
         let cacheIndex = Int(slot) << 4 | flags
         if state.singles[cacheIndex].x < 0 {
             collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, &scan, &state)
@@ -314,6 +316,8 @@ public struct Matcher: Sendable {
             let stemSlot = scan.stemSlot(of: token, &state)
             candidates += state.stemFacts[Int(stemSlot)].patterns
         }
+        // The candidates depend on the key and the word flag only, not on the case flags.
+        state.hasSingles[Int(scan.keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)] = candidates.isEmpty ? 0 : 1
         var dependent: [Int32] = []
         var best: Hit?
         for candidate in candidates {
