@@ -28,10 +28,6 @@ struct Lexicon: Sendable {
     private var records: [UInt16] = []
     private var count = 0
     private static let header = 6
-    /// The slots of recently found forms, direct-mapped by hash and small enough for the L1 cache:
-    /// frequent forms (most tokens), whose records lie near the start of `records`, are found
-    /// without the cache misses of the large table.
-    private var recent = [UInt64](repeating: 0, count: 2048)
 
     /// - Parameter expectedForms: how many distinct forms to make room for (the tables grow beyond it).
     init(expectedForms: Int = 0) {
