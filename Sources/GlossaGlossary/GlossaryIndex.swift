@@ -46,20 +46,6 @@ struct PatternView {
     let tokens: PatternTokens
     var count: Int { Int(pattern.count) }
     func surface(_ k: Int) -> String { tokens.surfaces[Int(pattern.firstToken) + k] }
-    /// Whether `units[from..<to]` is exactly token `k`'s surface.
-    func surfaceEquals(_ k: Int, _ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
-        let i = Int(pattern.firstToken) + k
-        let start = Int(tokens.surfaceStart[i])
-        let end = i + 1 < tokens.surfaceStart.count ? Int(tokens.surfaceStart[i + 1]) : tokens.surfacePool.count
-        guard end - start == to - from else { return false }
-        var a = start, b = from
-        while a < end {
-            if tokens.surfacePool[a] != units[b] { return false }
-            a += 1
-            b += 1
-        }
-        return true
-    }
     func key(_ k: Int) -> String { tokens.keys[Int(pattern.firstToken) + k] }
     func loose(_ k: Int) -> String { tokens.loose[Int(pattern.firstToken) + k] }
     func stem(_ k: Int) -> String { tokens.stems[Int(pattern.firstToken) + k] }

@@ -134,8 +134,6 @@ struct MatchState {
     var keySlots: [String: Int32] = [:]
     var keyFacts: [KeyFacts] = []
     var genitives: [[GenitiveBase]?] = []
-    /// Single-token patterns found by key (and by a name's genitive base), per key slot.
-    var keyPatterns: [[Int32]?] = []
     /// Per key slot and case flags (`slot << 4 | flags`): the range of `singlePool` holding
     /// the candidates (start, count), start -1 while not worked out.
     var singles: [SIMD2<Int32>] = []
@@ -212,7 +210,6 @@ struct MatchState {
         keyFacts.append(KeyFacts(key: keyNumber, loose: number(loose), looseVocabulary: index.vocabulary[loose] ?? -1,
                                  characters: Int32(Self.characterCount(key)), utf8: Int32(key.utf8.count), scalars: Int32(key.unicodeScalars.count)))
         genitives.append(nil)
-        keyPatterns.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
         keyStems.append(-1)
         keyStems.append(-1)
