@@ -108,7 +108,7 @@ import Testing
             var line = "\(p.entry) \(p.form) \(p.caseSensitive) \(p.isName) \(p.type) \(p.gloss) |"
             for k in 0..<p.count {
                 let units = Array(p.surface(k).utf16)
-                line += " \(p.surface(k))/\(p.key(k))/\(p.loose(k))/\(p.stem(k))/\(p.capitalized(k))/\(p.surfaceEquals(k, units, 0, units.count))"
+                line += " \(p.surface(k))/\(p.key(k))/\(p.loose(k))/\(p.stem(k))/\(p.capitalized(k))/\(Matcher.surfaceEquals(index.tokens.surfacePool, index.tokens.surfaceStart, Int(p.pattern.firstToken) + k, units, 0, units.count))"
             }
             lines.append(line)
         }
