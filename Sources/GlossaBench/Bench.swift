@@ -16,6 +16,7 @@ import GlossaText
 /// Defaults: bench-data/corpus-de.txt (Scripts/make-corpus.sh) and bench-data/ding-de-en.tsv
 /// (Scripts/ding-to-glossary.py). Build with `-c release`. Run each in its own process so
 /// that the peak memory figure belongs to that benchmark alone (Scripts/bench.sh does).
+/// `GLOSSA_BENCH_WARM_RUNS=N` repeats the warm-memory matching run N times (for profilers).
 @main
 struct Bench {
     static func main() throws {

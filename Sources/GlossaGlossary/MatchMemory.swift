@@ -138,9 +138,8 @@ struct MatchState {
     /// the candidates (start, count), start -1 while not worked out.
     var singles: [SIMD2<Int32>] = []
     var singlePool: [SingleCandidate] = []
-    /// Per key slot: the compound part found in it (checked once: `compoundKnown`).
-    var compoundKnown: [Bool] = []
-    var compoundHits: [CompoundHit?] = []
+    /// Per key slot: the compound part found in it; the outer optional says "worked out".
+    var compoundHits: [CompoundHit??] = []
     var stemSlots: [String: Int32] = [:]
     /// The stem slot of each key slot's stem, as a word (`slot << 1 | 1`) and as another
     /// token (`slot << 1`), or -1 while not known.
@@ -217,7 +216,6 @@ struct MatchState {
         startsMulti.append(-1)
         hasSingles.append(-1)
         hasSingles.append(-1)
-        compoundKnown.append(false)
         compoundHits.append(nil)
         return slot
     }

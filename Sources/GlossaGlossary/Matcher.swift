@@ -139,8 +139,8 @@ public struct Matcher: Sendable {
     /// Every match in `document`, in text order, using and extending `memory` (one per thread).
     public func matches(in document: Document, memory: MatchMemory) -> [Match] {
         var state = memory.take(for: index)
-        var scan = Scan(document: document, index: index, state: &state)
-        let result = run(&scan, &state)
+        let scan = Scan(document: document, index: index, state: &state)
+        let result = run(scan, &state)
         memory.state = state
         return result
     }
@@ -185,7 +185,7 @@ public struct Matcher: Sendable {
         }
     }
 
-    private func run(_ scan: inout Scan, _ state: inout MatchState) -> [Match] {
+    private func run(_ scan: Scan, _ state: inout MatchState) -> [Match] {
         let document = scan.document
         let tokens = scan.tokens
         var result: [Match] = []
@@ -205,10 +205,10 @@ public struct Matcher: Sendable {
                     best = hit
                 }
                 let atStart = t == sentence.tokens.lowerBound
-                if let single = bestSingle(at: t, atSentenceStart: atStart, &scan, &state), best == nil || better(single, than: best!) {
+                if let single = bestSingle(at: t, atSentenceStart: atStart, scan, &state), best == nil || better(single, than: best!) {
                     best = single
                 }
-                bestMulti(at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, best: &best, &scan, &state)
+                bestMulti(at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, best: &best, scan, &state)
                 if let best {
                     result.append(Match(entry: Int(best.entry), tokens: Int(best.firstToken)..<Int(best.tokenEnd), start: Int(best.start),
                                         end: Int(best.end), kind: best.kind, form: best.form, gloss: scan.patterns[Int(best.pattern)].gloss))
@@ -218,11 +218,11 @@ public struct Matcher: Sendable {
                 let token = tokens[t]
                 if token.kind == .word {
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
-                        for match in hyphenParts(at: t, atSentenceStart: atStart, &scan, &state) {
+                        for match in hyphenParts(at: t, atSentenceStart: atStart, scan, &state) {
                             result.append(match.shifted(by: Int(token.start), tokens: t..<(t + 1)))
                         }
                     } else if options.compoundParts && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps),
-                              let match = compoundPart(at: t, &scan, &state) {
+                              let match = compoundPart(at: t, scan, &state) {
                         result.append(match)
                     }
                 }
@@ -245,7 +245,7 @@ public struct Matcher: Sendable {
 
     /// The hyphen-part matches of token `t`, relative to its start: worked out once per
     /// spelling (case matters for the parts) and sentence-start flag.
-    private func hyphenParts(at t: Int, atSentenceStart: Bool, _ scan: inout Scan, _ state: inout MatchState) -> [Match] {
+    private func hyphenParts(at t: Int, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> [Match] {
         let token = scan.tokens[t]
         let slot = scan.keySlots[Int(token.keyID)]
         let from = Int(token.utf16Start), to = Int(token.utf16End)
@@ -264,7 +264,7 @@ public struct Matcher: Sendable {
     /// The best single-token match at token `t`. The candidates are worked out once per key
     /// and case flags (capitalized, all caps, sentence start, word); per token only the
     /// candidates whose kind depends on the token's own letters (exact or case) are checked.
-    private func bestSingle(at t: Int, atSentenceStart: Bool, _ scan: inout Scan, _ state: inout MatchState) -> Hit? {
+    private func bestSingle(at t: Int, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let token = scan.tokens[t]
         var flags = 0
         if token.flags.contains(.capitalized) { flags |= 1 }
@@ -276,7 +276,7 @@ public struct Matcher: Sendable {
         if state.hasSingles[Int(slot) << 1 | (token.kind == .word ? 1 : 0)] == 0 { return nil }
         let cacheIndex = Int(slot) << 4 | flags
         if state.singles[cacheIndex].x < 0 {
-            collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, &scan, &state)
+            collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, scan, &state)
         }
         let range = state.singles[cacheIndex]
         let first = Int(range.x), count = Int(range.y)
@@ -293,7 +293,7 @@ public struct Matcher: Sendable {
                 found = Hit(pattern: candidate.pattern, entry: candidate.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1), start: token.start,
                             end: token.end, kind: kind, form: candidate.form, distance: 0)
             } else if candidate.dependsOnLetters {
-                found = verify(candidate.pattern, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, &scan, &state)
+                found = verify(candidate.pattern, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, scan, &state)
             } else {
                 found = Hit(pattern: candidate.pattern, entry: candidate.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1), start: token.start,
                             end: token.end, kind: candidate.kind, form: candidate.form, distance: candidate.distance)
@@ -306,7 +306,7 @@ public struct Matcher: Sendable {
     /// Works out the single-token candidates for the key and flags of token `t`: every form
     /// whose kind depends on the token's letters, and the best of the others (which all
     /// tokens with this key and flags share).
-    private func collectSingles(at t: Int, atSentenceStart: Bool, into cacheIndex: Int, _ scan: inout Scan, _ state: inout MatchState) {
+    private func collectSingles(at t: Int, atSentenceStart: Bool, into cacheIndex: Int, _ scan: Scan, _ state: inout MatchState) {
         let token = scan.tokens[t]
         let key = scan.document.keys[Int(token.keyID)]
         let keyNumber = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].key
@@ -326,7 +326,7 @@ public struct Matcher: Sendable {
                 if !dependent.contains(candidate) { dependent.append(candidate) }
                 continue
             }
-            guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, &scan, &state) else { continue }
+            guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, scan, &state) else { continue }
             if best == nil || better(found, than: best!) { best = found }
         }
         let start = Int32(state.singlePool.count)
@@ -353,7 +353,7 @@ public struct Matcher: Sendable {
     /// Verifies each multi-token pattern that may start at token `t`, found by its first two
     /// tokens' stems (or their genitive base) and loose keys, and keeps the better in `best`.
     private func bestMulti(at t: Int, sentenceStart: Int, sentenceEnd: Int, best: inout Hit?,
-                           _ scan: inout Scan, _ state: inout MatchState) {
+                           _ scan: Scan, _ state: inout MatchState) {
         guard t + 1 < sentenceEnd, !state.pairBits.isEmpty else { return }
         let token = scan.tokens[t]
         let next = scan.tokens[t + 1]
@@ -394,7 +394,7 @@ public struct Matcher: Sendable {
             }
         }
         func verifyMulti(_ candidate: Int32) {
-            guard let found = verify(candidate, at: t, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, &scan, &state) else { return }
+            guard let found = verify(candidate, at: t, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, scan, &state) else { return }
             if best == nil || better(found, than: best!) { best = found }
         }
         if firstStem >= 0 {
@@ -416,7 +416,7 @@ public struct Matcher: Sendable {
 
     /// How one token matches flat form token `i` of pattern `pattern`; nil when it does not.
     private func tokenTier(_ token: Token, _ pattern: Int, _ i: Int, atSentenceStart: Bool, isLast: Bool,
-                           _ scan: inout Scan, _ state: inout MatchState) -> MatchKind? {
+                           _ scan: Scan, _ state: inout MatchState) -> MatchKind? {
         if Self.surfaceEquals(scan.surfacePool, scan.surfaceStart, i, scan.units, Int(token.utf16Start), Int(token.utf16End)) { return .exact }
         if scan.patterns[pattern].caseSensitive {
             // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
@@ -479,7 +479,7 @@ public struct Matcher: Sendable {
     }
 
     private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int,
-                        _ scan: inout Scan, _ state: inout MatchState) -> Hit? {
+                        _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let pattern = Int(patternIndex)
         let count = Int(scan.patterns[pattern].count)
         guard t + count <= sentenceEnd else { return nil }
@@ -489,7 +489,7 @@ public struct Matcher: Sendable {
         for k in 0..<count {
             let token = scan.tokens[t + k]
             let i = firstToken + k
-            guard let tier = tokenTier(token, pattern, i, atSentenceStart: t + k == sentenceStart, isLast: k == count - 1, &scan, &state) else { return nil }
+            guard let tier = tokenTier(token, pattern, i, atSentenceStart: t + k == sentenceStart, isLast: k == count - 1, scan, &state) else { return nil }
             if tier > worst { worst = tier }
             // Spelling distance: the extra ending when the form is a prefix of the token's key
             // ("russlands" ⊃ "russland"), more when only the stem is shared.
@@ -600,14 +600,13 @@ public struct Matcher: Sendable {
     }
 
     /// The compound part in token `t`, worked out once per key.
-    private func compoundPart(at t: Int, _ scan: inout Scan, _ state: inout MatchState) -> Match? {
+    private func compoundPart(at t: Int, _ scan: Scan, _ state: inout MatchState) -> Match? {
         let token = scan.tokens[t]
         let slot = Int(scan.keySlots[Int(token.keyID)])
-        if !state.compoundKnown[slot] {
-            state.compoundHits[slot] = compoundHit(in: scan.document.keys[Int(token.keyID)], headStarts: state.headStartCodes)
-            state.compoundKnown[slot] = true
+        if state.compoundHits[slot] == nil {
+            state.compoundHits[slot] = .some(compoundHit(in: scan.document.keys[Int(token.keyID)], headStarts: state.headStartCodes))
         }
-        guard let hit = state.compoundHits[slot] else { return nil }
+        guard let hit = state.compoundHits[slot] ?? nil else { return nil }
         let p = index.patterns[Int(hit.pattern)]
         // Map the part onto the original text when key and text align (same number of scalars).
         let aligned = Int(token.end - token.start) == Int(state.keyFacts[slot].scalars)

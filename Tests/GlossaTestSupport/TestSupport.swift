@@ -81,6 +81,8 @@ public enum CLI {
         guard let walker = fm.enumerator(atPath: sources.path) else { return nil }
         while let relative = walker.nextObject() as? String {
             guard relative.hasSuffix(".swift") || relative.hasSuffix(".c") || relative.hasSuffix(".h") || relative.hasSuffix(".txt") else { continue }
+            // The other executables are not part of `glossa`.
+            if relative.hasPrefix("GlossaBench/") || relative.hasPrefix("GlossaDataGen/") { continue }
             let path = sources.appendingPathComponent(relative).path
             if let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified > built {
                 return "Sources/" + relative
