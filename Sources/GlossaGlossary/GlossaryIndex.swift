@@ -300,6 +300,10 @@ public final class GlossaryIndex: Sendable {
     /// capitalized names and terms that may begin a closed compound: a word whose first three
     /// letters are not here has no compound-part prefix to look for.
     let prefixStarts: Set<String>
+    /// A bit per hash (`CompoundCores.hash`) of the key and of the key without diacritics of
+    /// every form `prefixStarts` is made from: the closed-compound scan tries dozens of
+    /// possible first parts per word and makes a string of one only when its bit is set.
+    let compoundCores: CompoundCores
 
     /// Indexes every entry's headword, variants and (for people) surnames. Large glossaries are
     /// split among the cores; the result does not depend on how many there are.
@@ -371,6 +375,7 @@ public final class GlossaryIndex: Sendable {
         var byKey: [String: [Int32]] = [:], byLoose: [String: [Int32]] = [:], byStem: [String: [Int32]] = [:]
         var vocabulary: [String: Int32] = [:], pairs: [UInt64: [Int32]] = [:]
         var headStarts = Set<String>(), prefixStarts = Set<String>()
+        var compoundCores = CompoundCores()
         for part in made {
             switch part {
             case .keys(let keys, let loose):
@@ -383,6 +388,7 @@ public final class GlossaryIndex: Sendable {
             case .starts(let heads, let prefixes):
                 headStarts = heads
                 prefixStarts = prefixes
+            case .cores(let cores): compoundCores = cores
             case .patterns(let joined): patterns = joined
             case .surfaces(let surfaces): tokens.surfaces = surfaces
             case .tokenKeys(let keys): tokens.keys = keys
@@ -406,6 +412,7 @@ public final class GlossaryIndex: Sendable {
         self.startsPair = startsPair
         self.headStarts = headStarts
         self.prefixStarts = prefixStarts
+        self.compoundCores = compoundCores
     }
 
     /// Pattern sets read as if joined: pattern `n` of the index is pattern `n - patternBase[k]` of set `k`.
@@ -447,13 +454,14 @@ public final class GlossaryIndex: Sendable {
     /// The parts of the index, each made from the pattern sets on its own. The lookup tables
     /// come first: they take longest.
     private enum Step: CaseIterable {
-        case keys, stems, pairs, starts, patterns, tokenKeys, tokenStems, surfaces, tokenLoose, pool
+        case keys, stems, pairs, starts, cores, patterns, tokenKeys, tokenStems, surfaces, tokenLoose, pool
 
         enum Made: Sendable {
             case keys([String: [Int32]], loose: [String: [Int32]])
             case stems([String: [Int32]])
             case pairs(vocabulary: [String: Int32], [UInt64: [Int32]])
             case starts(heads: Set<String>, prefixes: Set<String>)
+            case cores(CompoundCores)
             case patterns([Pattern])
             case surfaces([String]), tokenKeys([String]), tokenLoose([String]), tokenStems([String])
             case pool(starts: [Int32], units: [UInt16], capitalized: [Bool])
@@ -537,6 +545,20 @@ public final class GlossaryIndex: Sendable {
                     }
                 }
                 return .starts(heads: heads, prefixes: prefixes)
+            case .cores:
+                var cores = CompoundCores()
+                for set in parts.sets {
+                    let keys = set.tokens.keys, loose = set.tokens.loose, capitalized = set.tokens.capitalized
+                    for pattern in set.patterns where pattern.count == 1 {
+                        let first = Int(pattern.firstToken), type = pattern.type
+                        // The forms `Matcher.compoundPrefixMatch` accepts.
+                        if !pattern.caseSensitive && type != .adjective && type != .demonym && type != .person && capitalized[first] {
+                            cores.insert(keys[first].unicodeScalars)
+                            cores.insert(loose[first].unicodeScalars)
+                        }
+                    }
+                }
+                return .cores(cores)
             case .patterns:
                 var patterns: [Pattern] = []
                 patterns.reserveCapacity(parts.patternCount)
@@ -691,6 +713,40 @@ enum LooseKey {
             out.append(scalar)
         }
         return (try? ICUText.normalize(String(out), .nfc)) ?? String(out)
+    }
+}
+
+/// A bit filter over hashes of scalar sequences: `mayContain` is false for every sequence
+/// never inserted but a few percent of them, and true for every inserted one.
+struct CompoundCores: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1 << 16)
+
+    /// FNV-1a over scalar values: extended one scalar at a time, so that every prefix of a
+    /// word has its hash in one step.
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    static func hash(_ hash: UInt64, _ scalar: UInt32) -> UInt64 {
+        (hash ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3
+    }
+
+    mutating func insert(_ scalars: String.UnicodeScalarView) {
+        var hash = Self.seed
+        for scalar in scalars { hash = Self.hash(hash, scalar.value) }
+        let bit = Self.bit(hash)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    func mayContain(hash: UInt64) -> Bool {
+        let bit = Self.bit(hash)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// 2^22 bits, by a multiplicative hash of the FNV value.
+    @inline(__always)
+    private static func bit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 42)
     }
 }
 

@@ -119,7 +119,7 @@ struct HyphenForm {
 
 /// A glossary term found inside a closed compound key: as its first part (`prefix`, the term
 /// is `length` scalars long) or as its head (starting `length` scalars in).
-struct CompoundHit {
+struct CompoundHit: Equatable {
     let pattern: Int32
     let prefix: Bool
     let length: Int32

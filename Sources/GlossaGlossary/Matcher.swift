@@ -618,33 +618,22 @@ public struct Matcher: Sendable {
     /// A glossary term as the first part or the head of the closed compound `key`.
     private func compoundHit(in key: String, headStarts: Set<UInt64>) -> CompoundHit? {
         let scalars = key.unicodeScalars
-        let n = scalars.count
+        let letters = Array(scalars)
+        let n = letters.count
         let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
         guard n >= minPart + minRest else { return nil }
         // Scalar offsets → string indices, so that each piece is one copy of its bytes.
         let bounds = Array(scalars.indices) + [scalars.endIndex]
         func string(_ range: Range<Int>) -> String { String(scalars[bounds[range.lowerBound]..<bounds[range.upperBound]]) }
-        func hasVowel(_ s: String) -> Bool { s.contains { "aeiouäöüy".contains($0) } }
 
         // First part, longest first (only when some glossary term starts like this word).
-        var cut = index.prefixStarts.contains(string(0..<3)) || index.prefixStarts.contains(LooseKey.make(string(0..<3))) ? n - minRest : 0
-        while cut >= minPart {
-            let rest = string(cut..<n)
-            if hasVowel(rest) && !Self.derivationalRests.contains(rest) {
-                let prefix = string(0..<cut)
-                for link in Self.linkingElements where prefix.count - link.count >= minPart && prefix.hasSuffix(link) {
-                    let core = String(prefix.dropLast(link.count))
-                    if let pattern = compoundPrefixMatch(core) {
-                        return CompoundHit(pattern: pattern, prefix: true, length: Int32(core.unicodeScalars.count))
-                    }
-                }
-            }
-            cut -= 1
+        if index.prefixStarts.contains(string(0..<3)) || index.prefixStarts.contains(LooseKey.make(string(0..<3))) {
+            let hit = Self.isSimpleLatin(letters) ? firstPartSimple(letters, string) : firstPart(letters, string)
+            if let hit { return hit }
         }
         // Head, longest first: only terms and organizations of six letters or more.
         // A head is looked up only where its first three letters start a known term (packed
         // scalars: no string per position).
-        let letters = Array(scalars)
         var start = 3
         while start <= n - 6 {
             guard headStarts.contains(MatchState.pack(letters[start], letters[start + 1], letters[start + 2])) else {
@@ -658,4 +647,83 @@ public struct Matcher: Sendable {
         }
         return nil
     }
+
+    /// Whether every scalar of a key is a Latin-script or common character below U+0250 (no
+    /// combining marks, no carriage return): then each scalar is a `Character` of its own and
+    /// `LooseKey.make` maps scalar by scalar, so `firstPartSimple` may work on scalars.
+    static func isSimpleLatin(_ letters: [Unicode.Scalar]) -> Bool {
+        letters.allSatisfy { $0.value < 0x250 && $0.value != 0x0D }
+    }
+
+    /// The first part of a closed compound: the longest prefix that, without a linking
+    /// element, is a capitalized name or term (`compoundPrefixMatch`), leaving a rest with a
+    /// vowel that is not a derivational ending. The general version, on strings.
+    func firstPart(_ letters: [Unicode.Scalar], _ string: (Range<Int>) -> String) -> CompoundHit? {
+        func hasVowel(_ s: String) -> Bool { s.contains { "aeiouäöüy".contains($0) } }
+        let n = letters.count, minPart = options.minimumCompoundPart
+        var cut = n - options.minimumCompoundRest
+        while cut >= minPart {
+            let rest = string(cut..<n)
+            if hasVowel(rest) && !Self.derivationalRests.contains(rest) {
+                let prefix = string(0..<cut)
+                for link in Self.linkingElements where prefix.count - link.count >= minPart && prefix.hasSuffix(link) {
+                    let core = String(prefix.dropLast(link.count))
+                    if let pattern = compoundPrefixMatch(core) {
+                        return CompoundHit(pattern: pattern, prefix: true, length: Int32(core.unicodeScalars.count))
+                    }
+                }
+            }
+            cut -= 1
+        }
+        return nil
+    }
+
+    /// `firstPart` for simple Latin keys (`isSimpleLatin`), with the same result: each possible
+    /// first part is checked against the index's `compoundCores` filter by the hash of its
+    /// scalars and of its loose form, and made a string only when the filter lets it through.
+    func firstPartSimple(_ letters: [Unicode.Scalar], _ string: (Range<Int>) -> String) -> CompoundHit? {
+        let n = letters.count, minPart = options.minimumCompoundPart
+        // hashes[l], looseHashes[l]: of the first l scalars, as they are and without diacritics.
+        var hashes = [UInt64](repeating: CompoundCores.seed, count: n + 1)
+        var looseHashes = hashes
+        var firstDiacritic = n, lastVowel = -1
+        for (i, scalar) in letters.enumerated() {
+            let value = scalar.value
+            let base = value < 0xC0 ? 0 : LooseKey.latinBases[Int(value - 0xC0)]
+            if value >= 0xC0 && firstDiacritic == n { firstDiacritic = i }
+            hashes[i + 1] = CompoundCores.hash(hashes[i], value)
+            looseHashes[i + 1] = CompoundCores.hash(looseHashes[i], base == 0 ? value : base)
+            if Self.isVowel(value) { lastVowel = i }
+        }
+        var cut = n - options.minimumCompoundRest
+        while cut >= minPart {
+            // The rest has a vowel and is not a derivational ending.
+            if lastVowel >= cut && (n - cut > Self.longestDerivationalRest || !Self.derivationalRests.contains(string(cut..<n))) {
+                for link in Self.linkingScalars where cut - link.count >= minPart {
+                    let length = cut - link.count
+                    guard letters[length..<cut].elementsEqual(link) else { continue }
+                    // `compoundPrefixMatch` looks the core up as it is, then (when it has letters
+                    // from U+00C0 on) without diacritics.
+                    guard index.compoundCores.mayContain(hash: hashes[length])
+                        || (firstDiacritic < length && index.compoundCores.mayContain(hash: looseHashes[length])) else { continue }
+                    if let pattern = compoundPrefixMatch(string(0..<length)) {
+                        return CompoundHit(pattern: pattern, prefix: true, length: Int32(length))
+                    }
+                }
+            }
+            cut -= 1
+        }
+        return nil
+    }
+
+    /// Whether a scalar is one of "aeiouäöüy" (the vowels `firstPart` looks for).
+    @inline(__always)
+    static func isVowel(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE4, 0xF6, 0xFC: true
+        default: false
+        }
+    }
+    static let linkingScalars: [[Unicode.Scalar]] = linkingElements.map { Array($0.unicodeScalars) }
+    static let longestDerivationalRest = derivationalRests.map(\.unicodeScalars.count).max() ?? 0
 }
