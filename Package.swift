@@ -5,6 +5,7 @@
 //
 //   CICU (system ICU) → CICUShim (C, no ICU types in its header) → GlossaICU (the only unsafe code)
 //   GlossaStemmer (Snowball German, pure Swift)
+//   CAllocator (C: glibc allocator thresholds for large buffers; see AllocatorTuning)
 //   GlossaText (bytes → Document: paragraphs, sentences, tokens with exact offsets, keys, stems)
 //   GlossaGlossary (glossary model, TSV format, index and matcher)
 //   GlossaTranslit (Cyrillic ↔ German/English transliteration, consistency checks)
@@ -40,7 +41,8 @@ let package = Package(
         .target(name: "CICUShim", dependencies: ["CICU"]),
         .target(name: "GlossaICU", dependencies: ["CICUShim"], swiftSettings: strictSettings),
         .target(name: "GlossaStemmer", swiftSettings: strictSettings),
-        .target(name: "GlossaText", dependencies: ["GlossaICU", "GlossaStemmer"], swiftSettings: strictSettings),
+        .target(name: "CAllocator"),
+        .target(name: "GlossaText", dependencies: ["GlossaICU", "GlossaStemmer", "CAllocator"], swiftSettings: strictSettings),
         .target(name: "GlossaTranslit", dependencies: ["GlossaICU"], resources: [.copy("Rules"), .copy("Data")], swiftSettings: strictSettings),
         .target(name: "GlossaGlossary", dependencies: ["GlossaText", "GlossaICU", "GlossaStemmer", "GlossaTranslit"], swiftSettings: strictSettings),
         .target(name: "GlossaPipeline", dependencies: ["GlossaText", "GlossaGlossary", "GlossaTranslit"], swiftSettings: strictSettings),

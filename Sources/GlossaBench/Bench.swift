@@ -11,6 +11,7 @@ import GlossaText
 ///     glossa-bench tokenize-once [CORPUS]      one Document build and nothing else (for perf, callgrind)
 ///     glossa-bench glossary [GLOSSARY.tsv]     loading and indexing time and memory
 ///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
+///     glossa-bench match-once [CORPUS] [GLOSSARY]  one first-document and one warm matching run (for perf, callgrind)
 ///     glossa-bench annotate [CORPUS] [GLOSSARY] [--jobs N]  end-to-end jsonl annotation vs the bare loop
 ///
 /// Defaults: bench-data/corpus-de.txt (Scripts/make-corpus.sh) and bench-data/ding-de-en.tsv
@@ -20,6 +21,8 @@ import GlossaText
 @main
 struct Bench {
     static func main() throws {
+        // As `glossa` does at start.
+        if !AllocatorTuning.keepLargeBuffers() { print("note: allocator thresholds not set") }
         var arguments = Array(CommandLine.arguments.dropFirst())
         var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let i = arguments.firstIndex(of: "--jobs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) {
@@ -40,6 +43,18 @@ struct Bench {
             print(String(format: "%d tokens, %d sentences, %d keys, %.3f s", document.tokens.count, document.sentences.count, document.keys.count, seconds))
         case "glossary": try glossary(arguments.count > 1 ? arguments[1] : glossaryPath)
         case "match": try match(corpus, glossaryPath)
+        case "match-once":
+            let text = try readCorpus(corpus)
+            let index = try GlossaryIndex(Glossary.load(paths: [glossaryPath]))
+            let document = try GermanTokenizer().document(text)
+            let matcher = Matcher(index: index)
+            let memory = MatchMemory()
+            for run in ["first document", "warm memory"] {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let found = matcher.matches(in: document, memory: memory).count
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                print(String(format: "%@: %d matches, %.3f s", run, found, seconds))
+            }
         case "annotate": try annotate(corpus, glossaryPath, jobs: jobs)
         default:
             print("usage: glossa-bench tokenize|tokenize-once|glossary|match|annotate [CORPUS] [GLOSSARY] [--jobs N]")

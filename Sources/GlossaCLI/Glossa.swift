@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlossaText
 
 /// The `glossa` command: German news text in, English-annotated bilingual output out.
 @main
@@ -28,6 +29,7 @@ extension Glossa {
     /// Runs the command line, with Glossa's exit codes: usage errors (unknown options, bad
     /// values) exit 2 with ArgumentParser's message, not ArgumentParser's default 64.
     static func main() {
+        AllocatorTuning.keepLargeBuffers()
         do {
             var command = try parseAsRoot()
             try command.run()
