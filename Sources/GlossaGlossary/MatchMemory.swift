@@ -83,9 +83,16 @@ struct SingleCandidate {
     let firstToken: Int32
     let form: FormKind
     let caseSensitive: Bool
+    /// The form's surface in `index.tokens.surfacePool` (start, end), for the exact-or-case
+    /// test without another lookup.
+    let surfaceStart: Int32
+    let surfaceEnd: Int32
 
     init(pattern: Int32, of index: GlossaryIndex, kind: MatchKind = .exact, distance: Int32 = 0, dependsOnLetters: Bool) {
         let p = index.patterns[Int(pattern)]
+        let starts = index.tokens.surfaceStart, i = Int(p.firstToken)
+        surfaceStart = starts[i]
+        surfaceEnd = i + 1 < starts.count ? starts[i + 1] : Int32(index.tokens.surfacePool.count)
         self.pattern = pattern
         self.kind = kind
         self.distance = distance
@@ -199,6 +206,14 @@ struct MatchState {
         return number
     }
 
+    /// Makes room for a first document's `count` keys (and their strings), so that the tables
+    /// do not rehash as they come. (A warm memory grows as usual: most keys are known.)
+    mutating func reserve(keys count: Int) {
+        guard keySlots.isEmpty else { return }
+        keySlots.reserveCapacity(count)
+        strings.reserveCapacity(2 * count)
+    }
+
     /// The slot of a key, creating its facts on first sight.
     mutating func keySlot(_ key: String) -> Int32 {
         if let slot = keySlots[key] { return slot }
@@ -206,8 +221,19 @@ struct MatchState {
         keySlots[key] = slot
         let loose = LooseKey.make(key)
         let keyNumber = number(key)
-        keyFacts.append(KeyFacts(key: keyNumber, loose: number(loose), looseVocabulary: index.vocabulary[loose] ?? -1,
-                                 characters: Int32(Self.characterCount(key)), utf8: Int32(key.utf8.count), scalars: Int32(key.unicodeScalars.count)))
+        // Most keys have no diacritics: then the loose key is the key itself.
+        let looseNumber = loose == key ? keyNumber : number(loose)
+        // One pass over the bytes: scalars are the bytes that do not continue a sequence.
+        var scalars = 0
+        var simple = true
+        for byte in key.utf8 {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte >= 0xCC || byte == 0x0D { simple = false }
+        }
+        // Below U+0300 and without a carriage return, each scalar is a character of its own.
+        let characters = simple ? scalars : key.count
+        keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, looseVocabulary: index.vocabulary[loose] ?? -1,
+                                 characters: Int32(characters), utf8: Int32(key.utf8.count), scalars: Int32(scalars)))
         genitives.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
         keyStems.append(-1)
@@ -218,13 +244,6 @@ struct MatchState {
         hasSingles.append(-1)
         compoundHits.append(nil)
         return slot
-    }
-
-    /// `key.count` without grapheme breaking where every scalar is below U+0300 and there is no
-    /// carriage return (then each scalar is a character of its own).
-    static func characterCount(_ key: String) -> Int {
-        if key.utf8.allSatisfy({ $0 < 0xCC && $0 != 0x0D }) { return key.unicodeScalars.count }
-        return key.count
     }
 
     mutating func stemSlot(_ stem: String) -> Int32 {

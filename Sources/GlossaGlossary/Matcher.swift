@@ -168,6 +168,7 @@ public struct Matcher: Sendable {
             capitalized = index.tokens.capitalized
             var slots: [Int32] = []
             slots.reserveCapacity(document.keys.count)
+            state.reserve(keys: document.keys.count)
             for key in document.keys { slots.append(state.keySlot(key)) }
             keySlots = slots
         }
@@ -287,8 +288,8 @@ public struct Matcher: Sendable {
             let found: Hit?
             if candidate.dependsOnLetters && !candidate.caseSensitive {
                 // Same key: exact when the letters are the form's, else case.
-                let i = Int(candidate.firstToken)
-                let exact = Self.surfaceEquals(scan.surfacePool, scan.surfaceStart, i, scan.units, Int(token.utf16Start), Int(token.utf16End))
+                let exact = Self.unitsEqual(scan.surfacePool, Int(candidate.surfaceStart), Int(candidate.surfaceEnd),
+                                            scan.units, Int(token.utf16Start), Int(token.utf16End))
                 let kind: MatchKind = candidate.form == .variant ? .variant : (exact ? .exact : .case)
                 found = Hit(pattern: candidate.pattern, entry: candidate.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1), start: token.start,
                             end: token.end, kind: kind, form: candidate.form, distance: 0)
@@ -455,6 +456,12 @@ public struct Matcher: Sendable {
     static func surfaceEquals(_ pool: [UInt16], _ starts: [Int32], _ i: Int, _ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
         let start = Int(starts[i])
         let end = i + 1 < starts.count ? Int(starts[i + 1]) : pool.count
+        return unitsEqual(pool, start, end, units, from, to)
+    }
+
+    /// Whether `pool[start..<end]` and `units[from..<to]` are the same code units.
+    @inline(__always)
+    static func unitsEqual(_ pool: [UInt16], _ start: Int, _ end: Int, _ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
         guard end - start == to - from else { return false }
         var a = start, b = from
         while a < end {

@@ -32,6 +32,45 @@ public enum GermanGenitive {
         case "s", "S", "'", "\u{2019}", "\u{02BC}": break
         default: return []
         }
+        return asciiBaseForms(of: word) ?? characterBaseForms(of: word)
+    }
+
+    /// `baseForms` on the bytes of a word of printable ASCII (where each byte is a `Character`);
+    /// nil for any other word.
+    static func asciiBaseForms(of word: String) -> [String]? {
+        let bytes = Array(word.utf8)
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        func isLetter(_ byte: UInt8) -> Bool { lower(byte) >= 0x61 && lower(byte) <= 0x7A }
+        func isSibilant(_ byte: UInt8) -> Bool { byte == 0x73 || byte == 0x78 || byte == 0x7A }
+        let n = bytes.count
+        guard n >= 3 else { return [] }
+        var result: [String] = []
+        func add(droppingLast count: Int) {
+            let base = bytes[0..<(n - count)]
+            guard base.count >= 2, base.lazy.filter(isLetter).count >= 2, let last = base.last, isLetter(last) else { return }
+            let candidate = String(decoding: base, as: UTF8.self)
+            if !result.contains(candidate) { result.append(candidate) }
+        }
+        let apostrophe: UInt8 = 0x27
+        if bytes[n - 1] == apostrophe {
+            let before = lower(bytes[n - 2])
+            if isSibilant(before) || (before == 0x65 && lower(bytes[n - 3]) == 0x63) { add(droppingLast: 1) }
+            return result
+        }
+        guard lower(bytes[n - 1]) == 0x73 else { return [] }
+        if bytes[n - 2] == apostrophe {
+            add(droppingLast: 2)
+            return result
+        }
+        let before = lower(bytes[n - 2])
+        if isLetter(before) && !isSibilant(before) { add(droppingLast: 1) }
+        if before == 0x65 && isSibilant(lower(bytes[n - 3])) { add(droppingLast: 2) }
+        return result
+    }
+
+    /// `baseForms` on Characters, for any word.
+    static func characterBaseForms(of word: String) -> [String] {
         let chars = Array(word)
         let n = chars.count
         guard n >= 3 else { return [] }

@@ -107,4 +107,25 @@ struct GermanInflectionTests {
             #expect(GermanInflection.adjectiveBaseCandidates(of: word) == [], "\(word)")
         }
     }
+
+    @Test("the ASCII fast path gives what the Character-based rules give")
+    func asciiFastPathAgrees() {
+        // Every string of one to five characters over letters the rules look at, and others.
+        let alphabet: [String] = ["a", "e", "c", "s", "S", "x", "X", "z", "E", "C", "n", "'", "-", "1", " "]
+        var words = [""]
+        var compared = 0, withBase = 0
+        for _ in 1...5 {
+            words = words.flatMap { word in alphabet.map { word + $0 } }
+            for word in words {
+                guard let fast = GermanGenitive.asciiBaseForms(of: word) else { continue }
+                #expect(fast == GermanGenitive.characterBaseForms(of: word), "\(word)")
+                compared += 1
+                if !fast.isEmpty { withBase += 1 }
+            }
+        }
+        #expect(compared > 800_000 && withBase > 10_000)
+        // Words outside printable ASCII take the Character path.
+        #expect(GermanGenitive.asciiBaseForms(of: "Moskaus\u{301}") == nil)
+        #expect(GermanGenitive.asciiBaseForms(of: "Kubas\r\n") == nil)
+    }
 }
