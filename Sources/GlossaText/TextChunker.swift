@@ -27,7 +27,10 @@ public enum TextChunker {
         var previous: UInt8 = 0x20
         var beforePrevious: UInt8 = 0x20
         var lineIsBlank = true
-        for byte in bytes {
+        // Read through a span: several times faster than the view's iterator on large texts.
+        let span = bytes.span
+        for i in span.indices {
+            let byte = span[i]
             byteOffset += 1
             if byte & 0xC0 != 0x80 {
                 offset += 1
