@@ -16,8 +16,14 @@ struct JSONBytes {
     /// The bytes as a string (they are valid UTF-8 by construction).
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    // Bytes are added through `append(addingCapacity:initializingWith:)`: one capacity check per
+    // piece instead of one (and a uniqueness check) per byte.
+
     mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        let span = text.utf8.span
+        bytes.append(addingCapacity: span.count) { out in
+            for i in span.indices { out.append(span[i]) }
+        }
     }
 
     mutating func raw(_ other: [UInt8]) {
@@ -27,70 +33,76 @@ struct JSONBytes {
     /// A decimal integer.
     mutating func number(_ value: Int) {
         if value < 0 { bytes.append(0x2D) }
-        let magnitude = value.magnitude
-        var digits = 1
-        var probe = magnitude
-        while probe >= 10 {
-            probe /= 10
-            digits += 1
+        magnitude(value.magnitude)
+    }
+
+    private mutating func magnitude(_ value: UInt) {
+        if value >= 100_000_000 {
+            // More than eight digits: the higher ones, then the low eight with leading zeros.
+            magnitude(value / 100_000_000)
+            digits(value % 100_000_000, minimumCount: 8)
+        } else {
+            digits(value, minimumCount: 1)
         }
-        // Reserve the digits, then fill them from the last.
-        var i = bytes.count + digits - 1
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        var rest = magnitude
-        while rest > 0 {
-            bytes[i] = UInt8(truncatingIfNeeded: 0x30 &+ rest % 10)
+    }
+
+    /// The decimal digits of `value` (below 10^8), at least `minimumCount` of them: collected
+    /// in one register, most significant digit in the lowest byte, then written out.
+    @inline(__always)
+    private mutating func digits(_ value: UInt, minimumCount: Int) {
+        var packed: UInt64 = 0
+        var rest = value
+        var count = 0
+        repeat {
+            packed = packed << 8 | UInt64(0x30 &+ rest % 10)
             rest /= 10
-            i -= 1
+            count += 1
+        } while rest > 0 || count < minimumCount
+        bytes.append(addingCapacity: count) { out in
+            for _ in 0..<count {
+                out.append(UInt8(truncatingIfNeeded: packed))
+                packed >>= 8
+            }
         }
     }
 
     /// A quoted, escaped JSON string.
     mutating func string(_ text: String) {
-        bytes.append(0x22)
+        let span = text.utf8.span
         var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        for i in span.indices where span[i] < 0x20 || span[i] == 0x22 || span[i] == 0x5C {
             plain = false
             break
         }
         if plain {
-            bytes.append(contentsOf: text.utf8)
+            bytes.append(addingCapacity: span.count + 2) { out in
+                out.append(0x22)
+                for i in span.indices { out.append(span[i]) }
+                out.append(0x22)
+            }
         } else {
+            bytes.append(0x22)
             // UTF-8 multi-byte sequences never contain bytes below 0x80: escape byte by byte.
-            for byte in text.utf8 { escaped(byte) }
+            for i in span.indices { escaped(span[i]) }
+            bytes.append(0x22)
         }
-        bytes.append(0x22)
     }
 
     /// `units[from..<to]` as a quoted, escaped JSON string (an unpaired surrogate becomes U+FFFD,
     /// as in `UTF16Text`).
     mutating func string(_ units: [UInt16], _ from: Int, _ to: Int) {
-        bytes.append(0x22)
-        var i = from
-        while i < to {
-            let u = units[i]
-            if u < 0x80 {
-                escaped(UInt8(truncatingIfNeeded: u))
-            } else if u < 0x800 {
-                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (u >> 6)))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F)))
-            } else if u & 0xFC00 == 0xD800, i + 1 < to, units[i + 1] & 0xFC00 == 0xDC00 {
-                let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18)))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F)))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F)))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F)))
-                i += 1
-            } else if u & 0xF800 == 0xD800 {
-                bytes.append(0xEF); bytes.append(0xBF); bytes.append(0xBD)
-            } else {
-                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (u >> 12)))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((u >> 6) & 0x3F)))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F)))
+        // At most six bytes per code unit (a control character's \u00XX), and the quotes.
+        bytes.append(addingCapacity: (to - from) * 6 + 2) { out in
+            out.append(0x22)
+            UTF16Text.forEachUTF8Byte(units, from, to) { byte in
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+                    out.append(byte)
+                } else {
+                    JSONString.forEachEscapedByte(byte) { out.append($0) }
+                }
             }
-            i += 1
+            out.append(0x22)
         }
-        bytes.append(0x22)
     }
 
     @inline(__always)

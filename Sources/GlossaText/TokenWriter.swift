@@ -106,16 +106,22 @@ public enum JSONString {
     /// control characters) and otherwise unchanged.
     @inline(__always)
     public static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        forEachEscapedByte(byte) { bytes.append($0) }
+    }
+
+    /// Calls `body` with each byte of one byte's escaped form (see `appendEscaped`).
+    @inline(__always)
+    public static func forEachEscapedByte(_ byte: UInt8, _ body: (UInt8) -> Void) {
         switch byte {
-        case 0x22: bytes.append(0x5C); bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        case 0x22: body(0x5C); body(0x22)
+        case 0x5C: body(0x5C); body(0x5C)
+        case 0x0A: body(0x5C); body(0x6E)
+        case 0x0D: body(0x5C); body(0x72)
+        case 0x09: body(0x5C); body(0x74)
         case 0x00..<0x20:
-            bytes.append(0x5C); bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
-            bytes.append(hex[Int(byte >> 4)]); bytes.append(hex[Int(byte & 0xF)])
-        default: bytes.append(byte)
+            body(0x5C); body(0x75); body(0x30); body(0x30)
+            body(hex[Int(byte >> 4)]); body(hex[Int(byte & 0xF)])
+        default: body(byte)
         }
     }
 

@@ -181,6 +181,22 @@ func sentenceTexts(_ text: String) throws -> [String] {
         #expect(UTF16Text.string([0xD800, 0x41], 0, 2) == "\u{FFFD}A")
         #expect(UTF16Text.string([0x41, 0xDC00], 0, 2) == "A\u{FFFD}")
     }
+
+    /// Short ranges are transcoded on the stack, longer ones through an array: both give the
+    /// standard library's string for every length around the switch and every kind of unit.
+    @Test func shortAndLongRangesAgreeWithTheStandardLibrary() {
+        let pieces = ["a", "ß", "€", "😀", "\u{0}", "\"", "Ж", "\u{FFFF}"]
+        for length in 0...40 {
+            for first in pieces.indices {
+                let text = (0..<length).map { pieces[($0 * 3 + first) % pieces.count] }.joined()
+                let units = Array(text.utf16)
+                #expect(UTF16Text.string(units, 0, units.count) == text, "\(length) from \(first)")
+            }
+        }
+        // A lone surrogate at the end of a short and of a long range.
+        #expect(UTF16Text.string(Array(repeating: 0xD83D, count: 16), 0, 16) == String(repeating: "\u{FFFD}", count: 16))
+        #expect(UTF16Text.string(Array(repeating: 0xD83D, count: 17), 0, 17) == String(repeating: "\u{FFFD}", count: 17))
+    }
 }
 
 @Suite struct JSONStringTests {
