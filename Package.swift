@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 //
 // Glossa: German news text in, English-annotated bilingual output out.
 // The target list reads like the architecture; data flows top to bottom:
@@ -21,7 +21,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Glossa",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v26)],
     products: [
         .executable(name: "glossa", targets: ["GlossaCLI"]),
         .executable(name: "glossa-bench", targets: ["GlossaBench"]),
