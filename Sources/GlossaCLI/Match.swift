@@ -30,7 +30,7 @@ struct Match: ParsableCommand {
                 let entry = index.glossary.entries[match.entry]
                 let source = entry.location.map { "\(displayPath($0.file)):\($0.line)" } ?? ""
                 sink.write("\(match.start)\t\(match.end)\t\(TokenWriter.escapeTSV(document.text(scalarRange: match.start..<match.end)))\t")
-                sink.write("\(match.gloss)\t\(entry.type)\t\(match.kind.rawValue)\t\(entry.id)\t\(source)\n")
+                sink.write("\(index.gloss(of: match))\t\(entry.type)\t\(match.kind.rawValue)\t\(entry.id)\t\(source)\n")
             }
             sink.flush()
         }

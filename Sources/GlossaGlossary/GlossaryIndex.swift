@@ -305,6 +305,10 @@ public final class GlossaryIndex: Sendable {
     /// possible first parts per word and makes a string of one only when its bit is set.
     let compoundCores: CompoundCores
 
+    /// The English shown for a match: the entry's `en`, or, for a match of a person's surname
+    /// alone, the English surname.
+    public func gloss(of match: Match) -> String { patterns[Int(match.pattern)].gloss }
+
     /// Indexes every entry's headword, variants and (for people) surnames. Large glossaries are
     /// split among the cores; the result does not depend on how many there are.
     public convenience init(_ glossary: Glossary) throws(ICUError) {

@@ -63,10 +63,11 @@ public struct Match: Sendable, Hashable {
     private let endOffset: Int32
     public let kind: MatchKind
     public let form: FormKind
-    /// The English shown for this occurrence (the entry's `en`, or the English surname).
-    public let gloss: String
+    /// The glossary form that matched (its English is `GlossaryIndex.gloss(of:)`): a number, not
+    /// the string, so that making and dropping millions of matches counts no references.
+    let pattern: Int32
 
-    init(entry: Int, tokens: Range<Int>, start: Int, end: Int, kind: MatchKind, form: FormKind, gloss: String) {
+    init(entry: Int, tokens: Range<Int>, start: Int, end: Int, kind: MatchKind, form: FormKind, pattern: Int32) {
         entryIndex = Int32(entry)
         firstToken = Int32(tokens.lowerBound)
         tokenEnd = Int32(tokens.upperBound)
@@ -74,7 +75,7 @@ public struct Match: Sendable, Hashable {
         endOffset = Int32(end)
         self.kind = kind
         self.form = form
-        self.gloss = gloss
+        self.pattern = pattern
     }
 
     /// Index into the glossary's `entries`.
@@ -89,7 +90,7 @@ public struct Match: Sendable, Hashable {
 extension Match {
     /// The same match moved by `offset` scalars onto other tokens (for per-form caches).
     func shifted(by offset: Int, tokens: Range<Int>) -> Match {
-        Match(entry: entry, tokens: tokens, start: start + offset, end: end + offset, kind: kind, form: form, gloss: gloss)
+        Match(entry: entry, tokens: tokens, start: start + offset, end: end + offset, kind: kind, form: form, pattern: pattern)
     }
 }
 
@@ -212,7 +213,7 @@ public struct Matcher: Sendable {
                 bestMulti(at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, best: &best, scan, &state)
                 if let best {
                     result.append(Match(entry: Int(best.entry), tokens: Int(best.firstToken)..<Int(best.tokenEnd), start: Int(best.start),
-                                        end: Int(best.end), kind: best.kind, form: best.form, gloss: scan.patterns[Int(best.pattern)].gloss))
+                                        end: Int(best.end), kind: best.kind, form: best.form, pattern: best.pattern))
                     t = Int(best.tokenEnd)
                     continue
                 }
@@ -571,9 +572,9 @@ public struct Matcher: Sendable {
         for part in document.hyphenParts(of: token) where part.key.unicodeScalars.count >= 2 {
             let surface = document.text(scalarRange: part.range)
             let capitalized = surface.first?.isUppercase ?? false
-            guard let (p, _, _) = pieceMatch(part.key, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start), surface: surface, allowStem: true) else { continue }
+            guard let (p, pattern, _) = pieceMatch(part.key, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start), surface: surface, allowStem: true) else { continue }
             result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: part.range.lowerBound, end: part.range.upperBound,
-                                kind: .hyphenPart, form: p.form, gloss: p.gloss))
+                                kind: .hyphenPart, form: p.form, pattern: pattern))
         }
         return result
     }
@@ -619,7 +620,7 @@ public struct Matcher: Sendable {
         let aligned = Int(token.end - token.start) == Int(state.keyFacts[slot].scalars)
         let start = hit.prefix || !aligned ? Int(token.start) : Int(token.start) + Int(hit.length)
         let end = hit.prefix && aligned ? Int(token.start) + Int(hit.length) : Int(token.end)
-        return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: start, end: end, kind: .compoundPart, form: p.form, gloss: p.gloss)
+        return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: start, end: end, kind: .compoundPart, form: p.form, pattern: hit.pattern)
     }
 
     /// A glossary term as the first part or the head of the closed compound `key`.

@@ -57,7 +57,7 @@ public struct Annotator: Sendable {
             }
             annotations.append(Annotation(
                 start: match.start, end: match.end, text: document.text(scalarRange: match.start..<match.end),
-                gloss: match.gloss, type: entries[match.entry].type, kind: match.kind, entryID: entries[match.entry].id, entryIndex: match.entry,
+                gloss: index.gloss(of: match), type: entries[match.entry].type, kind: match.kind, entryID: entries[match.entry].id, entryIndex: match.entry,
                 source: source, sentence: sentence, tokens: match.tokens))
         }
         if let guessStage {
