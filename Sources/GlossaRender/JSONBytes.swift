@@ -17,7 +17,16 @@ struct JSONBytes {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     // Bytes are added through `append(addingCapacity:initializingWith:)`: one capacity check per
-    // piece instead of one (and a uniqueness check) per byte.
+    // piece instead of one (and a uniqueness check) per byte. The `put` functions write into such
+    // an output span; a caller with several pieces (an annotation) adds them all in one call,
+    // with room for the longest they can be (`numberBound`, `stringBound`).
+
+    /// The most bytes `putNumber` writes.
+    static let numberBound = 20
+
+    /// The most bytes `putString` writes for a text of `count` UTF-8 bytes or UTF-16 code units
+    /// (six for a control character's \u00XX, and the quotes).
+    static func stringBound(_ count: Int) -> Int { count * 6 + 2 }
 
     mutating func raw(_ text: String) {
         let span = text.utf8.span
@@ -32,24 +41,44 @@ struct JSONBytes {
 
     /// A decimal integer.
     mutating func number(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
-        magnitude(value.magnitude)
+        bytes.append(addingCapacity: Self.numberBound) { Self.putNumber(value, into: &$0) }
     }
 
-    private mutating func magnitude(_ value: UInt) {
+    /// A quoted, escaped JSON string.
+    mutating func string(_ text: String) {
+        bytes.append(addingCapacity: Self.stringBound(text.utf8.count)) { Self.putString(text, into: &$0) }
+    }
+
+    /// `units[from..<to]` as a quoted, escaped JSON string (an unpaired surrogate becomes U+FFFD,
+    /// as in `UTF16Text`).
+    mutating func string(_ units: [UInt16], _ from: Int, _ to: Int) {
+        bytes.append(addingCapacity: Self.stringBound(to - from)) { Self.putString(units, from, to, into: &$0) }
+    }
+
+    @inline(__always)
+    static func put(_ bytes: [UInt8], into out: inout OutputSpan<UInt8>) {
+        for byte in bytes { out.append(byte) }
+    }
+
+    static func putNumber(_ value: Int, into out: inout OutputSpan<UInt8>) {
+        if value < 0 { out.append(0x2D) }
+        putMagnitude(value.magnitude, into: &out)
+    }
+
+    private static func putMagnitude(_ value: UInt, into out: inout OutputSpan<UInt8>) {
         if value >= 100_000_000 {
             // More than eight digits: the higher ones, then the low eight with leading zeros.
-            magnitude(value / 100_000_000)
-            digits(value % 100_000_000, minimumCount: 8)
+            putMagnitude(value / 100_000_000, into: &out)
+            putDigits(value % 100_000_000, minimumCount: 8, into: &out)
         } else {
-            digits(value, minimumCount: 1)
+            putDigits(value, minimumCount: 1, into: &out)
         }
     }
 
     /// The decimal digits of `value` (below 10^8), at least `minimumCount` of them: collected
     /// in one register, most significant digit in the lowest byte, then written out.
     @inline(__always)
-    private mutating func digits(_ value: UInt, minimumCount: Int) {
+    private static func putDigits(_ value: UInt, minimumCount: Int, into out: inout OutputSpan<UInt8>) {
         var packed: UInt64 = 0
         var rest = value
         var count = 0
@@ -58,55 +87,32 @@ struct JSONBytes {
             rest /= 10
             count += 1
         } while rest > 0 || count < minimumCount
-        bytes.append(addingCapacity: count) { out in
-            for _ in 0..<count {
-                out.append(UInt8(truncatingIfNeeded: packed))
-                packed >>= 8
-            }
+        for _ in 0..<count {
+            out.append(UInt8(truncatingIfNeeded: packed))
+            packed >>= 8
         }
     }
 
-    /// A quoted, escaped JSON string.
-    mutating func string(_ text: String) {
+    static func putString(_ text: String, into out: inout OutputSpan<UInt8>) {
         let span = text.utf8.span
-        var plain = true
-        for i in span.indices where span[i] < 0x20 || span[i] == 0x22 || span[i] == 0x5C {
-            plain = false
-            break
-        }
-        if plain {
-            bytes.append(addingCapacity: span.count + 2) { out in
-                out.append(0x22)
-                for i in span.indices { out.append(span[i]) }
-                out.append(0x22)
-            }
-        } else {
-            bytes.append(0x22)
-            // UTF-8 multi-byte sequences never contain bytes below 0x80: escape byte by byte.
-            for i in span.indices { escaped(span[i]) }
-            bytes.append(0x22)
-        }
+        out.append(0x22)
+        // UTF-8 multi-byte sequences never contain bytes below 0x80: escape byte by byte.
+        for i in span.indices { putEscaped(span[i], into: &out) }
+        out.append(0x22)
     }
 
-    /// `units[from..<to]` as a quoted, escaped JSON string (an unpaired surrogate becomes U+FFFD,
-    /// as in `UTF16Text`).
-    mutating func string(_ units: [UInt16], _ from: Int, _ to: Int) {
-        // At most six bytes per code unit (a control character's \u00XX), and the quotes.
-        bytes.append(addingCapacity: (to - from) * 6 + 2) { out in
-            out.append(0x22)
-            UTF16Text.forEachUTF8Byte(units, from, to) { byte in
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
-                    out.append(byte)
-                } else {
-                    JSONString.forEachEscapedByte(byte) { out.append($0) }
-                }
-            }
-            out.append(0x22)
-        }
+    static func putString(_ units: [UInt16], _ from: Int, _ to: Int, into out: inout OutputSpan<UInt8>) {
+        out.append(0x22)
+        UTF16Text.forEachUTF8Byte(units, from, to) { putEscaped($0, into: &out) }
+        out.append(0x22)
     }
 
     @inline(__always)
-    private mutating func escaped(_ byte: UInt8) {
-        JSONString.appendEscaped(byte, to: &bytes)
+    private static func putEscaped(_ byte: UInt8, into out: inout OutputSpan<UInt8>) {
+        if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+            out.append(byte)
+        } else {
+            JSONString.forEachEscapedByte(byte) { out.append($0) }
+        }
     }
 }

@@ -87,29 +87,40 @@ struct JSONWriter {
         }
     }
 
+    private static let startField = Array("{\"start\":".utf8)
+    private static let endField = Array(",\"end\":".utf8)
+    private static let textField = Array(",\"text\":".utf8)
+
     private mutating func annotations(_ range: Range<Int>, shift: Int) {
         let annotations = document.annotations
         for a in range {
             // Fields are read one by one: copying a whole annotation would retain all its strings.
-            if a > range.lowerBound { json.raw(",") }
-            json.raw("{\"start\":")
-            json.number(annotations[a].start + shift)
-            json.raw(",\"end\":")
-            json.number(annotations[a].end + shift)
-            json.raw(",\"text\":")
-            json.string(annotations[a].text)
-            guard let entryIndex = annotations[a].entryIndex else {
-                json.raw(Self.tail(of: annotations[a]))
-                continue
-            }
-            let key = entryIndex << 4 | annotations[a].kind.rank
-            if let cached = tails[key], cached.gloss == annotations[a].gloss {
-                json.raw(cached.bytes)
+            let tail: [UInt8]
+            if let entryIndex = annotations[a].entryIndex {
+                let key = entryIndex << 4 | annotations[a].kind.rank
+                if let cached = tails[key], cached.gloss == annotations[a].gloss {
+                    tail = cached.bytes
+                } else {
+                    tail = Self.tail(of: annotations[a])
+                    tails[key] = (annotations[a].gloss, tail)
+                }
             } else {
-                let tail = Self.tail(of: annotations[a])
-                tails[key] = (annotations[a].gloss, tail)
-                json.raw(tail)
+                tail = Self.tail(of: annotations[a])
             }
+            let text = annotations[a].text
+            let bound = 1 + Self.startField.count + Self.endField.count + Self.textField.count + 2 * JSONBytes.numberBound
+                + JSONBytes.stringBound(text.utf8.count)
+            // The fields up to the text in one addition to the output, then the tail in one copy.
+            json.bytes.append(addingCapacity: bound) { out in
+                if a > range.lowerBound { out.append(0x2C) }
+                JSONBytes.put(Self.startField, into: &out)
+                JSONBytes.putNumber(annotations[a].start + shift, into: &out)
+                JSONBytes.put(Self.endField, into: &out)
+                JSONBytes.putNumber(annotations[a].end + shift, into: &out)
+                JSONBytes.put(Self.textField, into: &out)
+                JSONBytes.putString(text, into: &out)
+            }
+            json.raw(tail)
         }
     }
 
