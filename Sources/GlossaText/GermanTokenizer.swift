@@ -25,9 +25,11 @@ import GlossaStemmer
 public final class GermanTokenizer {
     private let words: WordBoundaries
     private let stemmer = GermanStemmer()
-    /// The token array of the last document, to build the next one's tokens in once that document
-    /// is gone: its memory is then already mapped, while a fresh array of that size (megabytes)
-    /// costs a page fault per 4 KiB written (a fifth of the building time of a large text).
+    /// The code units and token array of the last document, to build the next one in once that
+    /// document is gone: their memory is then already mapped, while fresh arrays of that size
+    /// (hundreds of megabytes for a large text) cost a page fault per 4 KiB written, a fourth
+    /// of the building time.
+    private var spareUnits: [UInt16] = []
     private var spareTokens: [Token] = []
 
     /// - Parameter fastPath: false to have ICU's iterator find all word boundaries (for
@@ -45,7 +47,7 @@ public final class GermanTokenizer {
     /// - Parameter paragraphs: how paragraphs are separated; `.automatic` uses blank lines when
     ///   the text has any, otherwise every line break.
     public func document(_ text: String, name: String = "-", paragraphs: ParagraphMode = .automatic) -> Document {
-        var units = ICUText.utf16(text)
+        var units = ICUText.utf16(text, reusing: &spareUnits)
         if units.first == 0xFEFF {
             units.removeFirst()
             return build(text: String(text.unicodeScalars.dropFirst()), units: units, name: name, mode: paragraphs)
@@ -404,6 +406,7 @@ public final class GermanTokenizer {
         let blankLines = mode == .automatic ? !lookForBlankLine : mode == .blankLines
         splitter.advance(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines, complete: true)
         let (sentences, paragraphs) = splitter.finish(tokens: tokens)
+        spareUnits = units
         spareTokens = tokens
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
                         spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: stream.astral)

@@ -159,4 +159,18 @@ import Testing
         #expect(ICUText.utf16(long) == Array(long.utf16))
         #expect(ICUText.utf16("").isEmpty)
     }
+
+    @Test func reusingStorageGivesTheSameUnits() {
+        let texts = ["Kuba und Russland", "Größe 😀 中文", "", "a", String(repeating: "Straße 😀 ", count: 50), "Kuba"]
+        var storage: [UInt16] = []
+        var previous: [UInt16] = []
+        for text in texts + texts.reversed() {
+            let units = ICUText.utf16(text, reusing: &storage)
+            #expect(units == Array(text.utf16), "\(text.debugDescription)")
+            #expect(storage.isEmpty)
+            // Alternately shared with the result of the last call and not.
+            storage = units.count % 2 == 0 ? units : previous
+            previous = units
+        }
+    }
 }
