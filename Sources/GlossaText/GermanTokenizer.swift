@@ -200,6 +200,16 @@ public final class GermanTokenizer {
         // elements and geometric shapes (frequent in tables and plain-text layouts): all symbols.
         if (u >= 0x2010 && u <= 0x2027) || u == 0xAB || u == 0xBB { return true }
         if (u >= 0x2190 && u <= 0x21FF) || (u >= 0x2500 && u <= 0x25FF) { return false }
+        return hasPunctuationCategory(u)
+    }
+
+    // The lookups of Unicode properties are functions of their own, never inlined: the standard
+    // library's property types are resilient, and a function that uses them sets up their type
+    // metadata on every call (two calls into the runtime), also when it returns before reaching
+    // them, as the character tests called for every segment or word do on ASCII and Latin-1.
+
+    @inline(never)
+    private static func hasPunctuationCategory(_ u: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -208,6 +218,18 @@ public final class GermanTokenizer {
         default:
             return false
         }
+    }
+
+    @inline(never)
+    private static func hasUppercaseProperty(_ u: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    @inline(never)
+    private static func hasLowercaseProperty(_ u: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        return scalar.properties.isLowercase
     }
 
     // MARK: - Building
@@ -589,8 +611,7 @@ public final class GermanTokenizer {
         if u >= 0x41 && u <= 0x5A { return true }
         if u < 0xC0 { return false }
         if u <= 0xDE { return u != 0xD7 }
-        guard let scalar = Unicode.Scalar(u) else { return false }
-        return scalar.properties.isUppercase
+        return hasUppercaseProperty(u)
     }
 
     static func isAllCaps(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
@@ -604,7 +625,7 @@ public final class GermanTokenizer {
                 continue
             }
             if isUppercase(u) { letters += 1; continue }
-            if u >= 0xDF, let scalar = Unicode.Scalar(u), scalar.properties.isLowercase { return false }
+            if u >= 0xDF && hasLowercaseProperty(u) { return false }
         }
         return letters >= 2
     }
@@ -612,8 +633,7 @@ public final class GermanTokenizer {
     static func startsLowercase(_ units: [UInt16], _ at: Int) -> Bool {
         let u = units[at]
         if u >= 0x61 && u <= 0x7A { return true }
-        guard u >= 0xDF, let scalar = Unicode.Scalar(u) else { return false }
-        return scalar.properties.isLowercase
+        return u >= 0xDF && hasLowercaseProperty(u)
     }
 
     static func lineBreaks(_ units: [UInt16], _ from: Int, _ to: Int) -> Int {
