@@ -105,11 +105,21 @@ public enum ICUText {
         let n = text.utf8.count
         guard n > 0, units.capacity >= n, units.capacity <= 2 * n else { return utf16(text) }
         units.removeAll(keepingCapacity: true)
-        // Room for the most code units the text can have (zeros, written over in place).
-        units.append(contentsOf: repeatElement(0, count: n))
+        // Transcoded in pieces into a small buffer that stays in the cache and appended from
+        // there: an array's memory can only be written in place up to its count.
+        var piece = [UInt16](repeating: 0, count: 1 << 14)
         var text = text
-        let count = text.withUTF8 { bytes in units.withUnsafeMutableBufferPointer { transcode(bytes, into: $0) } }
-        units.removeLast(n - count)
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < n {
+                var end = min(start + piece.count, n)
+                // A piece ends before a lead byte (or at the end): no sequence is cut.
+                while end < n && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                let count = piece.withUnsafeMutableBufferPointer { transcode(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: $0) }
+                units.append(contentsOf: piece[0..<count])
+                start = end
+            }
+        }
         return units
     }
 

@@ -161,7 +161,9 @@ import Testing
     }
 
     @Test func reusingStorageGivesTheSameUnits() {
-        let texts = ["Kuba und Russland", "Größe 😀 中文", "", "a", String(repeating: "Straße 😀 ", count: 50), "Kuba"]
+        // (The long texts cross the 16 KiB pieces of the conversion at every kind of sequence.)
+        let texts = ["Kuba und Russland", "Größe 😀 中文", "", "a", String(repeating: "Straße 😀 ", count: 50), "Kuba",
+                     String(repeating: "ä😀€x", count: 20_000), String(repeating: "a€😀ä", count: 20_000)]
         var storage: [UInt16] = []
         var previous: [UInt16] = []
         for text in texts + texts.reversed() {
