@@ -107,7 +107,7 @@ public enum ICUText {
         units.removeAll(keepingCapacity: true)
         // Transcoded in pieces into a small buffer that stays in the cache and appended from
         // there: an array's memory can only be written in place up to its count.
-        var piece = [UInt16](repeating: 0, count: 1 << 14)
+        var piece = [UInt16](repeating: 0, count: min(n, 1 << 14))
         var text = text
         text.withUTF8 { bytes in
             var start = 0
