@@ -87,48 +87,82 @@ public enum ICUText {
     public static func utf16(_ text: String) -> [UInt16] {
         var text = text
         return text.withUTF8 { bytes -> [UInt16] in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
-            let n = bytes.count
+            guard !bytes.isEmpty else { return [] }
             // UTF-16 never needs more code units than UTF-8 has bytes.
-            return [UInt16](unsafeUninitializedCapacity: n) { out, count in
-                var i = 0, o = 0
-                while i < n {
-                    if n - i >= 8 {
-                        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                        if word & 0x8080_8080_8080_8080 == 0 {
-                            let target = UnsafeMutableRawPointer(out.baseAddress! + o)
-                            target.storeBytes(of: widened(UInt32(truncatingIfNeeded: word)).littleEndian, as: UInt64.self)
-                            target.storeBytes(of: widened(UInt32(truncatingIfNeeded: word >> 32)).littleEndian, toByteOffset: 8, as: UInt64.self)
-                            i &+= 8
-                            o &+= 8
-                            continue
-                        }
-                    }
-                    let b0 = UInt32(base[i])
-                    if b0 < 0x80 {
-                        out[o] = UInt16(b0)
-                        i &+= 1
-                        o &+= 1
-                    } else if b0 < 0xE0 {
-                        out[o] = UInt16((b0 & 0x1F) << 6 | UInt32(base[i + 1]) & 0x3F)
-                        i &+= 2
-                        o &+= 1
-                    } else if b0 < 0xF0 {
-                        out[o] = UInt16((b0 & 0x0F) << 12 | (UInt32(base[i + 1]) & 0x3F) << 6 | UInt32(base[i + 2]) & 0x3F)
-                        i &+= 3
-                        o &+= 1
-                    } else {
-                        let scalar = (b0 & 0x07) << 18 | (UInt32(base[i + 1]) & 0x3F) << 12 | (UInt32(base[i + 2]) & 0x3F) << 6 | UInt32(base[i + 3]) & 0x3F
-                        let v = scalar - 0x10000
-                        out[o] = UInt16(0xD800 + (v >> 10))
-                        out[o + 1] = UInt16(0xDC00 + (v & 0x3FF))
-                        i &+= 4
-                        o &+= 2
-                    }
-                }
-                count = o
+            return [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+                count = transcode(bytes, into: out)
             }
         }
+    }
+
+    /// The UTF-16 code units of `text`, as `utf16(_:)` gives them, written into the memory of
+    /// `storage` (which is left empty) when its capacity fits the text: for a large text that
+    /// memory is already mapped, while a new array costs a page fault per 4 KiB written. (When
+    /// `storage` shares its memory with another array, a new one is made all the same.)
+    public static func utf16(_ text: String, reusing storage: inout [UInt16]) -> [UInt16] {
+        var units: [UInt16] = []
+        swap(&units, &storage)
+        let n = text.utf8.count
+        guard n > 0, units.capacity >= n, units.capacity <= 2 * n else { return utf16(text) }
+        units.removeAll(keepingCapacity: true)
+        // Transcoded in pieces into a small buffer that stays in the cache and appended from
+        // there: an array's memory can only be written in place up to its count.
+        var piece = [UInt16](repeating: 0, count: min(n, 1 << 14))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < n {
+                var end = min(start + piece.count, n)
+                // A piece ends before a lead byte (or at the end): no sequence is cut.
+                while end < n && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                let count = piece.withUnsafeMutableBufferPointer { transcode(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: $0) }
+                units.append(contentsOf: piece[0..<count])
+                start = end
+            }
+        }
+        return units
+    }
+
+    /// Writes the UTF-16 of the UTF-8 `bytes` to `out` (room for `bytes.count` code units, the most
+    /// there can be); returns how many code units it wrote.
+    private static func transcode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        let base = bytes.baseAddress!, n = bytes.count
+        var i = 0, o = 0
+        while i < n {
+            if n - i >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    let target = UnsafeMutableRawPointer(out.baseAddress! + o)
+                    target.storeBytes(of: widened(UInt32(truncatingIfNeeded: word)).littleEndian, as: UInt64.self)
+                    target.storeBytes(of: widened(UInt32(truncatingIfNeeded: word >> 32)).littleEndian, toByteOffset: 8, as: UInt64.self)
+                    i &+= 8
+                    o &+= 8
+                    continue
+                }
+            }
+            let b0 = UInt32(base[i])
+            if b0 < 0x80 {
+                out[o] = UInt16(b0)
+                i &+= 1
+                o &+= 1
+            } else if b0 < 0xE0 {
+                out[o] = UInt16((b0 & 0x1F) << 6 | UInt32(base[i + 1]) & 0x3F)
+                i &+= 2
+                o &+= 1
+            } else if b0 < 0xF0 {
+                out[o] = UInt16((b0 & 0x0F) << 12 | (UInt32(base[i + 1]) & 0x3F) << 6 | UInt32(base[i + 2]) & 0x3F)
+                i &+= 3
+                o &+= 1
+            } else {
+                let scalar = (b0 & 0x07) << 18 | (UInt32(base[i + 1]) & 0x3F) << 12 | (UInt32(base[i + 2]) & 0x3F) << 6 | UInt32(base[i + 3]) & 0x3F
+                let v = scalar - 0x10000
+                out[o] = UInt16(0xD800 + (v >> 10))
+                out[o + 1] = UInt16(0xDC00 + (v & 0x3FF))
+                i &+= 4
+                o &+= 2
+            }
+        }
+        return o
     }
 
     /// Four bytes spread to four 16-bit lanes (byte k to bits 16k...16k+7).

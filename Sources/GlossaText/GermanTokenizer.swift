@@ -25,6 +25,12 @@ import GlossaStemmer
 public final class GermanTokenizer {
     private let words: WordBoundaries
     private let stemmer = GermanStemmer()
+    /// The code units and token array of the last document, to build the next one in once that
+    /// document is gone: their memory is then already mapped, while fresh arrays of that size
+    /// (hundreds of megabytes for a large text) cost a page fault per 4 KiB written, a fourth
+    /// of the building time.
+    private var spareUnits: [UInt16] = []
+    private var spareTokens: [Token] = []
 
     /// - Parameter fastPath: false to have ICU's iterator find all word boundaries (for
     ///   comparisons: the documents are identical either way, see `WordBoundaries`).
@@ -41,7 +47,7 @@ public final class GermanTokenizer {
     /// - Parameter paragraphs: how paragraphs are separated; `.automatic` uses blank lines when
     ///   the text has any, otherwise every line break.
     public func document(_ text: String, name: String = "-", paragraphs: ParagraphMode = .automatic) -> Document {
-        var units = ICUText.utf16(text)
+        var units = ICUText.utf16(text, reusing: &spareUnits)
         if units.first == 0xFEFF {
             units.removeFirst()
             return build(text: String(text.unicodeScalars.dropFirst()), units: units, name: name, mode: paragraphs)
@@ -194,6 +200,16 @@ public final class GermanTokenizer {
         // elements and geometric shapes (frequent in tables and plain-text layouts): all symbols.
         if (u >= 0x2010 && u <= 0x2027) || u == 0xAB || u == 0xBB { return true }
         if (u >= 0x2190 && u <= 0x21FF) || (u >= 0x2500 && u <= 0x25FF) { return false }
+        return hasPunctuationCategory(u)
+    }
+
+    // The lookups of Unicode properties are functions of their own, never inlined: the standard
+    // library's property types are resilient, and a function that uses them sets up their type
+    // metadata on every call (two calls into the runtime), also when it returns before reaching
+    // them, as the character tests called for every segment or word do on ASCII and Latin-1.
+
+    @inline(never)
+    private static func hasPunctuationCategory(_ u: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -204,13 +220,33 @@ public final class GermanTokenizer {
         }
     }
 
+    @inline(never)
+    private static func hasUppercaseProperty(_ u: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    @inline(never)
+    private static func hasLowercaseProperty(_ u: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        return scalar.properties.isLowercase
+    }
+
     // MARK: - Building
 
     private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
         var stream = SegmentStream(words: words, units: units)
         var lexicon = Lexicon(expectedForms: min(units.count / 256, 1 << 16))
+        let expectedTokens = units.count / 6 + 16
         var tokens: [Token] = []
-        tokens.reserveCapacity(units.count / 6 + 16)
+        // (Taken when it is not much larger than needed: while the last document is alive, emptying
+        // it allocates a new array of its capacity.)
+        if spareTokens.capacity >= expectedTokens && spareTokens.capacity <= 2 * expectedTokens {
+            swap(&tokens, &spareTokens)
+            tokens.removeAll(keepingCapacity: true)
+        }
+        spareTokens = []
+        tokens.reserveCapacity(expectedTokens)
         var compounds: [SpacedCompound] = []
 
         /// The index of the token's first segment in the stream.
@@ -392,6 +428,8 @@ public final class GermanTokenizer {
         let blankLines = mode == .automatic ? !lookForBlankLine : mode == .blankLines
         splitter.advance(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines, complete: true)
         let (sentences, paragraphs) = splitter.finish(tokens: tokens)
+        spareUnits = units
+        spareTokens = tokens
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
                         spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: stream.astral)
     }
@@ -573,8 +611,7 @@ public final class GermanTokenizer {
         if u >= 0x41 && u <= 0x5A { return true }
         if u < 0xC0 { return false }
         if u <= 0xDE { return u != 0xD7 }
-        guard let scalar = Unicode.Scalar(u) else { return false }
-        return scalar.properties.isUppercase
+        return hasUppercaseProperty(u)
     }
 
     static func isAllCaps(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
@@ -588,7 +625,7 @@ public final class GermanTokenizer {
                 continue
             }
             if isUppercase(u) { letters += 1; continue }
-            if u >= 0xDF, let scalar = Unicode.Scalar(u), scalar.properties.isLowercase { return false }
+            if u >= 0xDF && hasLowercaseProperty(u) { return false }
         }
         return letters >= 2
     }
@@ -596,8 +633,7 @@ public final class GermanTokenizer {
     static func startsLowercase(_ units: [UInt16], _ at: Int) -> Bool {
         let u = units[at]
         if u >= 0x61 && u <= 0x7A { return true }
-        guard u >= 0xDF, let scalar = Unicode.Scalar(u) else { return false }
-        return scalar.properties.isLowercase
+        return u >= 0xDF && hasLowercaseProperty(u)
     }
 
     static func lineBreaks(_ units: [UInt16], _ from: Int, _ to: Int) -> Int {

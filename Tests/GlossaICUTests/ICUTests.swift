@@ -159,4 +159,20 @@ import Testing
         #expect(ICUText.utf16(long) == Array(long.utf16))
         #expect(ICUText.utf16("").isEmpty)
     }
+
+    @Test func reusingStorageGivesTheSameUnits() {
+        // (The long texts cross the 16 KiB pieces of the conversion at every kind of sequence.)
+        let texts = ["Kuba und Russland", "Größe 😀 中文", "", "a", String(repeating: "Straße 😀 ", count: 50), "Kuba",
+                     String(repeating: "ä😀€x", count: 20_000), String(repeating: "a€😀ä", count: 20_000)]
+        var storage: [UInt16] = []
+        var previous: [UInt16] = []
+        for text in texts + texts.reversed() {
+            let units = ICUText.utf16(text, reusing: &storage)
+            #expect(units == Array(text.utf16), "\(text.debugDescription)")
+            #expect(storage.isEmpty)
+            // Alternately shared with the result of the last call and not.
+            storage = units.count % 2 == 0 ? units : previous
+            previous = units
+        }
+    }
 }

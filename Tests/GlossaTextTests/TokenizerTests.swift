@@ -211,6 +211,31 @@ func sentenceTexts(_ text: String) throws -> [String] {
 }
 
 
+@Suite struct TokenizerReuseTests {
+    /// One tokenizer builds its documents in the memory of the last one once that is gone: the
+    /// documents must be those of a new tokenizer, whether the last document is alive or not.
+    @Test func consecutiveDocumentsAreThoseOfANewTokenizer() throws {
+        let long = String(repeating: "Die US- Amerikaner trafen Dr. Müller am 21. März 2022. „Gut so!“ 😀 Ende.\n\n", count: 40)
+        let texts = [long, "Kurz.", long, long + "Díaz-Canel.", "\u{FEFF}Mit BOM.", long]
+        let tokenizer = try GermanTokenizer()
+        var kept: [Document] = []
+        for (n, text) in texts.enumerated() {
+            let document = tokenizer.document(text)
+            let expected = try GermanTokenizer().document(text)
+            #expect(document.utf16 == expected.utf16)
+            #expect(document.tokens == expected.tokens)
+            #expect(document.sentences == expected.sentences)
+            #expect(document.keys == expected.keys)
+            #expect(document.stems == expected.stems)
+            if n % 2 == 0 { kept.append(document) }
+        }
+        // The documents kept are unchanged by the later ones.
+        for (document, n) in zip(kept, stride(from: 0, to: texts.count, by: 2)) {
+            #expect(document.tokens == (try GermanTokenizer().document(texts[n])).tokens)
+        }
+    }
+}
+
 @Suite struct BlankLineTests {
     @Test(arguments: ["", "a", "a\nb", "a\n\nb", "a\n \t\nb", "a\r\n\r\nb", "a\r\nb", "\n\n", "ä\n😀\nö", "Zeile\n  \n", "x\n\u{A0}\ny"])
     func textAndCodeUnitsAgree(_ text: String) {
