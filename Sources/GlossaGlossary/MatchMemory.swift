@@ -135,10 +135,11 @@ struct CompoundHit: Equatable {
 /// The memory's contents: numbered strings and facts, in flat arrays.
 struct MatchState {
     let index: GlossaryIndex
-    /// Every string the matcher compares (keys, loose keys, stems, of documents and of forms), numbered.
-    var strings: [String: Int32] = [:]
-    /// Keys by their string; facts and per-key caches by key slot.
-    var keySlots: [String: Int32] = [:]
+    /// Every string the matcher compares (keys, loose keys, stems, of documents and of forms),
+    /// numbered. (All are NFC by construction: `InternTable` compares their bytes.)
+    var strings = InternTable()
+    /// Keys numbered by slot; facts and per-key caches by key slot.
+    var keySlots = InternTable()
     var keyFacts: [KeyFacts] = []
     var genitives: [[GenitiveBase]?] = []
     /// Per key slot and case flags (`slot << 4 | flags`): the range of `singlePool` holding
@@ -147,7 +148,7 @@ struct MatchState {
     var singlePool: [SingleCandidate] = []
     /// Per key slot: the compound part found in it; the outer optional says "worked out".
     var compoundHits: [CompoundHit??] = []
-    var stemSlots: [String: Int32] = [:]
+    var stemSlots = InternTable()
     /// The stem slot of each key slot's stem, as a word (`slot << 1 | 1`) and as another
     /// token (`slot << 1`), or -1 while not known.
     var keyStems: [Int32] = []
@@ -200,25 +201,21 @@ struct MatchState {
     }
 
     mutating func number(_ text: String) -> Int32 {
-        if let known = strings[text] { return known }
-        let number = Int32(strings.count)
-        strings[text] = number
-        return number
+        strings.intern(text.utf8.span).id
     }
 
     /// Makes room for a first document's `count` keys (and their strings), so that the tables
     /// do not rehash as they come. (A warm memory grows as usual: most keys are known.)
     mutating func reserve(keys count: Int) {
-        guard keySlots.isEmpty else { return }
-        keySlots.reserveCapacity(count)
-        strings.reserveCapacity(2 * count)
+        guard keySlots.count == 0 else { return }
+        keySlots.reserve(count)
+        strings.reserve(2 * count)
     }
 
     /// The slot of a key, creating its facts on first sight.
     mutating func keySlot(_ key: String) -> Int32 {
-        if let slot = keySlots[key] { return slot }
-        let slot = Int32(keyFacts.count)
-        keySlots[key] = slot
+        let (slot, isNew) = keySlots.intern(key.utf8.span)
+        guard isNew else { return slot }
         let loose = LooseKey.make(key)
         let keyNumber = number(key)
         // Most keys have no diacritics: then the loose key is the key itself.
@@ -247,9 +244,8 @@ struct MatchState {
     }
 
     mutating func stemSlot(_ stem: String) -> Int32 {
-        if let slot = stemSlots[stem] { return slot }
-        let slot = Int32(stemFacts.count)
-        stemSlots[stem] = slot
+        let (slot, isNew) = stemSlots.intern(stem.utf8.span)
+        guard isNew else { return slot }
         stemFacts.append(StemFacts(stem: number(stem), vocabulary: index.vocabulary[stem] ?? -1, patterns: index.byStem[stem] ?? []))
         return slot
     }

@@ -12,8 +12,8 @@ import GlossaStemmer
 struct Lexicon: Sendable {
     private(set) var keys: [String] = []
     private(set) var stems: [String] = []
-    private var keyTable = StringTable()
-    private var stemTable = StringTable()
+    private var keyTable = InternTable()
+    private var stemTable = InternTable()
     /// Per key id: the id of the key's stem as a word (the Snowball stem), and as anything else
     /// (the key itself); -1 until asked for.
     private var wordStemOfKey: [Int32] = []
@@ -45,7 +45,7 @@ struct Lexicon: Sendable {
 
     /// Interns a key given as UTF-8 (`MatchKey.utf8`); returns its id.
     mutating func internKey(utf8 key: [UInt8]) -> Int32 {
-        let (id, isNew) = keyTable.intern(key)
+        let (id, isNew) = keyTable.intern(key.span)
         if isNew {
             keys.append(String(decoding: key, as: UTF8.self))
             wordStemOfKey.append(-1)
@@ -56,7 +56,7 @@ struct Lexicon: Sendable {
 
     /// Interns a stem; returns its id.
     mutating func internStem(_ stem: String) -> Int32 {
-        let (id, isNew) = stemTable.intern(Array(stem.utf8))
+        let (id, isNew) = stemTable.intern(stem.utf8.span)
         if isNew { stems.append(stem) }
         return id
     }
@@ -148,55 +148,4 @@ struct Lexicon: Sendable {
 
     /// Number of distinct raw forms seen.
     var rawFormCount: Int { count }
-}
-
-/// Strings interned by their UTF-8 bytes: open addressing over ids, which the owner uses to
-/// index its own array of the strings.
-private struct StringTable: Sendable {
-    /// id + 1 per slot (0 = empty).
-    private var slots = [Int32](repeating: 0, count: 1024)
-    /// The hash of each string, by id.
-    private var hashes: [UInt32] = []
-    /// The bytes of all strings, one after the other; string `id` ends at `ends[id]`.
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-
-    /// The id of the string with UTF-8 `utf8`, and whether it is new (then its id is the number
-    /// of strings before it: the owner appends it to its array).
-    mutating func intern(_ utf8: [UInt8]) -> (id: Int32, isNew: Bool) {
-        var hash: UInt32 = 2_166_136_261
-        for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { break }
-            if hashes[entry - 1] == hash && same(entry - 1, utf8) { return (Int32(entry - 1), false) }
-            slot = (slot + 1) & mask
-        }
-        let id = hashes.count
-        hashes.append(hash)
-        bytes.append(contentsOf: utf8)
-        ends.append(bytes.count)
-        slots[slot] = Int32(id + 1)
-        if 2 * hashes.count > slots.count { grow() }
-        return (Int32(id), true)
-    }
-
-    private func same(_ id: Int, _ utf8: [UInt8]) -> Bool {
-        let start = id == 0 ? 0 : ends[id - 1]
-        guard ends[id] - start == utf8.count else { return false }
-        for k in 0..<utf8.count where bytes[start + k] != utf8[k] { return false }
-        return true
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (id, hash) in hashes.enumerated() {
-            var slot = Int(hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id + 1)
-        }
-    }
 }

@@ -249,3 +249,24 @@ func sentenceTexts(_ text: String) throws -> [String] {
         #expect(!GermanTokenizer.hasBlankLine("Eins.\n\u{A0}\nZwei."))
     }
 }
+
+@Suite struct InternTableTests {
+    /// Numbers are dense in first-seen order, survive the table's growing, and equal bytes get
+    /// equal numbers.
+    @Test func numbersStringsInFirstSeenOrder() {
+        var table = InternTable()
+        let words = (0..<5_000).map { "wort\($0)ä" } + ["", "ß", "😀"]
+        for (i, word) in words.enumerated() {
+            let (id, isNew) = table.intern(word.utf8.span)
+            #expect(id == Int32(i) && isNew, "\(word)")
+        }
+        for (i, word) in words.enumerated().reversed() {
+            let (id, isNew) = table.intern(word.utf8.span)
+            #expect(id == Int32(i) && !isNew, "\(word)")
+            #expect(table.find(word.utf8.span) == Int32(i))
+        }
+        #expect(table.count == words.count)
+        #expect(table.find("wort5000ä".utf8.span) == nil)
+        #expect(table.find("wort1".utf8.span) == nil)
+    }
+}
