@@ -683,7 +683,7 @@ enum LooseKey {
     }
 
     static func make(_ key: String) -> String {
-        guard key.utf8.contains(where: { $0 >= 0xC3 }) else { return key }
+        guard mayHaveDiacritics(key) else { return key }
         // Fast path: Latin letters with precomposed diacritics, on UTF-8.
         var out: [UInt8] = []
         out.reserveCapacity(key.utf8.count)
@@ -707,6 +707,23 @@ enum LooseKey {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `key` has a byte from 0xC3 on (a letter from U+00C0 on): without one it is its
+    /// own loose key.
+    @inline(__always)
+    static func mayHaveDiacritics(_ key: String) -> Bool {
+        let span = key.utf8.span
+        for i in span.indices where span[i] >= 0xC3 { return true }
+        return false
+    }
+
+    /// The loose form of one scalar below U+0250 (the scalar itself when it has no base letter).
+    @inline(__always)
+    static func base(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        guard value >= 0xC0, value < 0x250, latinBases[Int(value - 0xC0)] != 0 else { return scalar }
+        return Unicode.Scalar(latinBases[Int(value - 0xC0)]) ?? scalar
     }
 
     /// Any script: NFD, combining marks dropped, NFC.

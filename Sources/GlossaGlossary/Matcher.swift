@@ -603,7 +603,7 @@ public struct Matcher: Sendable {
             }
         }
         consider(index.byKey[core])
-        if best == nil && core.utf8.contains(where: { $0 >= 0xC3 }) { consider(index.byLoose[LooseKey.make(core)]) }
+        if best == nil && LooseKey.mayHaveDiacritics(core) { consider(index.byLoose[LooseKey.make(core)]) }
         return best?.1
     }
 
@@ -612,7 +612,7 @@ public struct Matcher: Sendable {
         let token = scan.tokens[t]
         let slot = Int(scan.keySlots[Int(token.keyID)])
         if state.compoundHits[slot] == nil {
-            state.compoundHits[slot] = .some(compoundHit(in: scan.document.keys[Int(token.keyID)], headStarts: state.headStartCodes))
+            state.compoundHits[slot] = .some(compoundHit(in: scan.document.keys[Int(token.keyID)], state: state))
         }
         guard let hit = state.compoundHits[slot] ?? nil else { return nil }
         let p = index.patterns[Int(hit.pattern)]
@@ -624,18 +624,27 @@ public struct Matcher: Sendable {
     }
 
     /// A glossary term as the first part or the head of the closed compound `key`.
-    private func compoundHit(in key: String, headStarts: Set<UInt64>) -> CompoundHit? {
+    private func compoundHit(in key: String, state: borrowing MatchState) -> CompoundHit? {
         let scalars = key.unicodeScalars
         let letters = Array(scalars)
         let n = letters.count
         let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
         guard n >= minPart + minRest else { return nil }
-        // Scalar offsets → string indices, so that each piece is one copy of its bytes.
-        let bounds = Array(scalars.indices) + [scalars.endIndex]
-        func string(_ range: Range<Int>) -> String { String(scalars[bounds[range.lowerBound]..<bounds[range.upperBound]]) }
+        // Scalar offsets → string indices (made when a piece is first needed), so that each
+        // piece is one copy of its bytes.
+        var bounds: [String.Index] = []
+        func string(_ range: Range<Int>) -> String {
+            if bounds.isEmpty { bounds = Array(scalars.indices) + [scalars.endIndex] }
+            return String(scalars[bounds[range.lowerBound]..<bounds[range.upperBound]])
+        }
 
-        // First part, longest first (only when some glossary term starts like this word).
-        if index.prefixStarts.contains(string(0..<3)) || index.prefixStarts.contains(LooseKey.make(string(0..<3))) {
+        // First part, longest first (only when some glossary term starts like this word, as it
+        // is or without diacritics: on packed scalars where each is a Latin letter below U+0250).
+        let startsLikeTerm = letters[0..<3].allSatisfy { $0.value < 0x250 }
+            ? state.prefixStartCodes.contains(MatchState.pack(letters[0], letters[1], letters[2]))
+                || state.prefixStartCodes.contains(MatchState.pack(LooseKey.base(letters[0]), LooseKey.base(letters[1]), LooseKey.base(letters[2])))
+            : index.prefixStarts.contains(string(0..<3)) || index.prefixStarts.contains(LooseKey.make(string(0..<3)))
+        if startsLikeTerm {
             let hit = Self.isSimpleLatin(letters) ? firstPartSimple(letters, string) : firstPart(letters, string)
             if let hit { return hit }
         }
@@ -644,7 +653,7 @@ public struct Matcher: Sendable {
         // scalars: no string per position).
         var start = 3
         while start <= n - 6 {
-            guard headStarts.contains(MatchState.pack(letters[start], letters[start + 1], letters[start + 2])) else {
+            guard state.headStartCodes.contains(MatchState.pack(letters[start], letters[start + 1], letters[start + 2])) else {
                 start += 1
                 continue
             }
@@ -705,8 +714,10 @@ public struct Matcher: Sendable {
         }
         var cut = n - options.minimumCompoundRest
         while cut >= minPart {
-            // The rest has a vowel and is not a derivational ending.
-            if lastVowel >= cut && (n - cut > Self.longestDerivationalRest || !Self.derivationalRests.contains(string(cut..<n))) {
+            // The rest must have a vowel and not be a derivational ending (asked, with a string,
+            // only once a first part has passed the filter).
+            var restIsPlausible: Bool?
+            if lastVowel >= cut {
                 for link in Self.linkingScalars where cut - link.count >= minPart {
                     let length = cut - link.count
                     guard letters[length..<cut].elementsEqual(link) else { continue }
@@ -714,6 +725,10 @@ public struct Matcher: Sendable {
                     // from U+00C0 on) without diacritics.
                     guard index.compoundCores.mayContain(hash: hashes[length])
                         || (firstDiacritic < length && index.compoundCores.mayContain(hash: looseHashes[length])) else { continue }
+                    if restIsPlausible == nil {
+                        restIsPlausible = n - cut > Self.longestDerivationalRest || !Self.derivationalRests.contains(string(cut..<n))
+                    }
+                    guard restIsPlausible == true else { break }
                     if let pattern = compoundPrefixMatch(string(0..<length)) {
                         return CompoundHit(pattern: pattern, prefix: true, length: Int32(length))
                     }
