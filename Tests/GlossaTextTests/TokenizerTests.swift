@@ -270,3 +270,13 @@ func sentenceTexts(_ text: String) throws -> [String] {
         #expect(table.find("wort1".utf8.span) == nil)
     }
 }
+
+@Suite struct AllocatorTuningTests {
+    /// On glibc the thresholds are set (the C shim must see `__GLIBC__`: it once did not, and the
+    /// settings silently did nothing).
+    @Test func thresholdsAreSetWhereTheCLibraryIsGlibc() {
+        #if os(Linux) && canImport(Glibc)
+        #expect(AllocatorTuning.keepLargeBuffers())
+        #endif
+    }
+}
