@@ -80,6 +80,9 @@ public struct Match: Sendable, Hashable {
 
     /// Index into the glossary's `entries`.
     public var entry: Int { Int(entryIndex) }
+    /// The number of the glossary form that matched, among the index's forms (headwords,
+    /// variants, surnames): matches of one form share their English.
+    public var formIndex: Int { Int(pattern) }
     /// The tokens the match lies in (for a part match: the one token containing it).
     public var tokens: Range<Int> { Int(firstToken)..<Int(tokenEnd) }
     /// Unicode scalar offsets into the original text, end-exclusive.

@@ -10,40 +10,87 @@ public struct Annotation: Sendable, Hashable {
     public let end: Int
     /// The annotated text exactly as in the input.
     public let text: String
-    /// The English shown for this occurrence.
-    public let gloss: String
-    public let type: EntryType
     public let kind: MatchKind
-    /// The entry's stable id; nil for a guess (not from a glossary).
-    public let entryID: String?
     /// Index into the glossary's entries; nil for a guess.
     public let entryIndex: Int?
-    /// Where the entry was read from (the path as shown in outputs, and the line); nil for a guess.
-    public let sourceLocation: SourceLocation?
     /// The sentence (index into `Document.sentences`) and the tokens the span lies in.
     public let sentence: Int
     public let tokens: Range<Int>
+    /// What the annotation says of its entry, shared by the annotations of one glossary form in
+    /// a document (`Annotator` makes it once per form): one reference to count per annotation
+    /// instead of four strings, and none that other threads' documents share.
+    let info: AnnotationInfo
 
     public init(start: Int, end: Int, text: String, gloss: String, type: EntryType, kind: MatchKind, entryID: String?,
                 entryIndex: Int?, source: SourceLocation?, sentence: Int, tokens: Range<Int>) {
+        self.init(start: start, end: end, text: text, kind: kind, entryIndex: entryIndex, sentence: sentence, tokens: tokens,
+                  info: AnnotationInfo(gloss: gloss, type: type, entryID: entryID, source: source))
+    }
+
+    init(start: Int, end: Int, text: String, kind: MatchKind, entryIndex: Int?, sentence: Int, tokens: Range<Int>, info: AnnotationInfo) {
         self.start = start
         self.end = end
         self.text = text
-        self.gloss = gloss
-        self.type = type
         self.kind = kind
-        self.entryID = entryID
         self.entryIndex = entryIndex
-        sourceLocation = source
         self.sentence = sentence
         self.tokens = tokens
+        self.info = info
     }
+
+    /// The English shown for this occurrence.
+    public var gloss: String { info.gloss }
+    public var type: EntryType { info.type }
+    /// The entry's stable id; nil for a guess (not from a glossary).
+    public var entryID: String? { info.entryID }
+    /// Where the entry was read from (the path as shown in outputs, and the line); nil for a guess.
+    public var sourceLocation: SourceLocation? { info.source }
 
     /// `path:line` of the entry; nil for a guess.
     public var source: String? { sourceLocation?.description }
 
     /// Whether the annotation comes from a glossary (not a guess).
     public var isFromGlossary: Bool { entryID != nil }
+
+    public static func == (a: Annotation, b: Annotation) -> Bool {
+        a.start == b.start && a.end == b.end && a.text == b.text && a.kind == b.kind && a.entryIndex == b.entryIndex
+            && a.sentence == b.sentence && a.tokens == b.tokens && (a.info === b.info || a.info == b.info)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(text)
+        hasher.combine(kind)
+        hasher.combine(entryIndex)
+        hasher.combine(info)
+    }
+}
+
+/// The entry-dependent part of an annotation: English, type, id and source.
+final class AnnotationInfo: Sendable, Hashable {
+    let gloss: String
+    let type: EntryType
+    let entryID: String?
+    let source: SourceLocation?
+
+    init(gloss: String, type: EntryType, entryID: String?, source: SourceLocation?) {
+        self.gloss = gloss
+        self.type = type
+        self.entryID = entryID
+        self.source = source
+    }
+
+    static func == (a: AnnotationInfo, b: AnnotationInfo) -> Bool {
+        a.gloss == b.gloss && a.type == b.type && a.entryID == b.entryID && a.source == b.source
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(gloss)
+        hasher.combine(type)
+        hasher.combine(entryID)
+        hasher.combine(source)
+    }
 }
 
 /// A document with its annotations: what every writer reads.

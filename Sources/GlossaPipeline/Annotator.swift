@@ -27,6 +27,9 @@ public struct Annotator: Sendable {
         self.displayPath = displayPath
     }
 
+    /// Entries of the per-document cache of annotation infos (a power of two).
+    static let infoCacheSize = 4096
+
     /// Annotates one document.
     public func annotate(_ document: Document) -> AnnotatedDocument {
         annotate(document, memory: MatchMemory())
@@ -42,23 +45,35 @@ public struct Annotator: Sendable {
         var sentence = 0
         // Entries of one file share its path: the shown path is worked out once per file.
         var lastFile = "", lastShown = ""
+        // The entry-dependent part of the annotations, made once per glossary form in this
+        // document (a small direct-mapped cache by form number; a collision only makes another).
+        var infoForms = [Int](repeating: -1, count: Self.infoCacheSize)
+        var infos = [AnnotationInfo?](repeating: nil, count: Self.infoCacheSize)
         for match in matches {
             while sentence + 1 < document.sentences.count && document.sentences[sentence].tokens.upperBound <= match.tokens.lowerBound {
                 sentence += 1
             }
-            // Fields are read one by one: copying a whole entry would retain all its strings.
-            var source: SourceLocation?
-            if let location = entries[match.entry].location {
-                if location.file != lastFile {
-                    lastFile = location.file
-                    lastShown = displayPath(location.file)
+            let cacheSlot = match.formIndex & (Self.infoCacheSize - 1)
+            let info: AnnotationInfo
+            if infoForms[cacheSlot] == match.formIndex, let known = infos[cacheSlot] {
+                info = known
+            } else {
+                // Fields are read one by one: copying a whole entry would retain all its strings.
+                var source: SourceLocation?
+                if let location = entries[match.entry].location {
+                    if location.file != lastFile {
+                        lastFile = location.file
+                        lastShown = displayPath(location.file)
+                    }
+                    source = SourceLocation(file: lastShown, line: location.line)
                 }
-                source = SourceLocation(file: lastShown, line: location.line)
+                info = AnnotationInfo(gloss: index.gloss(of: match), type: entries[match.entry].type, entryID: entries[match.entry].id, source: source)
+                infoForms[cacheSlot] = match.formIndex
+                infos[cacheSlot] = info
             }
             annotations.append(Annotation(
-                start: match.start, end: match.end, text: document.text(scalarRange: match.start..<match.end),
-                gloss: index.gloss(of: match), type: entries[match.entry].type, kind: match.kind, entryID: entries[match.entry].id, entryIndex: match.entry,
-                source: source, sentence: sentence, tokens: match.tokens))
+                start: match.start, end: match.end, text: document.text(scalarRange: match.start..<match.end), kind: match.kind,
+                entryIndex: match.entry, sentence: sentence, tokens: match.tokens, info: info))
         }
         if let guessStage {
             let guesses = guessStage.guesses(in: document, covered: matches)
