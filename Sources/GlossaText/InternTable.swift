@@ -7,22 +7,20 @@
 /// normalization form (matching keys and stems are NFC by construction), for which equal bytes
 /// and canonical equivalence are the same.
 public struct InternTable: Sendable {
-    /// number + 1 per slot (0 = empty).
-    private var slots = [Int32](repeating: 0, count: 1024)
-    /// The hash of each string, by number.
-    private var hashes: [UInt32] = []
+    /// Per slot the string's hash (high 32 bits) and its number + 1 (low 32 bits; 0 = empty):
+    /// a probe that meets another string's slot reads nothing else.
+    private var slots = [UInt64](repeating: 0, count: 1024)
     /// The bytes of all strings, one after the other; string `n` ends at `ends[n]`.
     private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    private var ends: [Int32] = []
 
     public init() {}
 
     /// Number of strings.
-    public var count: Int { hashes.count }
+    public var count: Int { ends.count }
 
     /// Makes room for `count` strings in all (no growing until then).
     public mutating func reserve(_ count: Int) {
-        hashes.reserveCapacity(count)
         ends.reserveCapacity(count)
         while slots.count < 2 * count { grow() }
     }
@@ -31,34 +29,35 @@ public struct InternTable: Sendable {
     /// the count of strings before it: the owner appends its facts).
     public mutating func intern(_ utf8: Span<UInt8>) -> (id: Int32, isNew: Bool) {
         let hash = Self.hash(utf8)
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { break }
-            if hashes[entry - 1] == hash && same(entry - 1, utf8) { return (Int32(entry - 1), false) }
-            slot = (slot + 1) & mask
-        }
-        let id = hashes.count
-        hashes.append(hash)
+        let (slot, found) = probe(utf8, hash)
+        if let found { return (found, false) }
+        let id = Int32(ends.count)
         bytes.append(addingCapacity: utf8.count) { out in
             for i in utf8.indices { out.append(utf8[i]) }
         }
-        ends.append(bytes.count)
-        slots[slot] = Int32(id + 1)
-        if 2 * hashes.count > slots.count { grow() }
-        return (Int32(id), true)
+        ends.append(Int32(bytes.count))
+        slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
+        if 2 * ends.count > slots.count { grow() }
+        return (id, true)
     }
 
     /// The number of the string with UTF-8 `utf8`, or nil when it has none.
     public func find(_ utf8: Span<UInt8>) -> Int32? {
-        let hash = Self.hash(utf8)
+        probe(utf8, Self.hash(utf8)).found
+    }
+
+    /// The string's number when it is in the table; else the empty slot where it goes.
+    @inline(__always)
+    private func probe(_ utf8: Span<UInt8>, _ hash: UInt32) -> (slot: Int, found: Int32?) {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if hashes[entry - 1] == hash && same(entry - 1, utf8) { return Int32(entry - 1) }
+            let packed = slots[slot]
+            if packed == 0 { return (slot, nil) }
+            if UInt32(truncatingIfNeeded: packed >> 32) == hash {
+                let id = Int(UInt32(truncatingIfNeeded: packed)) - 1
+                if same(id, utf8) { return (slot, Int32(id)) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -71,19 +70,20 @@ public struct InternTable: Sendable {
     }
 
     private func same(_ id: Int, _ utf8: Span<UInt8>) -> Bool {
-        let start = id == 0 ? 0 : ends[id - 1]
-        guard ends[id] - start == utf8.count else { return false }
+        let start = id == 0 ? 0 : Int(ends[id - 1])
+        guard Int(ends[id]) - start == utf8.count else { return false }
         for k in utf8.indices where bytes[start + k] != utf8[k] { return false }
         return true
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
-        for (id, hash) in hashes.enumerated() {
-            var slot = Int(hash) & mask
+        for packed in old where packed != 0 {
+            var slot = Int(UInt32(truncatingIfNeeded: packed >> 32)) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id + 1)
+            slots[slot] = packed
         }
     }
 }
