@@ -300,9 +300,11 @@ public final class GlossaryIndex: Sendable {
     /// capitalized names and terms that may begin a closed compound: a word whose first three
     /// letters are not here has no compound-part prefix to look for.
     let prefixStarts: Set<String>
-    /// A bit per hash (`CompoundCores.hash`) of the key and of the key without diacritics of
-    /// every form `prefixStarts` is made from: the closed-compound scan tries dozens of
-    /// possible first parts per word and makes a string of one only when its bit is set.
+    /// A bit filter of the hashes (`CompoundCores.hash`) of the key and of the key without
+    /// diacritics of every form that may be the first part of a closed compound (single-token,
+    /// capitalized, not case-sensitive, not a person, adjective or demonym: what
+    /// `Matcher.compoundPrefixMatch` accepts). The closed-compound scan tries dozens of possible
+    /// first parts per word and makes a string of one only when the filter lets it through.
     let compoundCores: CompoundCores
 
     /// The English shown for a match: the entry's `en`, or, for a match of a person's surname

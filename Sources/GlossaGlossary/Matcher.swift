@@ -709,10 +709,9 @@ public struct Matcher: Sendable {
         var firstDiacritic = n, lastVowel = -1
         for (i, scalar) in letters.enumerated() {
             let value = scalar.value
-            let base = value < 0xC0 ? 0 : LooseKey.latinBases[Int(value - 0xC0)]
             if value >= 0xC0 && firstDiacritic == n { firstDiacritic = i }
             hashes[i + 1] = CompoundCores.hash(hashes[i], value)
-            looseHashes[i + 1] = CompoundCores.hash(looseHashes[i], base == 0 ? value : base)
+            looseHashes[i + 1] = CompoundCores.hash(looseHashes[i], LooseKey.base(scalar).value)
             if Self.isVowel(value) { lastVowel = i }
         }
         var cut = n - options.minimumCompoundRest
