@@ -282,12 +282,12 @@ public final class GlossaryIndex: Sendable {
     let tokens: PatternTokens
     /// Single-token patterns by their key, by their key without diacritics (only for forms
     /// that have diacritics), and by their stem.
-    let byKey: [String: [Int32]]
-    let byLoose: [String: [Int32]]
-    let byStem: [String: [Int32]]
+    let byKey: PatternLists
+    let byLoose: PatternLists
+    let byStem: PatternLists
     /// Every stem and loose key of a pattern token, numbered, so that multi-token patterns can
     /// be found by their first two tokens without building strings.
-    let vocabulary: [String: Int32]
+    let vocabulary: InternTable
     /// Multi-token patterns by the (stem, stem) and (loose key, loose key) of their first two
     /// tokens, packed as `first << 32 | second` vocabulary numbers.
     let pairs: [UInt64: [Int32]]
@@ -378,8 +378,8 @@ public final class GlossaryIndex: Sendable {
         let made = parallelMap(Step.allCases, jobs: jobs) { step in step.make(from: parts) }
         var patterns: [Pattern] = []
         var tokens = PatternTokens()
-        var byKey: [String: [Int32]] = [:], byLoose: [String: [Int32]] = [:], byStem: [String: [Int32]] = [:]
-        var vocabulary: [String: Int32] = [:], pairs: [UInt64: [Int32]] = [:]
+        var byKey = PatternLists(), byLoose = PatternLists(), byStem = PatternLists()
+        var vocabulary = InternTable(), pairs: [UInt64: [Int32]] = [:]
         var headStarts = Set<String>(), prefixStarts = Set<String>()
         var compoundCores = CompoundCores()
         for part in made {
@@ -463,9 +463,9 @@ public final class GlossaryIndex: Sendable {
         case keys, stems, pairs, starts, cores, patterns, tokenKeys, tokenStems, surfaces, tokenLoose, pool
 
         enum Made: Sendable {
-            case keys([String: [Int32]], loose: [String: [Int32]])
-            case stems([String: [Int32]])
-            case pairs(vocabulary: [String: Int32], [UInt64: [Int32]])
+            case keys(PatternLists, loose: PatternLists)
+            case stems(PatternLists)
+            case pairs(vocabulary: InternTable, [UInt64: [Int32]])
             case starts(heads: Set<String>, prefixes: Set<String>)
             case cores(CompoundCores)
             case patterns([Pattern])
@@ -476,29 +476,29 @@ public final class GlossaryIndex: Sendable {
         func make(from parts: PatternParts) -> Made {
             switch self {
             case .keys:
-                var byKey: [String: [Int32]] = [:], byLoose: [String: [Int32]] = [:]
-                byKey.reserveCapacity(parts.patternCount)
+                var byKey = PatternLists(), byLoose = PatternLists()
+                byKey.reserve(parts.patternCount)
                 var index = Int32(0)
                 for set in parts.sets {
                     let keys = set.tokens.keys, loose = set.tokens.loose
                     for p in set.patterns.indices {
                         if set.patterns[p].count == 1 {
                             let first = Int(set.patterns[p].firstToken)
-                            byKey[keys[first], default: []].append(index)
-                            if loose[first] != keys[first] { byLoose[loose[first], default: []].append(index) }
+                            byKey.append(index, to: keys[first])
+                            if loose[first] != keys[first] { byLoose.append(index, to: loose[first]) }
                         }
                         index += 1
                     }
                 }
                 return .keys(byKey, loose: byLoose)
             case .stems:
-                var byStem: [String: [Int32]] = [:]
-                byStem.reserveCapacity(parts.patternCount)
+                var byStem = PatternLists()
+                byStem.reserve(parts.patternCount)
                 var index = Int32(0)
                 for set in parts.sets {
                     let stems = set.tokens.stems
                     for p in set.patterns.indices {
-                        if set.patterns[p].count == 1 { byStem[stems[Int(set.patterns[p].firstToken)], default: []].append(index) }
+                        if set.patterns[p].count == 1 { byStem.append(index, to: stems[Int(set.patterns[p].firstToken)]) }
                         index += 1
                     }
                 }
@@ -506,11 +506,10 @@ public final class GlossaryIndex: Sendable {
             case .pairs:
                 // Every stem and loose key of the first two tokens of multi-token patterns,
                 // numbered in pattern order.
-                var vocabulary: [String: Int32] = [:]
+                var vocabulary = InternTable()
                 var pairs: [UInt64: [Int32]] = [:]
                 func number(_ text: String) -> UInt64 {
-                    let next = Int32(vocabulary.count)
-                    return UInt64(Self.number(&vocabulary[text], next: next))
+                    UInt64(vocabulary.intern(text.utf8.span).id)
                 }
                 var index = Int32(0)
                 for set in parts.sets {
@@ -593,13 +592,6 @@ public final class GlossaryIndex: Sendable {
                 }
                 return .pool(starts: starts, units: units, capitalized: capitalized)
             }
-        }
-
-        /// The number stored in `slot`, or `next` stored there when it is empty.
-        private static func number(_ slot: inout Int32?, next: Int32) -> Int32 {
-            if let number = slot { return number }
-            slot = next
-            return next
         }
 
         /// The number of scalars of `text` (counted up to 6) and its first three scalars, packed.
@@ -736,6 +728,39 @@ enum LooseKey {
             out.append(scalar)
         }
         return (try? ICUText.normalize(String(out), .nfc)) ?? String(out)
+    }
+}
+
+/// Pattern numbers listed by a string (a key, a loose key, a stem), the strings numbered by
+/// their bytes (`InternTable`; index strings are NFC by construction): a lookup hashes the
+/// string's bytes, with none of `String` hashing's normalization work.
+struct PatternLists: Sendable {
+    private var table = InternTable()
+    private var lists: [[Int32]] = []
+
+    mutating func reserve(_ count: Int) {
+        table.reserve(count)
+        lists.reserveCapacity(count)
+    }
+
+    mutating func append(_ pattern: Int32, to key: String) {
+        let (id, isNew) = table.intern(key.utf8.span)
+        if isNew {
+            lists.append([pattern])
+        } else {
+            lists[Int(id)].append(pattern)
+        }
+    }
+
+    subscript(key: String) -> [Int32]? {
+        table.find(key).map { lists[Int($0)] }
+    }
+
+    var isEmpty: Bool { lists.isEmpty }
+
+    /// Every string with its list, in first-seen order (for tests and tools).
+    var all: [(key: String, value: [Int32])] {
+        lists.indices.map { (table.string(Int32($0)), lists[$0]) }
     }
 }
 

@@ -257,7 +257,7 @@ struct MatchState {
         }
         // Below U+0300 and without a carriage return, each scalar is a character of its own.
         let characters = simple ? scalars : key.count
-        keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, looseVocabulary: index.vocabulary[loose] ?? -1,
+        keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, looseVocabulary: index.vocabulary.find(loose) ?? -1,
                                  characters: Int32(characters), utf8: Int32(key.utf8.count), scalars: Int32(scalars)))
         genitives.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
@@ -274,7 +274,7 @@ struct MatchState {
     mutating func stemSlot(_ stem: String) -> Int32 {
         let (slot, isNew) = stemSlots.intern(stem.utf8.span)
         guard isNew else { return slot }
-        stemFacts.append(StemFacts(stem: number(stem), vocabulary: index.vocabulary[stem] ?? -1, patterns: index.byStem[stem] ?? []))
+        stemFacts.append(StemFacts(stem: number(stem), vocabulary: index.vocabulary.find(stem) ?? -1, patterns: index.byStem[stem] ?? []))
         return slot
     }
 
@@ -282,7 +282,7 @@ struct MatchState {
     mutating func genitiveBases(_ slot: Int32, key: String, stemmer: GermanStemmer) -> [GenitiveBase] {
         if let known = genitives[Int(slot)] { return known }
         let bases = GermanGenitive.baseForms(of: key).map { base in
-            GenitiveBase(key: number(base), loose: number(LooseKey.make(base)), stemVocabulary: index.vocabulary[stemmer.stem(base)] ?? -1)
+            GenitiveBase(key: number(base), loose: number(LooseKey.make(base)), stemVocabulary: index.vocabulary.find(stemmer.stem(base)) ?? -1)
         }
         genitives[Int(slot)] = bases
         return bases

@@ -46,6 +46,17 @@ public struct InternTable: Sendable {
         probe(utf8, Self.hash(utf8)).found
     }
 
+    /// The number of `string`, or nil when it has none.
+    public func find(_ string: String) -> Int32? {
+        find(string.utf8.span)
+    }
+
+    /// String number `id`.
+    public func string(_ id: Int32) -> String {
+        let start = id == 0 ? 0 : Int(ends[Int(id) - 1])
+        return String(decoding: bytes[start..<Int(ends[Int(id)])], as: UTF8.self)
+    }
+
     /// The string's number when it is in the table; else the empty slot where it goes.
     @inline(__always)
     private func probe(_ utf8: Span<UInt8>, _ hash: UInt32) -> (slot: Int, found: Int32?) {

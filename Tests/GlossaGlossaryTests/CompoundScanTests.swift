@@ -57,10 +57,10 @@ import Testing
     }
 
     @Test func theFilterLetsEveryIndexedFormThrough() throws {
-        for key in Self.index.byKey.keys {
+        for (key, patterns) in Self.index.byKey.all {
             var hash = CompoundCores.seed
             for scalar in key.unicodeScalars { hash = CompoundCores.hash(hash, scalar.value) }
-            let eligible = Self.index.byKey[key]!.contains { p in
+            let eligible = patterns.contains { p in
                 let view = Self.index.view(p)
                 return !view.caseSensitive && view.capitalized(0) && view.type != .adjective && view.type != .demonym && view.type != .person
             }

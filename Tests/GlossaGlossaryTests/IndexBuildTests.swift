@@ -115,13 +115,14 @@ import Testing
         lines.append("pool \(index.tokens.surfacePool.count) \(index.tokens.surfaceStart)")
         // Sorted by scalars: canonically equivalent strings compare equal, but each table keeps
         // the spelling it met first.
-        func sorted<Value>(_ table: [String: Value]) -> [(key: [UInt32], value: Value)] {
+        func sorted<Value>(_ table: [(key: String, value: Value)]) -> [(key: [UInt32], value: Value)] {
             table.map { (key: $0.key.unicodeScalars.map(\.value), value: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         }
-        for (key, value) in sorted(index.byKey) { lines.append("key \(key) \(value)") }
-        for (key, value) in sorted(index.byLoose) { lines.append("loose \(key) \(value)") }
-        for (key, value) in sorted(index.byStem) { lines.append("stem \(key) \(value)") }
-        for (key, value) in sorted(index.vocabulary) { lines.append("word \(key) \(value) \(index.startsPair[Int(value)])") }
+        for (key, value) in sorted(index.byKey.all) { lines.append("key \(key) \(value)") }
+        for (key, value) in sorted(index.byLoose.all) { lines.append("loose \(key) \(value)") }
+        for (key, value) in sorted(index.byStem.all) { lines.append("stem \(key) \(value)") }
+        let words = (0..<index.vocabulary.count).map { (key: index.vocabulary.string(Int32($0)), value: Int32($0)) }
+        for (key, value) in sorted(words) { lines.append("word \(key) \(value) \(index.startsPair[Int(value)])") }
         for (key, value) in index.pairs.sorted(by: { $0.key < $1.key }) { lines.append("pair \(key) \(value)") }
         func scalars(_ set: Set<String>) -> [[UInt32]] { set.map { $0.unicodeScalars.map(\.value) }.sorted { $0.lexicographicallyPrecedes($1) } }
         lines.append("heads \(scalars(index.headStarts))")
