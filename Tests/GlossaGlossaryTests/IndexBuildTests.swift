@@ -113,8 +113,8 @@ import Testing
             lines.append(line)
         }
         lines.append("pool \(index.tokens.surfacePool.count) \(index.tokens.surfaceStart)")
-        // Sorted by scalars: canonically equivalent strings compare equal, but each table keeps
-        // the spelling it met first.
+        // Sorted by scalars (the tables keep strings in first-seen order, which depends on how
+        // the work was split).
         func sorted<Value>(_ table: [(key: String, value: Value)]) -> [(key: [UInt32], value: Value)] {
             table.map { (key: $0.key.unicodeScalars.map(\.value), value: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         }
