@@ -117,6 +117,16 @@ struct PairGroup {
     let byThird: [Int32: [Int32]]
 }
 
+/// The single-token patterns a piece of a word (a hyphen part, a compound's head) may match,
+/// by how they are found: by its key, by its key without diacritics (and patterns whose key is
+/// that), by a name genitive's base, by its stem.
+struct PieceCandidates {
+    let key: [Int32]
+    let loose: [Int32]
+    let genitive: [Int32]
+    let stem: [Int32]
+}
+
 /// The hyphen-part matches of one spelling of a hyphenated key.
 struct HyphenForm {
     let units: [UInt16]
@@ -188,6 +198,9 @@ struct MatchState {
     var formTokenKnown: [Bool]
     /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
     var pairGroups: [UInt64: PairGroup] = [:]
+    /// Pieces of words (hyphen parts, compound heads) numbered by their key, and their candidates.
+    var pieceKeys = InternTable()
+    var pieces: [PieceCandidates] = []
     /// Hyphen-part matches (relative to the token's start) by key slot, for each spelling of
     /// the key met (case matters for the parts) and whether it started a sentence.
     var hyphenParts: [Int32: [HyphenForm]] = [:]

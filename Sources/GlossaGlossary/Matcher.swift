@@ -259,7 +259,7 @@ public struct Matcher: Sendable {
                 return form.matches
             }
         }
-        let relative = hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document).map { $0.shifted(by: -Int(token.start), tokens: 0..<1) }
+        let relative = hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, &state).map { $0.shifted(by: -Int(token.start), tokens: 0..<1) }
         state.hyphenParts[slot, default: []].append(HyphenForm(units: Array(scan.units[from..<to]), atSentenceStart: atSentenceStart, matches: relative))
         return relative
     }
@@ -537,45 +537,53 @@ public struct Matcher: Sendable {
                    start: first.start, end: last.end, kind: kind, form: p.form, distance: 0)
     }
 
-    /// Single-token patterns matching a piece of a word (a hyphen part or a compound part).
+    /// Single-token patterns matching a piece of a word (a hyphen part or a compound's head).
     /// - Parameter capitalized: whether the piece starts with a capital; nil for a compound's
     ///   head, whose case says nothing about the term's.
-    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, allowStem: Bool) -> (PatternView, Int32, MatchKind)? {
+    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (PatternView, Int32, MatchKind)? {
+        let candidates = pieceCandidates(key, &state)
         func caseAgrees(_ p: PatternView) -> Bool { capitalized.map { p.capitalized(0) == $0 } ?? true }
         var best: (PatternView, Int32, MatchKind)?
-        func consider(_ list: [Int32]?, _ tier: (PatternView) -> MatchKind?) {
-            for candidate in list ?? [] {
+        func consider(_ list: [Int32], _ tier: (PatternView) -> MatchKind?) {
+            for candidate in list {
                 let p = index.view(candidate)
                 guard p.count == 1, let kind = tier(p) else { continue }
                 if best == nil || kind < best!.2 || (kind == best!.2 && candidate > best!.1) { best = (p, candidate, kind) }
             }
         }
-        consider(index.byKey[key]) { p in
+        consider(candidates.key) { p in
             if p.caseSensitive { return surface == p.surface(0) ? .exact : nil }
             return caseAgrees(p) || surface == p.surface(0) ? .exact : nil
         }
-        let loose = LooseKey.make(key)
-        consider((index.byLoose[loose] ?? []) + (loose != key ? index.byKey[loose] ?? [] : [])) { p in
-            !p.caseSensitive && caseAgrees(p) ? .diacritics : nil
-        }
-        for base in GermanGenitive.baseForms(of: key) {
-            consider(index.byKey[base]) { p in !p.caseSensitive && p.isName && caseAgrees(p) ? .inflected : nil }
-        }
-        if allowStem {
-            consider(index.byStem[stemmer.stem(key)]) { p in
-                !p.caseSensitive && caseAgrees(p) && Self.stemMatchIsPlausible(key, p.key(0)) ? .inflected : nil
-            }
+        consider(candidates.loose) { p in !p.caseSensitive && caseAgrees(p) ? .diacritics : nil }
+        consider(candidates.genitive) { p in !p.caseSensitive && p.isName && caseAgrees(p) ? .inflected : nil }
+        consider(candidates.stem) { p in
+            !p.caseSensitive && caseAgrees(p) && Self.stemMatchIsPlausible(key, p.key(0)) ? .inflected : nil
         }
         return best
     }
 
-    private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document) -> [Match] {
+    /// The candidates of a piece of a word, worked out once per distinct piece (the same parts
+    /// recur in many hyphenated words, and finding a stem costs more than the rest).
+    private func pieceCandidates(_ key: String, _ state: inout MatchState) -> PieceCandidates {
+        let (id, isNew) = state.pieceKeys.intern(key.utf8.span)
+        if !isNew { return state.pieces[Int(id)] }
+        let loose = LooseKey.make(key)
+        var genitive: [Int32] = []
+        for base in GermanGenitive.baseForms(of: key) { genitive += index.byKey[base] ?? [] }
+        let candidates = PieceCandidates(key: index.byKey[key] ?? [], loose: (index.byLoose[loose] ?? []) + (loose != key ? index.byKey[loose] ?? [] : []),
+                                         genitive: genitive, stem: index.byStem[stemmer.stem(key)] ?? [])
+        state.pieces.append(candidates)
+        return candidates
+    }
+
+    private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document, _ state: inout MatchState) -> [Match] {
         let token = document.tokens[t]
         var result: [Match] = []
         for part in document.hyphenParts(of: token) where part.key.unicodeScalars.count >= 2 {
             let surface = document.text(scalarRange: part.range)
             let capitalized = surface.first?.isUppercase ?? false
-            guard let (p, pattern, _) = pieceMatch(part.key, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start), surface: surface, allowStem: true) else { continue }
+            guard let (p, pattern, _) = pieceMatch(part.key, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start), surface: surface, &state) else { continue }
             result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: part.range.lowerBound, end: part.range.upperBound,
                                 kind: .hyphenPart, form: p.form, pattern: pattern))
         }
@@ -615,7 +623,8 @@ public struct Matcher: Sendable {
         let token = scan.tokens[t]
         let slot = Int(scan.keySlots[Int(token.keyID)])
         if state.compoundHits[slot] == nil {
-            state.compoundHits[slot] = .some(compoundHit(in: scan.document.keys[Int(token.keyID)], state: state))
+            let hit = compoundHit(in: scan.document.keys[Int(token.keyID)], &state)
+            state.compoundHits[slot] = .some(hit)
         }
         guard let hit = state.compoundHits[slot] ?? nil else { return nil }
         let p = index.patterns[Int(hit.pattern)]
@@ -627,7 +636,7 @@ public struct Matcher: Sendable {
     }
 
     /// A glossary term as the first part or the head of the closed compound `key`.
-    private func compoundHit(in key: String, state: borrowing MatchState) -> CompoundHit? {
+    private func compoundHit(in key: String, _ state: inout MatchState) -> CompoundHit? {
         let scalars = key.unicodeScalars
         let letters = Array(scalars)
         let n = letters.count
@@ -660,7 +669,7 @@ public struct Matcher: Sendable {
                 start += 1
                 continue
             }
-            if let (p, pattern, _) = pieceMatch(string(start..<n), capitalized: nil, surface: "", allowStem: true), p.type == .term || p.type == .org {
+            if let (p, pattern, _) = pieceMatch(string(start..<n), capitalized: nil, surface: "", &state), p.type == .term || p.type == .org {
                 return CompoundHit(pattern: pattern, prefix: false, length: Int32(start))
             }
             start += 1
