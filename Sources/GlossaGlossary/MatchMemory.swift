@@ -11,7 +11,8 @@ import GlossaText
 ///
 /// Not thread-safe: use one per thread (for example through a `ResourcePool`).
 public final class MatchMemory {
-    /// The number of remembered keys after which the memory starts afresh, to bound its size.
+    /// The number of remembered keys (or word pieces) after which the memory starts afresh, to
+    /// bound its size.
     public let limit: Int
     var state: MatchState?
 
@@ -24,7 +25,7 @@ public final class MatchMemory {
     func take(for index: GlossaryIndex) -> MatchState {
         let kept = state
         state = nil
-        if let kept, kept.index === index, kept.keyFacts.count < limit { return kept }
+        if let kept, kept.index === index, kept.keyFacts.count < limit, kept.pieces.count < limit { return kept }
         return MatchState(index: index)
     }
 }
