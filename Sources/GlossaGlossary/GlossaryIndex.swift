@@ -300,6 +300,10 @@ public final class GlossaryIndex: Sendable {
     /// capitalized names and terms that may begin a closed compound: a word whose first three
     /// letters are not here has no compound-part prefix to look for.
     let prefixStarts: Set<String>
+    /// `headStarts` and `prefixStarts` as packed scalars (`MatchState.pack`), for the
+    /// closed-compound scan of words of Latin letters (no string per position).
+    let headStartCodes: TripleSet
+    let prefixStartCodes: TripleSet
     /// A bit filter of the hashes (`CompoundCores.hash`) of the key and of the key without
     /// diacritics of every form that may be the first part of a closed compound (single-token,
     /// capitalized, not case-sensitive, not a person, adjective or demonym: what
@@ -418,6 +422,8 @@ public final class GlossaryIndex: Sendable {
         self.startsPair = startsPair
         self.headStarts = headStarts
         self.prefixStarts = prefixStarts
+        headStartCodes = TripleSet(headStarts)
+        prefixStartCodes = TripleSet(prefixStarts)
         self.compoundCores = compoundCores
     }
 
@@ -761,6 +767,36 @@ struct PatternLists: Sendable {
     /// Every string with its list, in first-seen order (for tests and tools).
     var all: [(key: String, value: [Int32])] {
         lists.indices.map { (table.string(Int32($0)), lists[$0]) }
+    }
+}
+
+/// Strings of three scalars, packed (`MatchState.pack`), with a bit filter in front of the set:
+/// most positions of most words start none of them, and a bit test costs less than hashing.
+struct TripleSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+    private var codes = Set<UInt64>()
+
+    init(_ strings: Set<String>) {
+        for string in strings {
+            let scalars = Array(string.unicodeScalars)
+            guard scalars.count == 3 else { continue }
+            let code = MatchState.pack(scalars[0], scalars[1], scalars[2])
+            codes.insert(code)
+            let bit = Self.bit(code)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    @inline(__always)
+    func contains(_ code: UInt64) -> Bool {
+        let bit = Self.bit(code)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && codes.contains(code)
+    }
+
+    /// One of 2^16 bits, by a multiplicative hash.
+    @inline(__always)
+    private static func bit(_ code: UInt64) -> Int {
+        Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 }
 

@@ -143,36 +143,6 @@ struct CompoundHit: Equatable {
     let length: Int32
 }
 
-/// Strings of three scalars, packed (`MatchState.pack`), with a bit filter in front of the set:
-/// most positions of most words start none of them, and a bit test costs less than hashing.
-struct TripleSet {
-    private var bits = [UInt64](repeating: 0, count: 1 << 10)
-    private var codes = Set<UInt64>()
-
-    init(_ strings: Set<String>) {
-        for string in strings {
-            let scalars = Array(string.unicodeScalars)
-            guard scalars.count == 3 else { continue }
-            let code = MatchState.pack(scalars[0], scalars[1], scalars[2])
-            codes.insert(code)
-            let bit = Self.bit(code)
-            bits[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-    }
-
-    @inline(__always)
-    func contains(_ code: UInt64) -> Bool {
-        let bit = Self.bit(code)
-        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && codes.contains(code)
-    }
-
-    /// One of 2^16 bits, by a multiplicative hash.
-    @inline(__always)
-    private static func bit(_ code: UInt64) -> Int {
-        Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> 48)
-    }
-}
-
 /// The memory's contents: numbered strings and facts, in flat arrays.
 struct MatchState {
     let index: GlossaryIndex
@@ -217,10 +187,6 @@ struct MatchState {
     /// multi-token form, and a bit test is far cheaper than a dictionary lookup.
     let pairBits: [UInt64]
 
-    /// `index.headStarts` and `index.prefixStarts` as packed scalars (see `MatchState.pack`), for
-    /// the closed-compound scan.
-    let headStartCodes: TripleSet
-    let prefixStartCodes: TripleSet
 
     /// Three scalars packed into one number (21 bits each).
     @inline(__always)
@@ -230,8 +196,6 @@ struct MatchState {
 
     init(index: GlossaryIndex) {
         self.index = index
-        headStartCodes = TripleSet(index.headStarts)
-        prefixStartCodes = TripleSet(index.prefixStarts)
         var bits = [UInt64](repeating: 0, count: MatchState.pairBitWords)
         for pair in index.pairs.keys {
             let bit = MatchState.pairBit(pair)

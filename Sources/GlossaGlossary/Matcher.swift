@@ -653,8 +653,8 @@ public struct Matcher: Sendable {
         // First part, longest first (only when some glossary term starts like this word, as it
         // is or without diacritics: on packed scalars where each is a Latin letter below U+0250).
         let startsLikeTerm = letters[0..<3].allSatisfy { $0.value < 0x250 }
-            ? state.prefixStartCodes.contains(MatchState.pack(letters[0], letters[1], letters[2]))
-                || state.prefixStartCodes.contains(MatchState.pack(LooseKey.base(letters[0]), LooseKey.base(letters[1]), LooseKey.base(letters[2])))
+            ? index.prefixStartCodes.contains(MatchState.pack(letters[0], letters[1], letters[2]))
+                || index.prefixStartCodes.contains(MatchState.pack(LooseKey.base(letters[0]), LooseKey.base(letters[1]), LooseKey.base(letters[2])))
             : index.prefixStarts.contains(string(0..<3)) || index.prefixStarts.contains(LooseKey.make(string(0..<3)))
         if startsLikeTerm {
             let hit = Self.isSimpleLatin(letters) ? firstPartSimple(letters, string) : firstPart(letters, string)
@@ -665,7 +665,7 @@ public struct Matcher: Sendable {
         // scalars: no string per position).
         var start = 3
         while start <= n - 6 {
-            guard state.headStartCodes.contains(MatchState.pack(letters[start], letters[start + 1], letters[start + 2])) else {
+            guard index.headStartCodes.contains(MatchState.pack(letters[start], letters[start + 1], letters[start + 2])) else {
                 start += 1
                 continue
             }
