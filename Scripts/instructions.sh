@@ -4,6 +4,7 @@
 #
 #   bash Scripts/instructions.sh match [SLICE_BYTES] [GLOSSARY]     Matcher.matches(in:memory:), a first and a warm run
 #   bash Scripts/instructions.sh tokenize [SLICE_BYTES]             one Document build
+#   bash Scripts/instructions.sh annotate [SLICE_BYTES] [GLOSSARY]  annotate --format jsonl on one thread (two runs)
 #
 # Defaults: the first 2,000,000 bytes of bench-data/corpus-de.txt, the Ding glossary. Needs
 # valgrind (apt-get install valgrind). The release binary is copied and stripped of debug
@@ -32,8 +33,14 @@ case "$stage" in
         valgrind --tool=callgrind --callgrind-out-file="$work/out" "$work/bench" tokenize-once "$work/slice.txt" > "$work/log" 2>&1 || { cat "$work/log" >&2; exit 1; }
         grep -E "tokens|refs" "$work/log"
         ;;
+    annotate)
+        symbol=$(nm "$work/bench" | awk '/StreamingAnnotationO10jsonlBytes/ && / T / { symbol = $3 } END { print symbol }')
+        valgrind --tool=callgrind --callgrind-out-file="$work/out" --toggle-collect="$symbol" \
+            "$work/bench" annotate "$work/slice.txt" "$glossary" --jobs 1 > "$work/log" 2>&1 || { cat "$work/log" >&2; exit 1; }
+        grep -E "annotations|refs" "$work/log"
+        ;;
     *)
-        echo "usage: bash Scripts/instructions.sh match|tokenize [SLICE_BYTES] [GLOSSARY]" >&2
+        echo "usage: bash Scripts/instructions.sh match|tokenize|annotate [SLICE_BYTES] [GLOSSARY]" >&2
         exit 2
         ;;
 esac

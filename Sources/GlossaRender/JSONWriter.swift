@@ -32,8 +32,8 @@ extension OutputFormat {
 struct JSONWriter {
     let document: AnnotatedDocument
     var json: JSONBytes
-    /// `,"gloss":...,"source":...}` by `entryIndex << 4 | kind`, with the gloss it was made for.
-    private var tails: [Int: (gloss: String, bytes: [UInt8])] = [:]
+    /// The tails (`,"gloss":...,"source":...}`) made so far, one per entry, match kind and gloss.
+    private var tails = TailTable()
 
     init(document: AnnotatedDocument) {
         self.document = document
@@ -87,40 +87,33 @@ struct JSONWriter {
         }
     }
 
-    private static let startField = Array("{\"start\":".utf8)
-    private static let endField = Array(",\"end\":".utf8)
-    private static let textField = Array(",\"text\":".utf8)
-
     private mutating func annotations(_ range: Range<Int>, shift: Int) {
         let annotations = document.annotations
         for a in range {
             // Fields are read one by one: copying a whole annotation would retain all its strings.
-            let tail: [UInt8]
-            if let entryIndex = annotations[a].entryIndex {
-                let key = entryIndex << 4 | annotations[a].kind.rank
-                if let cached = tails[key], cached.gloss == annotations[a].gloss {
-                    tail = cached.bytes
-                } else {
-                    tail = Self.tail(of: annotations[a])
-                    tails[key] = (annotations[a].gloss, tail)
-                }
-            } else {
-                tail = Self.tail(of: annotations[a])
-            }
             let text = annotations[a].text
-            let bound = 1 + Self.startField.count + Self.endField.count + Self.textField.count + 2 * JSONBytes.numberBound
-                + JSONBytes.stringBound(text.utf8.count)
+            let bound = 1 + 9 + 7 + 8 + 2 * JSONBytes.numberBound + JSONBytes.stringBound(text.utf8.count)
             // The fields up to the text in one addition to the output, then the tail in one copy.
             json.bytes.append(addingCapacity: bound) { out in
                 if a > range.lowerBound { out.append(0x2C) }
-                JSONBytes.put(Self.startField, into: &out)
+                // {"start":
+                JSONBytes.put([0x7B, 0x22, 0x73, 0x74, 0x61, 0x72, 0x74, 0x22, 0x3A] as InlineArray<9, UInt8>, into: &out)
                 JSONBytes.putNumber(annotations[a].start + shift, into: &out)
-                JSONBytes.put(Self.endField, into: &out)
+                // ,"end":
+                JSONBytes.put([0x2C, 0x22, 0x65, 0x6E, 0x64, 0x22, 0x3A] as InlineArray<7, UInt8>, into: &out)
                 JSONBytes.putNumber(annotations[a].end + shift, into: &out)
-                JSONBytes.put(Self.textField, into: &out)
+                // ,"text":
+                JSONBytes.put([0x2C, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A] as InlineArray<8, UInt8>, into: &out)
                 JSONBytes.putString(text, into: &out)
             }
-            json.raw(tail)
+            guard let entryIndex = annotations[a].entryIndex else {
+                json.raw(Self.tail(of: annotations[a]))
+                continue
+            }
+            let key = entryIndex << 4 | annotations[a].kind.rank
+            let gloss = annotations[a].gloss
+            let tail = tails.find(key, gloss) ?? tails.add(key, gloss, Self.tail(of: annotations[a]))
+            json.bytes.append(contentsOf: tails.bytes[tail])
         }
     }
 
@@ -139,5 +132,51 @@ struct JSONWriter {
         if let source = annotation.source { out.string(source) } else { out.raw("null") }
         out.raw("}")
         return out.bytes
+    }
+}
+
+/// The tails of one document's annotations by `entryIndex << 4 | kind` and gloss (an entry's
+/// forms may have glosses of their own): open addressing over record numbers, the bytes of all
+/// tails one after another.
+private struct TailTable {
+    private(set) var bytes: [UInt8] = []
+    private var keys: [Int] = []
+    private var glosses: [String] = []
+    private var ranges: [Range<Int>] = []
+    /// Record number + 1 per slot (0 = empty).
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    private func home(_ key: Int) -> Int { Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (slots.count - 1) }
+
+    /// The range in `bytes` of the tail of `key` with `gloss`, or nil.
+    func find(_ key: Int, _ gloss: String) -> Range<Int>? {
+        var slot = home(key)
+        while slots[slot] != 0 {
+            let record = Int(slots[slot]) - 1
+            if keys[record] == key && glosses[record] == gloss { return ranges[record] }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    /// Adds the tail of `key` with `gloss`; returns its range in `bytes`.
+    mutating func add(_ key: Int, _ gloss: String, _ tail: [UInt8]) -> Range<Int> {
+        if 2 * (keys.count + 1) > slots.count {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            for record in keys.indices { insert(record) }
+        }
+        let range = bytes.count..<(bytes.count + tail.count)
+        bytes.append(contentsOf: tail)
+        keys.append(key)
+        glosses.append(gloss)
+        ranges.append(range)
+        insert(keys.count - 1)
+        return range
+    }
+
+    private mutating func insert(_ record: Int) {
+        var slot = home(keys[record])
+        while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = Int32(record + 1)
     }
 }

@@ -245,19 +245,6 @@ private func codes(_ findings: [LintFinding]) -> [String] { findings.map(\.code)
     }
 }
 
-/// A small deterministic random generator for property-style tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct LineEndingTests {
     @Test func crlfFilesParseAndFormatToLF() throws {
         let file = try GlossaryFile.parse("de\ten\r\nRussland\tRussia\r\n", path: "c.tsv")

@@ -1,6 +1,7 @@
 import Foundation
 @testable import GlossaRender
 import GlossaText
+import GlossaTestSupport
 import Testing
 
 @Suite struct JSONBytesTests {
@@ -31,6 +32,22 @@ import Testing
             out.raw(",")
         }
         #expect(out.string == "0,7,10,99,1234567890,-1,-205,\(Int.max),\(Int.min),")
+    }
+
+    /// Every digit count and every digit in every place, against the standard library.
+    @Test func numbersOfEveryLength() {
+        var random = SplitMix(seed: 7)
+        var values = [0, 1, 9, 10, 100, 99_999_999, 100_000_000, 100_000_001, 10_000_000_000_000_000]
+        for digits in 1...18 {
+            var power = 1
+            for _ in 1..<digits { power *= 10 }
+            for _ in 0..<500 { values.append(power + Int(random.next() % UInt64(9 * power))) }
+        }
+        for value in values {
+            var out = JSONBytes()
+            out.number(value)
+            #expect(out.string == String(value))
+        }
     }
 
     @Test func anUnpairedSurrogateBecomesTheReplacementCharacter() {

@@ -48,4 +48,66 @@ import Testing
             #expect(Array(text.unicodeScalars)[piece.scalarOffset...].starts(with: piece.text.unicodeScalars))
         }
     }
+
+    /// The chunker counts scalars a block at a time far from a cut: its pieces are those of the
+    /// plain rule applied byte by byte (below), on random texts longer than many blocks whose
+    /// lines are blank, hyphenated, CR-LF or multi-byte at random, for short and long targets.
+    @Test(arguments: [ParagraphMode.lines, .blankLines])
+    func chunkerEqualsTheByteByByteRule(mode: ParagraphMode) {
+        let alphabet = ["a", "b", "ä", "😀", "Ж", " ", "\t", "\r", "\n", "\n", "-", "-\n", "-\r\n", "\n\n", " \n \r\n"]
+        var random = SplitMix(seed: 42)
+        for round in 0..<40 {
+            let length = 2_000 + Int(random.next() % 40_000)
+            var text = ""
+            for _ in 0..<length { text += alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            let target = [1, 7, 100, 1_000, 4_095, 4_096, 5_000, 20_000][round % 8]
+            let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: target)
+            let expected = Self.referenceCuts(Array(text.utf8), mode: mode, targetScalars: target)
+            let bytes = Array(text.utf8)
+            guard bytes.count > target else { continue }
+            #expect(pieces.count == expected.count + (expected.last?.byte == bytes.count ? 0 : 1), "round \(round)")
+            var byte = 0
+            for (k, piece) in pieces.enumerated() {
+                byte += piece.text.utf8.count
+                if k < expected.count {
+                    #expect(byte == expected[k].byte, "round \(round), piece \(k)")
+                    #expect(k + 1 == pieces.count || pieces[k + 1].scalarOffset == expected[k].scalar, "round \(round), piece \(k)")
+                }
+            }
+            #expect(pieces.map(\.text).joined() == text)
+        }
+    }
+
+    /// A line break that is a block's last byte and reaches the target there ends a piece.
+    @Test func chunkerCutsAtTheLastByteOfABlock() {
+        let text = String(repeating: "a", count: TextChunker.blockSize - 1) + "\n" + String(repeating: "b", count: 100) + "\n"
+        let pieces = TextChunker.pieces(of: text, mode: .lines, targetScalars: TextChunker.blockSize)
+        #expect(pieces.map(\.text.utf8.count) == [TextChunker.blockSize, 101])
+        #expect(pieces.last?.scalarOffset == TextChunker.blockSize)
+    }
+
+    /// The chunking rule as stated, one byte at a time.
+    static func referenceCuts(_ bytes: [UInt8], mode: ParagraphMode, targetScalars: Int) -> [(byte: Int, scalar: Int)] {
+        var cuts: [(byte: Int, scalar: Int)] = []
+        var offset = 0, sinceStart = 0
+        var previous: UInt8 = 0x20, beforePrevious: UInt8 = 0x20
+        var lineIsBlank = true
+        for (i, byte) in bytes.enumerated() {
+            if byte & 0xC0 != 0x80 { offset += 1; sinceStart += 1 }
+            if byte == 0x0A {
+                let endsParagraph = mode == .lines || lineIsBlank
+                let hyphenated = previous == 0x2D || (previous == 0x0D && beforePrevious == 0x2D)
+                if sinceStart >= targetScalars && endsParagraph && !hyphenated {
+                    cuts.append((i + 1, offset))
+                    sinceStart = 0
+                }
+                lineIsBlank = true
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                lineIsBlank = false
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return cuts
+    }
 }
