@@ -25,7 +25,7 @@ public final class MatchMemory {
     func take(for index: GlossaryIndex) -> MatchState {
         let kept = state
         state = nil
-        if let kept, kept.index === index, kept.keyFacts.count < limit, kept.pieces.count < limit { return kept }
+        if let kept, kept.index === index, kept.keyFacts.count < limit, kept.pieces.count < limit, kept.pairTable.count < limit { return kept }
         return MatchState(index: index)
     }
 }
@@ -109,13 +109,54 @@ struct SingleCandidate {
 /// `GlossaryIndex.pairs`), split by their third token: verifying every pattern that starts
 /// with "in der" at every "in der" would cost more than all the rest of matching.
 struct PairGroup {
-    /// Patterns to verify whatever the third token is (two tokens, case-sensitive ones).
-    let always: [Int32]
+    /// Patterns to verify whatever the third token is (two tokens, case-sensitive ones):
+    /// a range of `MatchState.groupAlways`.
+    let always: Range<Int>
     /// Patterns of three tokens or more by their third token's loose key and by its stem
-    /// (numbers of `MatchState.strings`): a token can only match a form token with the same
-    /// loose key (exact, case, diacritics), the same stem (inflected), or, for a name's
-    /// genitive, whose loose key is a genitive base's.
-    let byThird: [Int32: [Int32]]
+    /// (numbers of `MatchState.strings`): a range of `MatchState.groupThird`, (number, pattern)
+    /// sorted by number. A token can only match a form token with the same loose key (exact,
+    /// case, diacritics), the same stem (inflected), or, for a name's genitive, whose loose key
+    /// is a genitive base's.
+    let byThird: Range<Int>
+}
+
+/// Pairs (see `GlossaryIndex.pairs`) to their group's number in `MatchState.groups`, or -1
+/// for a pair that passed the bit filter but starts no form: open addressing, `UInt64.max`
+/// marks an empty slot (a pair packs two non-negative `Int32`s, so it is never that).
+struct PairTable {
+    private var keys = [UInt64](repeating: .max, count: 1024)
+    private var values = [Int32](repeating: 0, count: 1024)
+    private(set) var count = 0
+
+    @inline(__always)
+    private func home(_ pair: UInt64) -> Int {
+        Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32) & (keys.count - 1)
+    }
+
+    func find(_ pair: UInt64) -> Int32? {
+        var slot = home(pair)
+        while true {
+            let key = keys[slot]
+            if key == pair { return values[slot] }
+            if key == .max { return nil }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+    }
+
+    mutating func insert(_ pair: UInt64, _ value: Int32) {
+        if 2 * (count + 1) > keys.count {
+            let oldKeys = keys, oldValues = values
+            keys = [UInt64](repeating: .max, count: oldKeys.count * 2)
+            values = [Int32](repeating: 0, count: oldKeys.count * 2)
+            count = 0
+            for i in oldKeys.indices where oldKeys[i] != .max { insert(oldKeys[i], oldValues[i]) }
+        }
+        var slot = home(pair)
+        while keys[slot] != .max { slot = (slot + 1) & (keys.count - 1) }
+        keys[slot] = pair
+        values[slot] = value
+        count += 1
+    }
 }
 
 /// The single-token patterns a piece of a word (a hyphen part, a compound's head) may match,
@@ -168,7 +209,10 @@ struct MatchState {
     var formTokens: [FormTokenFacts]
     var formTokenKnown: [Bool]
     /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
-    var pairGroups: [UInt64: PairGroup] = [:]
+    var pairTable = PairTable()
+    var groups: [PairGroup] = []
+    var groupAlways: [Int32] = []
+    var groupThird: [SIMD2<Int32>] = []
     /// Pieces of words (hyphen parts, compound heads) numbered by their key, and their candidates.
     var pieceKeys = InternTable()
     var pieces: [PieceCandidates] = []
@@ -274,27 +318,35 @@ struct MatchState {
         Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 43)
     }
 
-    /// The group of the multi-token patterns listed under `pair` in the index, or nil when none is.
-    mutating func pairGroup(_ pair: UInt64) -> PairGroup? {
+    /// The number (in `groups`) of the group of the multi-token patterns listed under `pair`
+    /// in the index, or nil when none is; worked out once per pair.
+    mutating func pairGroup(_ pair: UInt64) -> Int? {
         let bit = Self.pairBit(pair)
         guard pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
-        if let known = pairGroups[pair] { return known }
-        guard let patterns = index.pairs[pair] else { return nil }
-        var always: [Int32] = []
-        var byThird: [Int32: [Int32]] = [:]
+        if let known = pairTable.find(pair) { return known >= 0 ? Int(known) : nil }
+        guard let patterns = index.pairs[pair] else {
+            pairTable.insert(pair, -1)
+            return nil
+        }
+        let alwaysStart = groupAlways.count
+        var third: [(number: Int32, order: Int, pattern: Int32)] = []
         for candidate in patterns {
             let p = index.patterns[Int(candidate)]
             guard p.count >= 3, !p.caseSensitive, patterns.count > 4 else {
-                always.append(candidate)
+                groupAlways.append(candidate)
                 continue
             }
-            let third = formToken(Int(p.firstToken) + 2)
-            byThird[third.loose, default: []].append(candidate)
-            if third.stem != third.loose { byThird[third.stem, default: []].append(candidate) }
+            let facts = formToken(Int(p.firstToken) + 2)
+            third.append((facts.loose, third.count, candidate))
+            if facts.stem != facts.loose { third.append((facts.stem, third.count, candidate)) }
         }
-        let group = PairGroup(always: always, byThird: byThird)
-        pairGroups[pair] = group
-        return group
+        // By number; patterns of one number in the index's order.
+        third.sort { ($0.number, $0.order) < ($1.number, $1.order) }
+        let thirdStart = groupThird.count
+        groupThird.append(contentsOf: third.map { SIMD2($0.number, $0.pattern) })
+        groups.append(PairGroup(always: alwaysStart..<groupAlways.count, byThird: thirdStart..<groupThird.count))
+        pairTable.insert(pair, Int32(groups.count - 1))
+        return groups.count - 1
     }
 
     /// Facts about token `i` of the index's flat form tokens.

@@ -378,8 +378,9 @@ public struct Matcher: Sendable {
         // loose keys of its genitive bases (worked out once, when a group needs them).
         var thirdNumbers: [Int32]?
         func consider(_ pair: UInt64) {
-            guard let group = state.pairGroup(pair) else { return }
-            for candidate in group.always { verifyMulti(candidate) }
+            guard let number = state.pairGroup(pair) else { return }
+            let group = state.groups[number]
+            for k in group.always { verifyMulti(state.groupAlways[k]) }
             guard !group.byThird.isEmpty, t + 2 < sentenceEnd else { return }
             if thirdNumbers == nil {
                 let third = scan.tokens[t + 2]
@@ -395,7 +396,16 @@ public struct Matcher: Sendable {
                 thirdNumbers = numbers
             }
             for number in thirdNumbers! {
-                for candidate in group.byThird[number] ?? [] { verifyMulti(candidate) }
+                // The first entry of `number` (binary search), then its patterns in order.
+                var low = group.byThird.lowerBound, high = group.byThird.upperBound
+                while low < high {
+                    let middle = (low + high) / 2
+                    if state.groupThird[middle].x < number { low = middle + 1 } else { high = middle }
+                }
+                while low < group.byThird.upperBound && state.groupThird[low].x == number {
+                    verifyMulti(state.groupThird[low].y)
+                    low += 1
+                }
             }
         }
         func verifyMulti(_ candidate: Int32) {
