@@ -13,6 +13,13 @@ struct JSONBytes {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Writes into `buffer`'s memory (emptied first), grown to `capacity` if needed.
+    init(reusing buffer: [UInt8], capacity: Int) {
+        bytes = buffer
+        bytes.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(capacity)
+    }
+
     /// The bytes as a string (they are valid UTF-8 by construction).
     var string: String { String(decoding: bytes, as: UTF8.self) }
 

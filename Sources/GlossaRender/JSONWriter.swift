@@ -35,9 +35,9 @@ struct JSONWriter {
     /// The tails (`,"gloss":...,"source":...}`) made so far, one per entry, match kind and gloss.
     private var tails = TailTable()
 
-    init(document: AnnotatedDocument) {
+    init(document: AnnotatedDocument, reusing buffer: [UInt8] = []) {
         self.document = document
-        json = JSONBytes(capacity: document.document.utf16.count * 3 + document.annotations.count * 160 + 256)
+        json = JSONBytes(reusing: buffer, capacity: document.document.utf16.count * 3 + document.annotations.count * 160 + 256)
     }
 
     mutating func document(name: String) {

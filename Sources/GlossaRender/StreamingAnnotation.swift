@@ -30,6 +30,8 @@ public enum StreamingAnnotation {
         memories: ResourcePool<MatchMemory>? = nil, jobs: Int, pieceSize: Int = 1 << 20, write: ([UInt8]) -> Void
     ) throws -> (sentences: Int, annotations: Int) {
         let memories = memories ?? ResourcePool { MatchMemory() }
+        // Output buffers, passed from piece to piece.
+        let buffers = ResourcePool<[UInt8]> { [] }
         let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
         let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: pieceSize)
         var sentences = 0
@@ -49,19 +51,23 @@ public enum StreamingAnnotation {
             }
             // Annotate and render each piece in parallel, then write them in order.
             let items = Array(zip(batch, zip(documents, firstSentence)))
-            let rendered = try parallelMap(items, jobs: jobs) { item in
+            var rendered = try parallelMap(items, jobs: jobs) { item in
                 Result {
                     let (piece, (document, sentenceOffset)) = item
                     let annotated = try memories.withResource { annotator.annotate(document, memory: $0) }
-                    var writer = JSONWriter(document: annotated)
+                    var writer = JSONWriter(document: annotated, reusing: try buffers.take())
                     writer.lines(name: name, scalarOffset: piece.scalarOffset, sentenceOffset: sentenceOffset)
                     return (bytes: writer.json.bytes, annotations: annotated.annotations.count)
                 }
             }
-            for piece in rendered {
-                let (bytes, count) = try piece.get()
+            for k in rendered.indices {
+                let (bytes, count) = try rendered[k].get()
+                rendered[k] = .success(([], 0))
                 annotations += count
                 write(bytes)
+                // Written: its memory takes the next batch's output (memory already in use
+                // is cheaper than fresh memory, which costs a page fault per 4 KiB).
+                buffers.giveBack(bytes)
             }
         }
         return (sentences, annotations)

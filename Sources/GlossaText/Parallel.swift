@@ -46,4 +46,20 @@ public final class ResourcePool<Resource>: @unchecked Sendable {
         }
         return try body(lent)
     }
+
+    /// Takes a resource out of the pool (creating one when none is free), for a caller that
+    /// hands it on and gives it back later with `giveBack`.
+    public func take() throws -> Resource {
+        lock.lock()
+        let resource = free.popLast()
+        lock.unlock()
+        return try resource ?? make()
+    }
+
+    /// Puts a resource (back) into the pool.
+    public func giveBack(_ resource: Resource) {
+        lock.lock()
+        free.append(resource)
+        lock.unlock()
+    }
 }
