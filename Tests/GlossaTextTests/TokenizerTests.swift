@@ -280,3 +280,27 @@ func sentenceTexts(_ text: String) throws -> [String] {
         #endif
     }
 }
+
+extension TokenizerReuseTests {
+    /// The tokenizer also keeps word stems from one document to the next: the fixtures, each
+    /// built twice after the others (the second time with all earlier documents alive), give
+    /// the documents of a new tokenizer.
+    @Test func documentsDoNotDependOnEarlierOnes() throws {
+        let texts = try ["Fixtures/de/kuba-russland.txt", "Fixtures/de/falsche-freunde.txt", "Fixtures/de/tokenizer-cases.txt"].map { try TestSupport.text($0) }
+        let used = try GermanTokenizer()
+        var alive: [Document] = []
+        for round in 0..<2 {
+            for (i, text) in texts.enumerated() {
+                let fresh = try GermanTokenizer().document(text)
+                let again = used.document(text)
+                #expect(again.tokens == fresh.tokens, "round \(round), text \(i)")
+                #expect(again.keys == fresh.keys && again.stems == fresh.stems, "round \(round), text \(i)")
+                #expect(again.sentences == fresh.sentences && again.paragraphs == fresh.paragraphs, "round \(round), text \(i)")
+                #expect(again.spacedCompounds == fresh.spacedCompounds, "round \(round), text \(i)")
+                // In the second round the earlier documents stay alive.
+                if round == 1 { alive.append(again) }
+            }
+        }
+        #expect(alive.count == texts.count)
+    }
+}
