@@ -192,7 +192,8 @@ struct Bench {
         var counts = (sentences: 0, annotations: 0)
         let seconds = try time(runs: 2) {
             bytes = 0
-            counts = try StreamingAnnotation.jsonlBytes(text: text, name: corpusPath, annotator: annotator, tokenizers: tokenizers, jobs: jobs) {
+            counts = try StreamingAnnotation.jsonlBytes(text: text, name: corpusPath, annotator: annotator, tokenizers: tokenizers, jobs: jobs,
+                                                        pieceSize: Int(ProcessInfo.processInfo.environment["GLOSSA_PIECE_SIZE"] ?? "") ?? 1 << 20) {
                 bytes += $0.count
             }
         }

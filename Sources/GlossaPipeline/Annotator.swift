@@ -49,6 +49,7 @@ public struct Annotator: Sendable {
         // document (a small direct-mapped cache by form number; a collision only makes another).
         var infoForms = [Int](repeating: -1, count: Self.infoCacheSize)
         var infos = [AnnotationInfo?](repeating: nil, count: Self.infoCacheSize)
+        var texts = SpellingCache()
         for match in matches {
             while sentence + 1 < document.sentences.count && document.sentences[sentence].tokens.upperBound <= match.tokens.lowerBound {
                 sentence += 1
@@ -72,7 +73,9 @@ public struct Annotator: Sendable {
                 infos[cacheSlot] = info
             }
             annotations.append(Annotation(
-                start: match.start, end: match.end, text: document.text(scalarRange: match.start..<match.end), kind: match.kind,
+                start: match.start, end: match.end,
+                text: texts.string(document.utf16, document.utf16Offset(ofScalar: match.start), document.utf16Offset(ofScalar: match.end)),
+                kind: match.kind,
                 entryIndex: match.entry, sentence: sentence, tokens: match.tokens, info: info))
         }
         if let guessStage {
@@ -83,5 +86,29 @@ public struct Annotator: Sendable {
         }
         let sources = index.glossary.sources.map { Glossary.Source(path: displayPath($0.path), entries: $0.entries) }
         return AnnotatedDocument(document: document, annotations: annotations, glossaries: sources, entries: entries)
+    }
+}
+
+/// The strings of spellings met in one document's text, so that an annotation repeating a
+/// spelling shares the string made for it before: a direct-mapped cache by a hash of the code
+/// units, holding where in the text the spelling was seen (a collision only makes another).
+struct SpellingCache {
+    static let size = 4096
+    private var ranges = [SIMD2<Int32>](repeating: SIMD2(0, -1), count: SpellingCache.size)
+    private var strings = [String](repeating: "", count: SpellingCache.size)
+
+    /// `units[from..<to]` as a string.
+    mutating func string(_ units: [UInt16], _ from: Int, _ to: Int) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for i in from..<to { hash = (hash ^ UInt32(units[i])) &* 16_777_619 }
+        let slot = Int(hash >> 20) & (Self.size - 1)
+        let seen = ranges[slot]
+        if Int(seen.y) - Int(seen.x) == to - from && units[Int(seen.x)..<Int(seen.y)].elementsEqual(units[from..<to]) {
+            return strings[slot]
+        }
+        let text = UTF16Text.string(units, from, to)
+        ranges[slot] = SIMD2(Int32(from), Int32(to))
+        strings[slot] = text
+        return text
     }
 }

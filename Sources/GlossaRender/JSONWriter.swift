@@ -32,11 +32,15 @@ extension OutputFormat {
 struct JSONWriter {
     let document: AnnotatedDocument
     var json: JSONBytes
-    /// The tails (`,"gloss":...,"source":...}`) made so far, one per entry, match kind and gloss.
-    private var tails = TailTable()
+    /// The tails (`,"gloss":...,"source":...}`) made so far, one per entry, match kind and
+    /// gloss: this document's own, or shared with other documents of the same annotator.
+    private(set) var tails: JSONTails
 
-    init(document: AnnotatedDocument, reusing buffer: [UInt8] = []) {
+    /// - Parameter tails: tails made for earlier documents annotated by the same annotator (with
+    ///   the same index and shown paths); by default this document's own.
+    init(document: AnnotatedDocument, reusing buffer: [UInt8] = [], tails: JSONTails = JSONTails()) {
         self.document = document
+        self.tails = tails
         json = JSONBytes(reusing: buffer, capacity: document.document.utf16.count * 3 + document.annotations.count * 160 + 256)
     }
 
@@ -135,10 +139,12 @@ struct JSONWriter {
     }
 }
 
-/// The tails of one document's annotations by `entryIndex << 4 | kind` and gloss (an entry's
-/// forms may have glosses of their own): open addressing over record numbers, the bytes of all
-/// tails one after another.
-private struct TailTable {
+/// The tails of annotations by `entryIndex << 4 | kind` and gloss (an entry's forms may have
+/// glosses of their own): open addressing over record numbers, the bytes of all tails one after
+/// another. The rest of a tail (type, id, source) follows from the entry, so one table serves
+/// all documents of one annotator; it starts afresh past `byteLimit` bytes.
+struct JSONTails {
+    static let byteLimit = 32 << 20
     private(set) var bytes: [UInt8] = []
     private var keys: [Int] = []
     private var glosses: [String] = []
@@ -161,6 +167,13 @@ private struct TailTable {
 
     /// Adds the tail of `key` with `gloss`; returns its range in `bytes`.
     mutating func add(_ key: Int, _ gloss: String, _ tail: [UInt8]) -> Range<Int> {
+        if bytes.count + tail.count > Self.byteLimit {
+            bytes = []
+            keys = []
+            glosses = []
+            ranges = []
+            slots = [Int32](repeating: 0, count: 1024)
+        }
         if 2 * (keys.count + 1) > slots.count {
             slots = [Int32](repeating: 0, count: slots.count * 2)
             for record in keys.indices { insert(record) }

@@ -30,8 +30,10 @@ public enum StreamingAnnotation {
         memories: ResourcePool<MatchMemory>? = nil, jobs: Int, pieceSize: Int = 1 << 20, write: ([UInt8]) -> Void
     ) throws -> (sentences: Int, annotations: Int) {
         let memories = memories ?? ResourcePool { MatchMemory() }
-        // Output buffers, passed from piece to piece.
+        // Output buffers, passed from piece to piece; the tails of annotations, one table per piece
+        // being written (as many as threads), passed on to later pieces.
         let buffers = ResourcePool<[UInt8]> { [] }
+        let tailTables = ResourcePool { JSONTails() }
         let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
         let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: pieceSize)
         var sentences = 0
@@ -55,8 +57,9 @@ public enum StreamingAnnotation {
                 Result {
                     let (piece, (document, sentenceOffset)) = item
                     let annotated = try memories.withResource { annotator.annotate(document, memory: $0) }
-                    var writer = JSONWriter(document: annotated, reusing: try buffers.take())
+                    var writer = JSONWriter(document: annotated, reusing: try buffers.take(), tails: try tailTables.take())
                     writer.lines(name: name, scalarOffset: piece.scalarOffset, sentenceOffset: sentenceOffset)
+                    tailTables.giveBack(writer.tails)
                     return (bytes: writer.json.bytes, annotations: annotated.annotations.count)
                 }
             }
