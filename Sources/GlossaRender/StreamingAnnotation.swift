@@ -1,3 +1,4 @@
+import Foundation
 import GlossaGlossary
 import GlossaPipeline
 import GlossaText
@@ -5,9 +6,10 @@ import GlossaText
 /// Annotates a large text on several threads and streams it as JSON Lines.
 ///
 /// The text is cut into pieces at paragraph boundaries (`TextChunker`) under the whole text's
-/// paragraph mode; pieces are annotated in parallel, a few batches at a time (so memory stays
-/// bounded), and written in order with document-level offsets and sentence numbers. The
-/// output is identical to annotating the whole text on one thread.
+/// paragraph mode; pieces are tokenized, annotated and rendered on several threads, at most a
+/// few per thread ahead of the one being written (so memory stays bounded), and written in
+/// order with document-level offsets and sentence numbers. The output is identical to
+/// annotating the whole text on one thread.
 public enum StreamingAnnotation {
     /// - Parameters:
     ///   - memories: the matcher's memories, one per thread (made here when nil); they speed up
@@ -30,49 +32,186 @@ public enum StreamingAnnotation {
         memories: ResourcePool<MatchMemory>? = nil, jobs: Int, pieceSize: Int = 1 << 20, write: ([UInt8]) -> Void
     ) throws -> (sentences: Int, annotations: Int) {
         let memories = memories ?? ResourcePool { MatchMemory() }
+        let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
+        let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: pieceSize)
         // Output buffers, passed from piece to piece; the tails of annotations, one table per piece
         // being written (as many as threads), passed on to later pieces.
         let buffers = ResourcePool<[UInt8]> { [] }
         let tailTables = ResourcePool { JSONTails() }
-        let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
-        let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: pieceSize)
-        var sentences = 0
-        var annotations = 0
-        var start = 0
-        while start < pieces.count {
-            let batch = Array(pieces[start..<min(start + max(jobs, 1) * 4, pieces.count)])
-            start += batch.count
-            // Tokenize the batch in parallel: then each piece's first sentence number is known.
-            let documents = try parallelMap(batch, jobs: jobs) { piece in
-                Result { try tokenizers.withResource { $0.document(piece.text, name: name, paragraphs: mode) } }
-            }.map { try $0.get() }
-            var firstSentence: [Int] = []
-            for document in documents {
-                firstSentence.append(sentences)
+        let work = PieceWork(pieces: pieces, window: max(jobs, 1) * 4)
+        /// Tokenizes piece `p`; returns its document.
+        @Sendable func tokenize(_ p: Int) throws -> Document {
+            try tokenizers.withResource { $0.document(pieces[p].text, name: name, paragraphs: mode) }
+        }
+        /// Annotates and renders piece `p`, whose first sentence is number `sentenceOffset`.
+        @Sendable func render(_ document: Document, _ p: Int, _ sentenceOffset: Int) throws -> (bytes: [UInt8], annotations: Int) {
+            let annotated = try memories.withResource { annotator.annotate(document, memory: $0) }
+            var writer = JSONWriter(document: annotated, reusing: try buffers.take(), tails: try tailTables.take())
+            writer.lines(name: name, scalarOffset: pieces[p].scalarOffset, sentenceOffset: sentenceOffset)
+            tailTables.giveBack(writer.tails)
+            return (writer.json.bytes, annotated.annotations.count)
+        }
+        if jobs <= 1 || pieces.count == 1 {
+            // One thread: each piece through all stages in turn.
+            var sentences = 0, annotations = 0
+            for p in pieces.indices {
+                let document = try tokenize(p)
+                let (bytes, count) = try render(document, p, sentences)
                 sentences += document.sentences.count
-            }
-            // Annotate and render each piece in parallel, then write them in order.
-            let items = Array(zip(batch, zip(documents, firstSentence)))
-            var rendered = try parallelMap(items, jobs: jobs) { item in
-                Result {
-                    let (piece, (document, sentenceOffset)) = item
-                    let annotated = try memories.withResource { annotator.annotate(document, memory: $0) }
-                    var writer = JSONWriter(document: annotated, reusing: try buffers.take(), tails: try tailTables.take())
-                    writer.lines(name: name, scalarOffset: piece.scalarOffset, sentenceOffset: sentenceOffset)
-                    tailTables.giveBack(writer.tails)
-                    return (bytes: writer.json.bytes, annotations: annotated.annotations.count)
-                }
-            }
-            for k in rendered.indices {
-                let (bytes, count) = try rendered[k].get()
-                rendered[k] = .success(([], 0))
                 annotations += count
                 write(bytes)
-                // Written: its memory takes the next batch's output (memory already in use
-                // is cheaper than fresh memory, which costs a page fault per 4 KiB).
                 buffers.giveBack(bytes)
             }
+            return (sentences, annotations)
         }
-        return (sentences, annotations)
+        // Several threads: each takes the next piece to annotate whose first sentence number is
+        // known (all pieces before it tokenized), else the next piece to tokenize, within a window
+        // of pieces not yet written; this thread writes the pieces in order as they are done.
+        let workers = (0..<jobs).map { _ in
+            Thread {
+                while let task = work.next() {
+                    switch task {
+                    case .tokenize(let p):
+                        work.finish(p, result: Result { try tokenize(p) })
+                    case .render(let p, let document, let sentenceOffset):
+                        work.finish(p, rendered: Result { try render(document, p, sentenceOffset) })
+                    }
+                }
+            }
+        }
+        for worker in workers { worker.start() }
+        var annotations = 0
+        do {
+            for p in pieces.indices {
+                let (bytes, count) = try work.waitForRendered(p).get()
+                annotations += count
+                write(bytes)
+                // Written: its memory takes a later piece's output (memory already in use is
+                // cheaper than fresh memory, which costs a page fault per 4 KiB).
+                buffers.giveBack(bytes)
+            }
+        } catch {
+            work.stop()
+            work.waitForWorkers(jobs)
+            throw error
+        }
+        work.waitForWorkers(jobs)
+        return (work.sentenceCount, annotations)
+    }
+}
+
+/// The schedule of `StreamingAnnotation.jsonlBytes` on several threads, under one lock.
+private final class PieceWork: @unchecked Sendable {
+    enum Task {
+        case tokenize(Int)
+        case render(Int, Document, sentenceOffset: Int)
+    }
+
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    private var nextToTokenize = 0
+    private var nextToRender = 0
+    /// Pieces before this one are written (or taken by the writer).
+    private var nextToWrite = 0
+    private var documents: [Int: Document] = [:]
+    /// First sentence numbers: known for pieces up to `known` (every piece before them tokenized).
+    private var firstSentences: [Int: Int] = [0: 0]
+    private var sentenceCounts: [Int: Int] = [:]
+    private var known = 0
+    private var rendered: [Int: Result<(bytes: [UInt8], annotations: Int), any Error>] = [:]
+    private var stopped = false
+    private var finishedWorkers = 0
+
+    init(pieces: [TextChunker.Piece], window: Int) {
+        count = pieces.count
+        self.window = window
+    }
+
+    /// All sentences, once every piece is tokenized.
+    var sentenceCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return firstSentences[count] ?? 0
+    }
+
+    /// The next task, waiting for one; nil when there is none left (or the work stopped).
+    func next() -> Task? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if stopped { break }
+            if nextToRender < count && nextToRender < known, let document = documents.removeValue(forKey: nextToRender) {
+                let p = nextToRender
+                nextToRender += 1
+                return .render(p, document, sentenceOffset: firstSentences[p]!)
+            }
+            if nextToTokenize < count && nextToTokenize - nextToWrite < window {
+                nextToTokenize += 1
+                return .tokenize(nextToTokenize - 1)
+            }
+            if nextToRender >= count { break }
+            condition.wait()
+        }
+        finishedWorkers += 1
+        condition.broadcast()
+        return nil
+    }
+
+    func finish(_ p: Int, result: Result<Document, any Error>) {
+        condition.lock()
+        defer { condition.unlock() }
+        switch result {
+        case .success(let document):
+            documents[p] = document
+            sentenceCounts[p] = document.sentences.count
+            while known < count, let sentences = sentenceCounts.removeValue(forKey: known) {
+                firstSentences[known + 1] = firstSentences[known]! + sentences
+                known += 1
+            }
+        case .failure(let error):
+            // The writer meets the error at this piece.
+            rendered[p] = .failure(error)
+            stopped = true
+        }
+        condition.broadcast()
+    }
+
+    func finish(_ p: Int, rendered result: Result<(bytes: [UInt8], annotations: Int), any Error>) {
+        condition.lock()
+        defer { condition.unlock() }
+        rendered[p] = result
+        if case .failure = result { stopped = true }
+        condition.broadcast()
+    }
+
+    /// Waits for piece `p` to be rendered (or for an error before it) and takes it.
+    func waitForRendered(_ p: Int) -> Result<(bytes: [UInt8], annotations: Int), any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let result = rendered.removeValue(forKey: p) {
+                nextToWrite = p + 1
+                condition.broadcast()
+                return result
+            }
+            if stopped, let failure = rendered.values.first(where: { if case .failure = $0 { true } else { false } }) {
+                return failure
+            }
+            condition.wait()
+        }
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitForWorkers(_ workers: Int) {
+        condition.lock()
+        while finishedWorkers < workers { condition.wait() }
+        condition.unlock()
     }
 }
