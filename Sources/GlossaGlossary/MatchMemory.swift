@@ -30,6 +30,24 @@ public final class MatchMemory {
     }
 }
 
+/// What the scan reads of a document's key (as a word) at nearly every token, copied from the
+/// memory's tables into one record per key of the document (`MatchState.records`, indexed by
+/// the document's key id): the document's keys are far fewer than the memory's, so their
+/// records stay in the cache, where the memory's tables cost a cache miss each.
+struct KeyRecord {
+    /// The key's slot in the memory.
+    let slot: Int32
+    /// The key's loose key's number in the index's vocabulary (or -1).
+    let looseVocabulary: Int32
+    /// The word stem's number in the index's vocabulary (or -1); `unknown` until worked out.
+    var stemVocabulary: Int32
+    /// `MatchState.hasSingles` and `startsMulti` of the key as a word (-1 while not known).
+    var hasSingles: Int8
+    var startsMulti: Int8
+
+    static let unknown = Int32.min
+}
+
 /// Facts about one key (a token's matching key), independent of any document.
 struct KeyFacts {
     /// The key and its form without diacritics, as numbers of `MatchState.strings`.
@@ -226,6 +244,8 @@ struct MatchState {
     /// Per key slot and word flag (`slot << 1 | word`): whether a multi-token form may start
     /// with such a token (1), not (0), or not known yet (-1).
     var startsMulti: [Int8] = []
+    /// The records of the keys of the document being matched (see `KeyRecord`).
+    var records: [KeyRecord] = []
 
     /// A bit per hash of each key of `index.pairs`: most pairs of adjacent words start no
     /// multi-token form, and a bit test is far cheaper than a dictionary lookup.

@@ -173,13 +173,35 @@ public struct Matcher: Sendable {
             var slots: [Int32] = []
             slots.reserveCapacity(document.keys.count)
             state.reserve(keys: document.keys.count)
-            for key in document.keys { slots.append(state.keySlot(key)) }
+            state.records.removeAll(keepingCapacity: true)
+            state.records.reserveCapacity(document.keys.count)
+            for key in document.keys {
+                let slot = state.keySlot(key)
+                slots.append(slot)
+                let word = Int(slot) << 1 | 1
+                let stemSlot = state.keyStems[word]
+                state.records.append(KeyRecord(
+                    slot: slot, looseVocabulary: state.keyFacts[Int(slot)].looseVocabulary,
+                    stemVocabulary: stemSlot >= 0 ? state.stemFacts[Int(stemSlot)].vocabulary : KeyRecord.unknown,
+                    hasSingles: state.hasSingles[word], startsMulti: state.startsMulti[word]))
+            }
             keySlots = slots
         }
 
         /// The memory's stem slot of a token's stem. A stem depends only on the key and on
         /// whether the token is a word (words are stemmed, other tokens are their key), so it
         /// is remembered per key slot: no stem string is hashed after the first document.
+        /// The vocabulary number of a token's stem (through the document's key records for a word).
+        @inline(__always)
+        func stemVocabulary(of token: Token, _ state: inout MatchState) -> Int32 {
+            guard token.kind == .word else { return state.stemFacts[Int(stemSlot(of: token, &state))].vocabulary }
+            let known = state.records[Int(token.keyID)].stemVocabulary
+            if known != KeyRecord.unknown { return known }
+            let vocabulary = state.stemFacts[Int(stemSlot(of: token, &state))].vocabulary
+            state.records[Int(token.keyID)].stemVocabulary = vocabulary
+            return vocabulary
+        }
+
         func stemSlot(of token: Token, _ state: inout MatchState) -> Int32 {
             let slot = Int(keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)
             let known = state.keyStems[slot]
@@ -277,8 +299,12 @@ public struct Matcher: Sendable {
         if atSentenceStart { flags |= 4 }
         if token.kind == .word { flags |= 8 }
         let slot = scan.keySlots[Int(token.keyID)]
-        // Most keys have no single-token form at all: decided from a small array.
-        if state.hasSingles[Int(slot) << 1 | (token.kind == .word ? 1 : 0)] == 0 { return nil }
+        // Most keys have no single-token form at all: decided from the key's record (a word) or a small array.
+        if token.kind == .word {
+            if state.records[Int(token.keyID)].hasSingles == 0 { return nil }
+        } else if state.hasSingles[Int(slot) << 1] == 0 {
+            return nil
+        }
         let cacheIndex = Int(slot) << 4 | flags
         if state.singles[cacheIndex].x < 0 {
             collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, scan, &state)
@@ -323,6 +349,7 @@ public struct Matcher: Sendable {
         }
         // The candidates depend on the key and the word flag only, not on the case flags.
         state.hasSingles[Int(scan.keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)] = candidates.isEmpty ? 0 : 1
+        if token.kind == .word { state.records[Int(token.keyID)].hasSingles = candidates.isEmpty ? 0 : 1 }
         var dependent: [Int32] = []
         var best: Hit?
         for candidate in candidates {
@@ -362,18 +389,22 @@ public struct Matcher: Sendable {
         guard t + 1 < sentenceEnd, !state.pairBits.isEmpty else { return }
         let token = scan.tokens[t]
         let next = scan.tokens[t + 1]
-        // Most tokens start no multi-token form: decided once per key, without looking further.
-        let startsIndex = Int(scan.keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)
-        guard state.startsMulti[startsIndex] != 0 else { return }
-        let firstStem = state.stemFacts[Int(scan.stemSlot(of: token, &state))].vocabulary
-        let firstLoose = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].looseVocabulary
-        if state.startsMulti[startsIndex] < 0 {
+        // Most tokens start no multi-token form: decided once per key, without looking further
+        // (from the key's record for a word).
+        let isWord = token.kind == .word
+        let startsIndex = Int(scan.keySlots[Int(token.keyID)]) << 1 | (isWord ? 1 : 0)
+        let startsMulti = isWord ? state.records[Int(token.keyID)].startsMulti : state.startsMulti[startsIndex]
+        guard startsMulti != 0 else { return }
+        let firstStem = scan.stemVocabulary(of: token, &state)
+        let firstLoose = isWord ? state.records[Int(token.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].looseVocabulary
+        if startsMulti < 0 {
             let starts = (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)])
             state.startsMulti[startsIndex] = starts ? 1 : 0
+            if isWord { state.records[Int(token.keyID)].startsMulti = starts ? 1 : 0 }
             guard starts else { return }
         }
         let nextSlot = scan.keySlots[Int(next.keyID)]
-        let nextStem = state.stemFacts[Int(scan.stemSlot(of: next, &state))].vocabulary
+        let nextStem = scan.stemVocabulary(of: next, &state)
         // What a third token may be listed under in a pair group: its loose key, its stem, the
         // loose keys of its genitive bases (worked out once, when a group needs them).
         var thirdNumbers: [Int32]?
@@ -421,7 +452,7 @@ public struct Matcher: Sendable {
                 }
             }
         }
-        let nextLoose = state.keyFacts[Int(nextSlot)].looseVocabulary
+        let nextLoose = next.kind == .word ? state.records[Int(next.keyID)].looseVocabulary : state.keyFacts[Int(nextSlot)].looseVocabulary
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem) {
             consider(UInt64(firstLoose) << 32 | UInt64(nextLoose))
         }
