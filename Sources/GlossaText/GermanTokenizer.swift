@@ -31,8 +31,6 @@ public final class GermanTokenizer {
     /// of the building time.
     private var spareUnits: [UInt16] = []
     private var spareTokens: [Token] = []
-    /// Word stems of keys, from one document to the next.
-    private var stemCache = StemCache()
 
     /// - Parameter fastPath: false to have ICU's iterator find all word boundaries (for
     ///   comparisons: the documents are identical either way, see `WordBoundaries`).
@@ -239,10 +237,6 @@ public final class GermanTokenizer {
     private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
         var stream = SegmentStream(words: words, units: units)
         var lexicon = Lexicon(expectedForms: min(units.count / 256, 1 << 16))
-        // Taken out for the build (no exclusivity checks on the property per word), put back at the end.
-        var stems = StemCache()
-        swap(&stems, &stemCache)
-        defer { swap(&stems, &stemCache) }
         let expectedTokens = units.count / 6 + 16
         var tokens: [Token] = []
         // (Taken when it is not much larger than needed: while the last document is alive, emptying
@@ -381,7 +375,7 @@ public final class GermanTokenizer {
             if flags.contains(.dehyphenated) || flags.contains(.hyphenated) && Self.containsLineBreak(units, start, end) {
                 let raw = Self.removingLineBreakHyphenation(units, start, end, keepHyphen: !flags.contains(.dehyphenated))
                 keyID = lexicon.internKey(utf8: MatchKey.utf8(units: raw, 0, raw.count))
-                stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stems: &stems, stemmer: stemmer)
+                stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
             } else {
                 let hash = Lexicon.hash(units, start, end)
                 if let cached = lexicon.lookup(units, start, end, hash: hash) {
@@ -389,7 +383,7 @@ public final class GermanTokenizer {
                     stemID = cached.stem
                 } else {
                     keyID = lexicon.internKey(utf8: MatchKey.utf8(units: units, start, end))
-                    stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stems: &stems, stemmer: stemmer)
+                    stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
                     lexicon.remember(units, start, end, hash: hash, key: keyID, stem: stemID)
                 }
             }

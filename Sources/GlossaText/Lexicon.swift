@@ -61,13 +61,12 @@ struct Lexicon: Sendable {
         return id
     }
 
-    /// The stem id of key `keyID`: its Snowball stem for a word (from `stems`, which the
-    /// tokenizer keeps across documents), the key itself for anything else; each worked out once
-    /// per document.
-    mutating func stemID(ofKey keyID: Int32, isWord: Bool, stems: inout StemCache, stemmer: GermanStemmer) -> Int32 {
+    /// The stem id of key `keyID`: its Snowball stem for a word, the key itself for anything
+    /// else; each computed once per document.
+    mutating func stemID(ofKey keyID: Int32, isWord: Bool, stemmer: GermanStemmer) -> Int32 {
         let k = Int(keyID)
         if isWord {
-            if wordStemOfKey[k] < 0 { wordStemOfKey[k] = internStem(stems.stem(of: keys[k], stemmer: stemmer)) }
+            if wordStemOfKey[k] < 0 { wordStemOfKey[k] = internStem(stemmer.stem(keys[k])) }
             return wordStemOfKey[k]
         }
         if otherStemOfKey[k] < 0 { otherStemOfKey[k] = internStem(keys[k]) }
@@ -149,21 +148,4 @@ struct Lexicon: Sendable {
 
     /// Number of distinct raw forms seen.
     var rawFormCount: Int { count }
-}
-
-/// The Snowball stems of keys, kept by a tokenizer from one document to the next: stemming is
-/// the costliest part of a word form met for the first time in a document, and the pieces of a
-/// large text (or a stream of articles) share most of their words. Bounded: it starts afresh
-/// past `limit` keys.
-struct StemCache {
-    private var keys = InternTable()
-    private var stems: [String] = []
-    static let limit = 1 << 19
-
-    mutating func stem(of key: String, stemmer: GermanStemmer) -> String {
-        if keys.count >= Self.limit { self = StemCache() }
-        let (id, isNew) = keys.intern(key.utf8.span)
-        if isNew { stems.append(stemmer.stem(key)) }
-        return stems[Int(id)]
-    }
 }

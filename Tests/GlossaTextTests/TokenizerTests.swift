@@ -282,9 +282,8 @@ func sentenceTexts(_ text: String) throws -> [String] {
 }
 
 extension TokenizerReuseTests {
-    /// The tokenizer also keeps word stems from one document to the next: the fixtures, each
-    /// built twice after the others (the second time with all earlier documents alive), give
-    /// the documents of a new tokenizer.
+    /// The fixtures, each built twice after the others (the second time with all earlier
+    /// documents alive), give the documents of a new tokenizer.
     @Test func documentsDoNotDependOnEarlierOnes() throws {
         let texts = try ["Fixtures/de/kuba-russland.txt", "Fixtures/de/falsche-freunde.txt", "Fixtures/de/tokenizer-cases.txt"].map { try TestSupport.text($0) }
         let used = try GermanTokenizer()
