@@ -71,23 +71,35 @@ struct JSONWriter {
     }
 
     mutating func lines(name: String, scalarOffset shift: Int, sentenceOffset: Int) {
-        var quotedName = JSONBytes()
-        quotedName.string(name)
+        // `{"document":NAME,"sentence":` once for all lines.
+        var prefix = JSONBytes()
+        prefix.raw("{\"document\":")
+        prefix.string(name)
+        prefix.raw(",\"sentence\":")
         let text = document.document
+        let units = text.utf16
         for (index, sentence) in text.sentences.enumerated() {
-            json.raw("{\"document\":")
-            json.raw(quotedName.bytes)
-            json.raw(",\"sentence\":")
-            json.number(index + sentenceOffset)
-            json.raw(",\"start\":")
-            json.number(sentence.start + shift)
-            json.raw(",\"end\":")
-            json.number(sentence.end + shift)
-            json.raw(",\"text\":")
-            json.string(text.utf16, text.utf16Offset(ofScalar: sentence.start), text.utf16Offset(ofScalar: sentence.end))
-            json.raw(",\"annotations\":[")
+            json.raw(prefix.bytes)
+            json.bytes.append(addingCapacity: 3 * JSONBytes.numberBound + 9 + 7 + 8) { out in
+                JSONBytes.putNumber(index + sentenceOffset, into: &out)
+                // ,"start":
+                JSONBytes.put([0x2C, 0x22, 0x73, 0x74, 0x61, 0x72, 0x74, 0x22, 0x3A] as InlineArray<9, UInt8>, into: &out)
+                JSONBytes.putNumber(sentence.start + shift, into: &out)
+                // ,"end":
+                JSONBytes.put([0x2C, 0x22, 0x65, 0x6E, 0x64, 0x22, 0x3A] as InlineArray<7, UInt8>, into: &out)
+                JSONBytes.putNumber(sentence.end + shift, into: &out)
+                // ,"text":
+                JSONBytes.put([0x2C, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A] as InlineArray<8, UInt8>, into: &out)
+            }
+            json.string(units, text.utf16Offset(ofScalar: sentence.start), text.utf16Offset(ofScalar: sentence.end))
+            json.bytes.append(addingCapacity: 16) { out in
+                // ,"annotations":[
+                JSONBytes.put([0x2C, 0x22, 0x61, 0x6E, 0x6E, 0x6F, 0x74, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x73, 0x22, 0x3A, 0x5B] as InlineArray<16, UInt8>, into: &out)
+            }
             annotations(document.annotationsBySentence[index], shift: shift)
-            json.raw("]}\n")
+            json.bytes.append(addingCapacity: 3) { out in
+                JSONBytes.put([0x5D, 0x7D, 0x0A] as InlineArray<3, UInt8>, into: &out)  // ]}\n
+            }
         }
     }
 
