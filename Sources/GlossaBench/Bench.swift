@@ -193,6 +193,7 @@ struct Bench {
         let seconds = try time(runs: 2) {
             bytes = 0
             counts = try StreamingAnnotation.jsonlBytes(text: text, name: corpusPath, annotator: annotator, tokenizers: tokenizers, jobs: jobs,
+                                                        matchers: Int(ProcessInfo.processInfo.environment["GLOSSA_MATCHERS"] ?? ""),
                                                         pieceSize: Int(ProcessInfo.processInfo.environment["GLOSSA_PIECE_SIZE"] ?? "") ?? 1 << 20) {
                 bytes += $0.count
             }

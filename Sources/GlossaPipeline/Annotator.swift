@@ -38,7 +38,12 @@ public struct Annotator: Sendable {
     /// Annotates one document, with the matcher's memory of earlier documents (one memory per
     /// thread; see `MatchMemory`). The result is the same as without it.
     public func annotate(_ document: Document, memory: MatchMemory) -> AnnotatedDocument {
-        let matches = matcher.matches(in: document, memory: memory)
+        annotate(document, matches: matcher.matches(in: document, memory: memory))
+    }
+
+    /// Annotates one document given its glossary matches (`matcher.matches(in:)` of this
+    /// annotator's matcher), for callers that run the matching stage on its own.
+    public func annotate(_ document: Document, matches: [Match]) -> AnnotatedDocument {
         let entries = index.glossary.entries
         var annotations: [Annotation] = []
         annotations.reserveCapacity(matches.count)

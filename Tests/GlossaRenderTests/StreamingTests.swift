@@ -1,3 +1,4 @@
+import Foundation
 import GlossaGlossary
 import GlossaPipeline
 import GlossaRender
@@ -21,6 +22,23 @@ import Testing
                                                    jobs: jobs, pieceSize: 700) { streamed += $0 }
         #expect(streamed == whole)
         #expect(counts.sentences == whole.split(separator: "\n").count)
+    }
+
+    /// A stage that fails stops the threads and its error reaches the caller (no hang, nothing
+    /// written): here no matcher memory can be made.
+    @Test(arguments: [1, 2, 4])
+    func aFailingStageThrows(jobs: Int) throws {
+        struct Failure: Error {}
+        let article = try TestSupport.text("Fixtures/de/kuba-russland.txt")
+        let text = Array(repeating: article, count: 6).joined()
+        let index = try GlossaryIndex(Glossary.load(paths: [TestSupport.file("Glossaries/de-en").path]))
+        let memories = ResourcePool<MatchMemory> { throw Failure() }
+        var written = 0
+        #expect(throws: Failure.self) {
+            try StreamingAnnotation.jsonl(text: text, name: "x", annotator: Annotator(index: index), tokenizers: ResourcePool { try GermanTokenizer() },
+                                          memories: memories, jobs: jobs, pieceSize: 700) { _ in written += 1 }
+        }
+        #expect(written == 0)
     }
 
     /// Offsets count Unicode scalars, whatever the UTF-8 length of the characters before.
