@@ -44,6 +44,10 @@ struct KeyRecord {
     /// `MatchState.hasSingles` and `startsMulti` of the key as a word (-1 while not known).
     var hasSingles: Int8
     var startsMulti: Int8
+    /// The case flags (see `Matcher.bestSingle`) last looked up for this key as a word, and the
+    /// range of `MatchState.singlePool` they gave (flags -1: none yet).
+    var singlesFlags: Int8 = -1
+    var singles = SIMD2<Int32>(0, 0)
 
     static let unknown = Int32.min
 }

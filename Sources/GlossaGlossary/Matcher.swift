@@ -305,11 +305,21 @@ public struct Matcher: Sendable {
         } else if state.hasSingles[Int(slot) << 1] == 0 {
             return nil
         }
-        let cacheIndex = Int(slot) << 4 | flags
-        if state.singles[cacheIndex].x < 0 {
-            collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, scan, &state)
+        let range: SIMD2<Int32>
+        if token.kind == .word && state.records[Int(token.keyID)].singlesFlags == Int8(flags) {
+            // The same flags as at this key's last word: the range kept in its record.
+            range = state.records[Int(token.keyID)].singles
+        } else {
+            let cacheIndex = Int(slot) << 4 | flags
+            if state.singles[cacheIndex].x < 0 {
+                collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, scan, &state)
+            }
+            range = state.singles[cacheIndex]
+            if token.kind == .word {
+                state.records[Int(token.keyID)].singlesFlags = Int8(flags)
+                state.records[Int(token.keyID)].singles = range
+            }
         }
-        let range = state.singles[cacheIndex]
         let first = Int(range.x), count = Int(range.y)
         guard count > 0 else { return nil }
         var best: Hit?
