@@ -16,18 +16,22 @@ public struct Annotation: Sendable, Hashable {
     /// The sentence (index into `Document.sentences`) and the tokens the span lies in.
     public let sentence: Int
     public let tokens: Range<Int>
+    /// The glossary form that matched (`Match.formIndex`, a number of the index's forms): one
+    /// form, one English. Nil for a guess, and for an annotation made without it.
+    public let formIndex: Int?
     /// What the annotation says of its entry, shared by the annotations of one glossary form in
     /// a document (`Annotator` makes it once per form): one reference to count per annotation
     /// instead of four strings, and none that other threads' documents share.
     let info: AnnotationInfo
 
     public init(start: Int, end: Int, text: String, gloss: String, type: EntryType, kind: MatchKind, entryID: String?,
-                entryIndex: Int?, source: SourceLocation?, sentence: Int, tokens: Range<Int>) {
+                entryIndex: Int?, source: SourceLocation?, sentence: Int, tokens: Range<Int>, formIndex: Int? = nil) {
         self.init(start: start, end: end, text: text, kind: kind, entryIndex: entryIndex, sentence: sentence, tokens: tokens,
-                  info: AnnotationInfo(gloss: gloss, type: type, entryID: entryID, source: source))
+                  formIndex: formIndex, info: AnnotationInfo(gloss: gloss, type: type, entryID: entryID, source: source))
     }
 
-    init(start: Int, end: Int, text: String, kind: MatchKind, entryIndex: Int?, sentence: Int, tokens: Range<Int>, info: AnnotationInfo) {
+    init(start: Int, end: Int, text: String, kind: MatchKind, entryIndex: Int?, sentence: Int, tokens: Range<Int>, formIndex: Int?,
+         info: AnnotationInfo) {
         self.start = start
         self.end = end
         self.text = text
@@ -35,6 +39,7 @@ public struct Annotation: Sendable, Hashable {
         self.entryIndex = entryIndex
         self.sentence = sentence
         self.tokens = tokens
+        self.formIndex = formIndex
         self.info = info
     }
 
@@ -54,7 +59,7 @@ public struct Annotation: Sendable, Hashable {
 
     public static func == (a: Annotation, b: Annotation) -> Bool {
         a.start == b.start && a.end == b.end && a.text == b.text && a.kind == b.kind && a.entryIndex == b.entryIndex
-            && a.sentence == b.sentence && a.tokens == b.tokens && (a.info === b.info || a.info == b.info)
+            && a.sentence == b.sentence && a.tokens == b.tokens && a.formIndex == b.formIndex && (a.info === b.info || a.info == b.info)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -63,6 +68,7 @@ public struct Annotation: Sendable, Hashable {
         hasher.combine(text)
         hasher.combine(kind)
         hasher.combine(entryIndex)
+        hasher.combine(formIndex)
         hasher.combine(info)
     }
 }

@@ -81,7 +81,7 @@ public struct Annotator: Sendable {
                 start: match.start, end: match.end,
                 text: texts.string(document.utf16, document.utf16Offset(ofScalar: match.start), document.utf16Offset(ofScalar: match.end)),
                 kind: match.kind,
-                entryIndex: match.entry, sentence: sentence, tokens: match.tokens, info: info))
+                entryIndex: match.entry, sentence: sentence, tokens: match.tokens, formIndex: match.formIndex, info: info))
         }
         if let guessStage {
             let guesses = guessStage.guesses(in: document, covered: matches)

@@ -32,8 +32,8 @@ extension OutputFormat {
 struct JSONWriter {
     let document: AnnotatedDocument
     var json: JSONBytes
-    /// The tails (`,"gloss":...,"source":...}`) made so far, one per entry, match kind and
-    /// gloss: this document's own, or shared with other documents of the same annotator.
+    /// The tails (`,"gloss":...,"source":...}`) made so far, one per glossary form and match kind:
+    /// this document's own, or shared with other documents of the same annotator.
     private(set) var tails: JSONTails
 
     /// - Parameter tails: tails made for earlier documents annotated by the same annotator (with
@@ -122,13 +122,13 @@ struct JSONWriter {
                 JSONBytes.put([0x2C, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A] as InlineArray<8, UInt8>, into: &out)
                 JSONBytes.putString(text, into: &out)
             }
-            guard let entryIndex = annotations[a].entryIndex else {
+            guard let form = annotations[a].formIndex, annotations[a].entryIndex != nil else {
                 json.raw(Self.tail(of: annotations[a]))
                 continue
             }
-            let key = entryIndex << 4 | annotations[a].kind.rank
-            let gloss = annotations[a].gloss
-            let tail = tails.find(key, gloss) ?? tails.add(key, gloss, Self.tail(of: annotations[a]))
+            // One form, one English, one entry: its tail with this match kind is made once.
+            let key = form << 4 | annotations[a].kind.rank
+            let tail = tails.find(key) ?? tails.add(key, Self.tail(of: annotations[a]))
             json.bytes.append(contentsOf: tails.bytes[tail])
         }
     }
@@ -151,57 +151,55 @@ struct JSONWriter {
     }
 }
 
-/// The tails of annotations by `entryIndex << 4 | kind` and gloss (an entry's forms may have
-/// glosses of their own): open addressing over record numbers, the bytes of all tails one after
-/// another. The rest of a tail (type, id, source) follows from the entry, so one table serves
-/// all documents of one annotator; it starts afresh past `byteLimit` bytes.
+/// The tails of annotations by `formIndex << 4 | kind`: open addressing over one array of
+/// (key + 1, start, end) in `bytes`, where all tails lie one after another. The form decides the
+/// English and the entry (type, id, source), so one table serves all documents of one
+/// annotator; it starts afresh past `byteLimit` bytes.
 struct JSONTails {
     static let byteLimit = 32 << 20
     private(set) var bytes: [UInt8] = []
-    private var keys: [Int] = []
-    private var glosses: [String] = []
-    private var ranges: [Range<Int>] = []
-    /// Record number + 1 per slot (0 = empty).
-    private var slots = [Int32](repeating: 0, count: 1024)
+    private var slots = [SIMD4<Int32>](repeating: .zero, count: 1024)
+    private var count = 0
 
     private func home(_ key: Int) -> Int { Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (slots.count - 1) }
 
-    /// The range in `bytes` of the tail of `key` with `gloss`, or nil.
-    func find(_ key: Int, _ gloss: String) -> Range<Int>? {
+    /// The range in `bytes` of the tail of `key`, or nil.
+    func find(_ key: Int) -> Range<Int>? {
+        guard key < Int(Int32.max) else { return nil }
         var slot = home(key)
-        while slots[slot] != 0 {
-            let record = Int(slots[slot]) - 1
-            if keys[record] == key && glosses[record] == gloss { return ranges[record] }
+        while true {
+            let entry = slots[slot]
+            if entry.x == 0 { return nil }
+            if Int(entry.x) == key + 1 { return Int(entry.y)..<Int(entry.z) }
             slot = (slot + 1) & (slots.count - 1)
         }
-        return nil
     }
 
-    /// Adds the tail of `key` with `gloss`; returns its range in `bytes`.
-    mutating func add(_ key: Int, _ gloss: String, _ tail: [UInt8]) -> Range<Int> {
-        if bytes.count + tail.count > Self.byteLimit {
-            bytes = []
-            keys = []
-            glosses = []
-            ranges = []
-            slots = [Int32](repeating: 0, count: 1024)
+    /// Adds the tail of `key`; returns its range in `bytes`.
+    mutating func add(_ key: Int, _ tail: [UInt8]) -> Range<Int> {
+        guard key < Int(Int32.max) else {
+            // (Never with real glossaries: more than 100 million forms.) Kept, not indexed.
+            bytes.append(contentsOf: tail)
+            return (bytes.count - tail.count)..<bytes.count
         }
-        if 2 * (keys.count + 1) > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for record in keys.indices { insert(record) }
+        if bytes.count + tail.count > Self.byteLimit {
+            self = JSONTails()
+        }
+        if 2 * (count + 1) > slots.count {
+            let old = slots
+            slots = [SIMD4<Int32>](repeating: .zero, count: old.count * 2)
+            for entry in old where entry.x != 0 { insert(entry) }
         }
         let range = bytes.count..<(bytes.count + tail.count)
         bytes.append(contentsOf: tail)
-        keys.append(key)
-        glosses.append(gloss)
-        ranges.append(range)
-        insert(keys.count - 1)
+        insert(SIMD4(Int32(key + 1), Int32(range.lowerBound), Int32(range.upperBound), 0))
+        count += 1
         return range
     }
 
-    private mutating func insert(_ record: Int) {
-        var slot = home(keys[record])
-        while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-        slots[slot] = Int32(record + 1)
+    private mutating func insert(_ entry: SIMD4<Int32>) {
+        var slot = home(Int(entry.x) - 1)
+        while slots[slot].x != 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = entry
     }
 }
