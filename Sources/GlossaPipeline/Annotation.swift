@@ -99,13 +99,94 @@ final class AnnotationInfo: Sendable, Hashable {
     }
 }
 
+/// One annotation as a document keeps it: numbers only, no references, so that a document's
+/// annotations cost nothing to keep, copy or free. `Annotations` makes `Annotation` values of
+/// them; writers that go through many annotations (JSON) read the records themselves.
+public struct AnnotationRecord: Sendable, Equatable {
+    /// Unicode scalar offsets into the original input, end-exclusive.
+    public let start: Int32
+    public let end: Int32
+    /// The annotated text: the document's code units `textStart..<textEnd`, or, when
+    /// `textStart` is negative, string number `-textStart - 1` of `Annotations.texts`.
+    public let textStart: Int32
+    public let textEnd: Int32
+    public let kind: MatchKind
+    public let sentence: Int32
+    public let tokenStart: Int32
+    public let tokenEnd: Int32
+    /// Index into the glossary's entries, or -1 for a guess.
+    public let entryIndex: Int32
+    /// The glossary form that matched (`Match.formIndex`), or -1.
+    public let formIndex: Int32
+    /// Index into `Annotations.infos` (English, type, id, source).
+    let info: Int32
+}
+
+/// A document's annotations, sorted by `start`: records, and what they share (the entry-dependent
+/// parts, one per glossary form; texts that are not the document's own code units).
+public struct Annotations: RandomAccessCollection, Sendable, Equatable {
+    public let records: [AnnotationRecord]
+    let infos: [AnnotationInfo]
+    let texts: [String]
+    /// The document's code units, which most texts are read from.
+    let units: [UInt16]
+
+    init(records: [AnnotationRecord], infos: [AnnotationInfo], texts: [String], units: [UInt16]) {
+        self.records = records
+        self.infos = infos
+        self.texts = texts
+        self.units = units
+    }
+
+    /// Stores annotations made one by one (their texts as given).
+    public init(_ annotations: [Annotation], units: [UInt16] = []) {
+        var records: [AnnotationRecord] = []
+        var infos: [AnnotationInfo] = []
+        var texts: [String] = []
+        records.reserveCapacity(annotations.count)
+        for annotation in annotations {
+            texts.append(annotation.text)
+            infos.append(annotation.info)
+            records.append(AnnotationRecord(
+                start: Int32(annotation.start), end: Int32(annotation.end), textStart: -Int32(texts.count), textEnd: 0,
+                kind: annotation.kind, sentence: Int32(annotation.sentence),
+                tokenStart: Int32(annotation.tokens.lowerBound), tokenEnd: Int32(annotation.tokens.upperBound),
+                entryIndex: Int32(annotation.entryIndex ?? -1), formIndex: Int32(annotation.formIndex ?? -1), info: Int32(infos.count - 1)))
+        }
+        self.init(records: records, infos: infos, texts: texts, units: units)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(position: Int) -> Annotation {
+        let record = records[position]
+        return Annotation(start: Int(record.start), end: Int(record.end), text: text(of: record), kind: record.kind,
+                          entryIndex: record.entryIndex < 0 ? nil : Int(record.entryIndex), sentence: Int(record.sentence),
+                          tokens: Int(record.tokenStart)..<Int(record.tokenEnd), formIndex: record.formIndex < 0 ? nil : Int(record.formIndex),
+                          info: infos[Int(record.info)])
+    }
+
+    /// The annotated text of a record.
+    public func text(of record: AnnotationRecord) -> String {
+        record.textStart < 0 ? texts[Int(-record.textStart - 1)] : UTF16Text.string(units, Int(record.textStart), Int(record.textEnd))
+    }
+
+    /// The document's code units (where records with a non-negative `textStart` take their text).
+    public var codeUnits: [UInt16] { units }
+
+    public static func == (a: Annotations, b: Annotations) -> Bool {
+        a.count == b.count && a.elementsEqual(b)
+    }
+}
+
 /// A document with its annotations: what every writer reads.
 ///
 /// Layers: the `Document` (text, paragraphs, sentences, tokens) is never changed; the
 /// annotations are a layer of their own, sorted by `start`, never overlapping.
 public struct AnnotatedDocument: Sendable {
     public let document: Document
-    public let annotations: [Annotation]
+    public let annotations: Annotations
     /// The glossaries used, with their entry counts.
     public let glossaries: [Glossary.Source]
     /// The entries used, for tables and glossary lists.
@@ -114,23 +195,28 @@ public struct AnnotatedDocument: Sendable {
     public let annotationsBySentence: [Range<Int>]
 
     public init(document: Document, annotations: [Annotation], glossaries: [Glossary.Source], entries: [GlossaryEntry]) {
+        self.init(document: document, annotations: Annotations(annotations, units: document.utf16), glossaries: glossaries, entries: entries)
+    }
+
+    public init(document: Document, annotations: Annotations, glossaries: [Glossary.Source], entries: [GlossaryEntry]) {
         self.document = document
         self.annotations = annotations
         self.glossaries = glossaries
         self.entries = entries
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(document.sentences.count)
+        let records = annotations.records
         var a = 0
         for s in document.sentences.indices {
             let from = a
-            while a < annotations.count && annotations[a].sentence == s { a += 1 }
+            while a < records.count && Int(records[a].sentence) == s { a += 1 }
             ranges.append(from..<a)
         }
         annotationsBySentence = ranges
     }
 
     /// The annotations of sentence `index`.
-    public func annotations(inSentence index: Int) -> ArraySlice<Annotation> {
+    public func annotations(inSentence index: Int) -> Slice<Annotations> {
         annotations[annotationsBySentence[index]]
     }
 

@@ -45,25 +45,22 @@ public struct Annotator: Sendable {
     /// annotator's matcher), for callers that run the matching stage on its own.
     public func annotate(_ document: Document, matches: [Match]) -> AnnotatedDocument {
         let entries = index.glossary.entries
-        var annotations: [Annotation] = []
-        annotations.reserveCapacity(matches.count)
+        var records: [AnnotationRecord] = []
+        records.reserveCapacity(matches.count)
+        var infos: [AnnotationInfo] = []
         var sentence = 0
         // Entries of one file share its path: the shown path is worked out once per file.
         var lastFile = "", lastShown = ""
         // The entry-dependent part of the annotations, made once per glossary form in this
         // document (a small direct-mapped cache by form number; a collision only makes another).
         var infoForms = [Int](repeating: -1, count: Self.infoCacheSize)
-        var infos = [AnnotationInfo?](repeating: nil, count: Self.infoCacheSize)
-        var texts = SpellingCache()
+        var infoNumbers = [Int32](repeating: 0, count: Self.infoCacheSize)
         for match in matches {
             while sentence + 1 < document.sentences.count && document.sentences[sentence].tokens.upperBound <= match.tokens.lowerBound {
                 sentence += 1
             }
             let cacheSlot = match.formIndex & (Self.infoCacheSize - 1)
-            let info: AnnotationInfo
-            if infoForms[cacheSlot] == match.formIndex, let known = infos[cacheSlot] {
-                info = known
-            } else {
+            if infoForms[cacheSlot] != match.formIndex {
                 // Fields are read one by one: copying a whole entry would retain all its strings.
                 var source: SourceLocation?
                 if let location = entries[match.entry].location {
@@ -73,47 +70,34 @@ public struct Annotator: Sendable {
                     }
                     source = SourceLocation(file: lastShown, line: location.line)
                 }
-                info = AnnotationInfo(gloss: index.gloss(of: match), type: entries[match.entry].type, entryID: entries[match.entry].id, source: source)
+                infos.append(AnnotationInfo(gloss: index.gloss(of: match), type: entries[match.entry].type, entryID: entries[match.entry].id, source: source))
                 infoForms[cacheSlot] = match.formIndex
-                infos[cacheSlot] = info
+                infoNumbers[cacheSlot] = Int32(infos.count - 1)
             }
-            annotations.append(Annotation(
-                start: match.start, end: match.end,
-                text: texts.string(document.utf16, document.utf16Offset(ofScalar: match.start), document.utf16Offset(ofScalar: match.end)),
-                kind: match.kind,
-                entryIndex: match.entry, sentence: sentence, tokens: match.tokens, formIndex: match.formIndex, info: info))
+            // The text is the document's between the offsets: kept as a range of its code units.
+            records.append(AnnotationRecord(
+                start: Int32(match.start), end: Int32(match.end),
+                textStart: Int32(document.utf16Offset(ofScalar: match.start)), textEnd: Int32(document.utf16Offset(ofScalar: match.end)),
+                kind: match.kind, sentence: Int32(sentence), tokenStart: Int32(match.tokens.lowerBound), tokenEnd: Int32(match.tokens.upperBound),
+                entryIndex: Int32(match.entry), formIndex: Int32(match.formIndex), info: infoNumbers[cacheSlot]))
         }
+        var texts: [String] = []
         if let guessStage {
             let guesses = guessStage.guesses(in: document, covered: matches)
             if !guesses.isEmpty {
-                annotations = (annotations + guesses).sorted { $0.start < $1.start }
+                for guess in guesses {
+                    texts.append(guess.text)
+                    infos.append(guess.info)
+                    records.append(AnnotationRecord(
+                        start: Int32(guess.start), end: Int32(guess.end), textStart: -Int32(texts.count), textEnd: 0,
+                        kind: guess.kind, sentence: Int32(guess.sentence), tokenStart: Int32(guess.tokens.lowerBound), tokenEnd: Int32(guess.tokens.upperBound),
+                        entryIndex: Int32(guess.entryIndex ?? -1), formIndex: Int32(guess.formIndex ?? -1), info: Int32(infos.count - 1)))
+                }
+                records.sort { $0.start < $1.start }
             }
         }
         let sources = index.glossary.sources.map { Glossary.Source(path: displayPath($0.path), entries: $0.entries) }
-        return AnnotatedDocument(document: document, annotations: annotations, glossaries: sources, entries: entries)
-    }
-}
-
-/// The strings of spellings met in one document's text, so that an annotation repeating a
-/// spelling shares the string made for it before: a direct-mapped cache by a hash of the code
-/// units, holding where in the text the spelling was seen (a collision only makes another).
-struct SpellingCache {
-    static let size = 4096
-    private var ranges = [SIMD2<Int32>](repeating: SIMD2(0, -1), count: SpellingCache.size)
-    private var strings = [String](repeating: "", count: SpellingCache.size)
-
-    /// `units[from..<to]` as a string.
-    mutating func string(_ units: [UInt16], _ from: Int, _ to: Int) -> String {
-        var hash: UInt32 = 2_166_136_261
-        for i in from..<to { hash = (hash ^ UInt32(units[i])) &* 16_777_619 }
-        let slot = Int(hash >> 20) & (Self.size - 1)
-        let seen = ranges[slot]
-        if Int(seen.y) - Int(seen.x) == to - from && units[Int(seen.x)..<Int(seen.y)].elementsEqual(units[from..<to]) {
-            return strings[slot]
-        }
-        let text = UTF16Text.string(units, from, to)
-        ranges[slot] = SIMD2(Int32(from), Int32(to))
-        strings[slot] = text
-        return text
+        return AnnotatedDocument(document: document, annotations: Annotations(records: records, infos: infos, texts: texts, units: document.utf16),
+                                 glossaries: sources, entries: entries)
     }
 }

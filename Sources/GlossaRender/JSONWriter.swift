@@ -104,30 +104,37 @@ struct JSONWriter {
     }
 
     private mutating func annotations(_ range: Range<Int>, shift: Int) {
+        // The records (numbers only); an `Annotation` is made only for a tail not made yet.
         let annotations = document.annotations
+        let records = annotations.records
+        let units = annotations.codeUnits
         for a in range {
-            // Fields are read one by one: copying a whole annotation would retain all its strings.
-            let text = annotations[a].text
-            let bound = 1 + 9 + 7 + 8 + 2 * JSONBytes.numberBound + JSONBytes.stringBound(text.utf8.count)
+            let record = records[a]
+            let textLength = record.textStart >= 0 ? Int(record.textEnd - record.textStart) : annotations.text(of: record).utf8.count
+            let bound = 1 + 9 + 7 + 8 + 2 * JSONBytes.numberBound + JSONBytes.stringBound(textLength)
             // The fields up to the text in one addition to the output, then the tail in one copy.
             json.bytes.append(addingCapacity: bound) { out in
                 if a > range.lowerBound { out.append(0x2C) }
                 // {"start":
                 JSONBytes.put([0x7B, 0x22, 0x73, 0x74, 0x61, 0x72, 0x74, 0x22, 0x3A] as InlineArray<9, UInt8>, into: &out)
-                JSONBytes.putNumber(annotations[a].start + shift, into: &out)
+                JSONBytes.putNumber(Int(record.start) + shift, into: &out)
                 // ,"end":
                 JSONBytes.put([0x2C, 0x22, 0x65, 0x6E, 0x64, 0x22, 0x3A] as InlineArray<7, UInt8>, into: &out)
-                JSONBytes.putNumber(annotations[a].end + shift, into: &out)
+                JSONBytes.putNumber(Int(record.end) + shift, into: &out)
                 // ,"text":
                 JSONBytes.put([0x2C, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A] as InlineArray<8, UInt8>, into: &out)
-                JSONBytes.putString(text, into: &out)
+                if record.textStart >= 0 {
+                    JSONBytes.putString(units, Int(record.textStart), Int(record.textEnd), into: &out)
+                } else {
+                    JSONBytes.putString(annotations.text(of: record), into: &out)
+                }
             }
-            guard let form = annotations[a].formIndex, annotations[a].entryIndex != nil else {
+            guard record.formIndex >= 0, record.entryIndex >= 0 else {
                 json.raw(Self.tail(of: annotations[a]))
                 continue
             }
             // One form, one English, one entry: its tail with this match kind is made once.
-            let key = form << 4 | annotations[a].kind.rank
+            let key = Int(record.formIndex) << 4 | record.kind.rank
             let tail = tails.find(key) ?? tails.add(key, Self.tail(of: annotations[a]))
             json.bytes.append(contentsOf: tails.bytes[tail])
         }
