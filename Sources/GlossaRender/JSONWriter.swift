@@ -110,7 +110,10 @@ struct JSONWriter {
         let units = annotations.codeUnits
         for a in range {
             let record = records[a]
-            let textLength = record.textStart >= 0 ? Int(record.textEnd - record.textStart) : annotations.text(of: record).utf8.count
+            // A text that is not the document's own (a guess's): as a string (the closure below
+            // captures nothing else that is counted).
+            let otherText = record.textStart >= 0 ? "" : annotations.text(of: record)
+            let textLength = record.textStart >= 0 ? Int(record.textEnd - record.textStart) : otherText.utf8.count
             let bound = 1 + 9 + 7 + 8 + 2 * JSONBytes.numberBound + JSONBytes.stringBound(textLength)
             // The fields up to the text in one addition to the output, then the tail in one copy.
             json.bytes.append(addingCapacity: bound) { out in
@@ -126,7 +129,7 @@ struct JSONWriter {
                 if record.textStart >= 0 {
                     JSONBytes.putString(units, Int(record.textStart), Int(record.textEnd), into: &out)
                 } else {
-                    JSONBytes.putString(annotations.text(of: record), into: &out)
+                    JSONBytes.putString(otherText, into: &out)
                 }
             }
             guard record.formIndex >= 0, record.entryIndex >= 0 else {
