@@ -34,8 +34,9 @@ public struct TransliterationGuesses: GuessStage {
             var t = sentence.tokens.lowerBound
             while t < sentence.tokens.upperBound {
                 var token = document.tokens[t]
-                let text = document.text(of: token)
-                guard !isCovered[t], token.kind == .word, !token.flags.contains(.allCaps), Self.looksLikeSurname(text) else {
+                guard !isCovered[t], token.kind == .word, !token.flags.contains(.allCaps),
+                      Self.mayLookLikeSurname(document.utf16, Int(token.utf16Start), Int(token.utf16End)),
+                      Self.looksLikeSurname(document.text(of: token)) else {
                     t += 1
                     continue
                 }
@@ -71,6 +72,22 @@ public struct TransliterationGuesses: GuessStage {
             }
         }
         return result
+    }
+
+    /// Whether the word in `units[from..<to]` can pass `looksLikeSurname` at all, decided on
+    /// its code units without making a string (most words fail here): that test needs a
+    /// capital first letter and every letter lowercasing to a-z (or a hyphen), and the only
+    /// letters that do are A-Z, a-z and U+212A KELVIN SIGN.
+    @inline(__always)
+    static func mayLookLikeSurname(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        let first = units[from]
+        guard (first >= 0x41 && first <= 0x5A) || first == 0x212A else { return false }
+        for i in (from + 1)..<to {
+            let u = units[i]
+            if !((u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) || u == 0x2D || u == 0x212A) { return false }
+        }
+        return true
     }
 
     /// Common first names in their German spelling: they join a guessed surname.

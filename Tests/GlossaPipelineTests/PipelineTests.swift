@@ -1,5 +1,5 @@
 import GlossaGlossary
-import GlossaPipeline
+@testable import GlossaPipeline
 import GlossaTestSupport
 import GlossaText
 import Testing
@@ -44,6 +44,29 @@ import Testing
         for word in ["Interview", "Show", "Haus", "Wow", "Bundestag", "Verkehrsministerium", "Löw", "ow"] {
             #expect(!TransliterationGuesses.looksLikeSurname(word), "\(word)")
         }
+    }
+
+    /// The cheap test on code units never rejects a word the full test accepts: random words
+    /// over letters that lowercase to a-z (and the Kelvin sign) or not, hyphens, digits and
+    /// surname endings, and every word of the fixtures.
+    @Test func theCodeUnitPrefilterKeepsEverySurname() throws {
+        let pieces = ["A", "K", "\u{212A}", "a", "o", "w", "ew", "ow", "ski", "enko", "schtsch", "-", "ä", "Ö", "ß", "\u{130}", "1", "É", "uk", "itsch"]
+        var random = SplitMix(seed: 3)
+        var words: [String] = []
+        for _ in 0..<30_000 {
+            let count = 1 + Int(random.next() % 6)
+            words.append((0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+        }
+        for path in ["Fixtures/de/kuba-russland.txt", "Fixtures/de/falsche-freunde.txt", "Fixtures/de/tokenizer-cases.txt"] {
+            words += try TestSupport.text(path).split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        }
+        var accepted = 0
+        for word in words where TransliterationGuesses.looksLikeSurname(word) {
+            accepted += 1
+            let units = Array(word.utf16)
+            #expect(TransliterationGuesses.mayLookLikeSurname(units, 0, units.count), "\(word)")
+        }
+        #expect(accepted > 100)
     }
 
     @Test func annotatingInParallelGivesTheSameResult() throws {
