@@ -13,6 +13,7 @@ import GlossaText
 ///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
 ///     glossa-bench match-once [CORPUS] [GLOSSARY]  one first-document and one warm matching run (for perf, callgrind)
 ///     glossa-bench annotate [CORPUS] [GLOSSARY] [--jobs N]  end-to-end jsonl annotation vs the bare loop
+///                                              (the annotator of `glossa annotate`: name guesses on)
 ///
 /// Defaults: bench-data/corpus-de.txt (Scripts/make-corpus.sh) and bench-data/ding-de-en.tsv
 /// (Scripts/ding-to-glossary.py). Build with `-c release`. Run each in its own process so
@@ -186,7 +187,8 @@ struct Bench {
         let text = try readCorpus(corpusPath)
         let bare = try bareICU(text)
         let index = try GlossaryIndex(Glossary.load(paths: [glossaryPath]))
-        let annotator = Annotator(index: index)
+        // As `glossa annotate` does by default: name guesses on.
+        let annotator = Annotator(index: index, guessStage: TransliterationGuesses.bundled())
         let tokenizers = ResourcePool { try GermanTokenizer() }
         var bytes = 0
         var counts = (sentences: 0, annotations: 0)

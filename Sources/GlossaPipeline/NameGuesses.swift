@@ -75,20 +75,48 @@ public struct TransliterationGuesses: GuessStage {
     }
 
     /// Whether the word in `units[from..<to]` can pass `looksLikeSurname` at all, decided on
-    /// its code units without making a string (most words fail here): that test needs a
-    /// capital first letter and every letter lowercasing to a-z (or a hyphen), and the only
-    /// letters that do are A-Z, a-z and U+212A KELVIN SIGN.
-    @inline(__always)
+    /// its code units without making a string (nearly all words fail here). That test needs a
+    /// capital first letter, every letter lowercasing to a-z (or a hyphen) — the only letters
+    /// that do are A-Z, a-z and U+212A KELVIN SIGN — and, lowercased, "schtsch" in it or one of
+    /// `Transliteration.surnameEndings` at its end.
     static func mayLookLikeSurname(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
-        guard from < to else { return false }
+        guard to - from >= 2 else { return false }
         let first = units[from]
         guard (first >= 0x41 && first <= 0x5A) || first == 0x212A else { return false }
         for i in (from + 1)..<to {
             let u = units[i]
             if !((u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) || u == 0x2D || u == 0x212A) { return false }
         }
-        return true
+        /// A unit lowercased (ASCII letters, and the Kelvin sign to "k").
+        func lower(_ i: Int) -> UInt16 {
+            let u = units[i]
+            if u == 0x212A { return 0x6B }
+            return u >= 0x41 && u <= 0x5A ? u | 0x20 : u
+        }
+        for ending in surnameEndingUnits where ending.count <= to - from {
+            var matches = true
+            for k in 0..<ending.count where lower(to - ending.count + k) != ending[k] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        // "schtsch" anywhere.
+        let schtsch: [UInt16] = Array("schtsch".utf16)
+        var i = from
+        while i + schtsch.count <= to {
+            var matches = true
+            for k in 0..<schtsch.count where lower(i + k) != schtsch[k] {
+                matches = false
+                break
+            }
+            if matches { return true }
+            i += 1
+        }
+        return false
     }
+
+    private static let surnameEndingUnits = Transliteration.surnameEndings.map { Array($0.utf16) }
 
     /// Common first names in their German spelling: they join a guessed surname.
     static func looksLikeName(_ word: String) -> Bool {
