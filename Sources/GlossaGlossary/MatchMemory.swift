@@ -248,8 +248,10 @@ struct MatchState {
     /// Per key slot and word flag (`slot << 1 | word`): whether a multi-token form may start
     /// with such a token (1), not (0), or not known yet (-1).
     var startsMulti: [Int8] = []
-    /// The records of the keys of the document being matched (see `KeyRecord`).
+    /// The records of the keys of the document being matched (see `KeyRecord`), and of every
+    /// key slot (what documents learned, copied back when each is done).
     var records: [KeyRecord] = []
+    var slotRecords: [KeyRecord] = []
 
     /// A bit per hash of each key of `index.pairs`: most pairs of adjacent words start no
     /// multi-token form, and a bit test is far cheaper than a dictionary lookup.
@@ -303,8 +305,10 @@ struct MatchState {
         }
         // Below U+0300 and without a carriage return, each scalar is a character of its own.
         let characters = simple ? scalars : key.count
-        keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, looseVocabulary: index.vocabulary.find(loose) ?? -1,
+        let looseVocabulary = index.vocabulary.find(loose) ?? -1
+        keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, looseVocabulary: looseVocabulary,
                                  characters: Int32(characters), utf8: Int32(key.utf8.count), scalars: Int32(scalars)))
+        slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseVocabulary, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
         genitives.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
         keyStems.append(-1)

@@ -145,6 +145,8 @@ public struct Matcher: Sendable {
         var state = memory.take(for: index)
         let scan = Scan(document: document, index: index, state: &state)
         let result = run(scan, &state)
+        // What this document learned about its keys, for the next documents.
+        for record in state.records { state.slotRecords[Int(record.slot)] = record }
         memory.state = state
         return result
     }
@@ -178,12 +180,7 @@ public struct Matcher: Sendable {
             for key in document.keys {
                 let slot = state.keySlot(key)
                 slots.append(slot)
-                let word = Int(slot) << 1 | 1
-                let stemSlot = state.keyStems[word]
-                state.records.append(KeyRecord(
-                    slot: slot, looseVocabulary: state.keyFacts[Int(slot)].looseVocabulary,
-                    stemVocabulary: stemSlot >= 0 ? state.stemFacts[Int(stemSlot)].vocabulary : KeyRecord.unknown,
-                    hasSingles: state.hasSingles[word], startsMulti: state.startsMulti[word]))
+                state.records.append(state.slotRecords[Int(slot)])
             }
             keySlots = slots
         }
