@@ -48,6 +48,9 @@ struct KeyRecord {
     /// range of `MatchState.singlePool` they gave (flags -1: none yet).
     var singlesFlags: Int8 = -1
     var singles = SIMD2<Int32>(0, 0)
+    /// Whether the key has name-genitive base forms (`MatchState.genitiveBases`): 1, 0, or -1
+    /// while not known.
+    var hasGenitives: Int8 = -1
 
     static let unknown = Int32.min
 }

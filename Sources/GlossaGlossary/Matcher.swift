@@ -427,8 +427,10 @@ public struct Matcher: Sendable {
                 if third.kind == .word {
                     let stem = state.stemFacts[Int(scan.stemSlot(of: third, &state))].stem
                     if stem != numbers[0] { numbers.append(stem) }
-                    for base in state.genitiveBases(slot, key: scan.document.keys[Int(third.keyID)], stemmer: stemmer) where !numbers.contains(base.loose) {
-                        numbers.append(base.loose)
+                    if state.records[Int(third.keyID)].hasGenitives != 0 {
+                        let bases = state.genitiveBases(slot, key: scan.document.keys[Int(third.keyID)], stemmer: stemmer)
+                        state.records[Int(third.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
+                        for base in bases where !numbers.contains(base.loose) { numbers.append(base.loose) }
                     }
                 }
                 thirdNumbers = numbers
@@ -452,9 +454,11 @@ public struct Matcher: Sendable {
         }
         if firstStem >= 0 {
             if nextStem >= 0 { consider(UInt64(firstStem) << 32 | UInt64(nextStem)) }
-            if next.kind == .word {
-                for base in state.genitiveBases(nextSlot, key: scan.document.keys[Int(next.keyID)], stemmer: stemmer)
-                where base.stemVocabulary >= 0 && base.stemVocabulary != nextStem {
+            // Most keys have no genitive base form: known from the key's record after the first time.
+            if next.kind == .word && state.records[Int(next.keyID)].hasGenitives != 0 {
+                let bases = state.genitiveBases(nextSlot, key: scan.document.keys[Int(next.keyID)], stemmer: stemmer)
+                state.records[Int(next.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
+                for base in bases where base.stemVocabulary >= 0 && base.stemVocabulary != nextStem {
                     consider(UInt64(firstStem) << 32 | UInt64(base.stemVocabulary))
                 }
             }
