@@ -12,8 +12,8 @@ import GlossaText
 ///     glossa-bench glossary [GLOSSARY.tsv]     loading and indexing time and memory
 ///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
 ///     glossa-bench match-once [CORPUS] [GLOSSARY]  one first-document and one warm matching run (for perf, callgrind)
-///     glossa-bench annotate [CORPUS] [GLOSSARY] [--jobs N]  end-to-end jsonl annotation vs the bare loop
-///                                              (the annotator of `glossa annotate`: name guesses on)
+///     glossa-bench annotate [CORPUS] [GLOSSARY] [--jobs N] [--no-guesses]  end-to-end jsonl annotation vs
+///                                              the bare loop (the annotator of `glossa annotate`: name guesses on)
 ///
 /// Defaults: bench-data/corpus-de.txt (Scripts/make-corpus.sh) and bench-data/ding-de-en.tsv
 /// (Scripts/ding-to-glossary.py). Build with `-c release`. Run each in its own process so
@@ -26,6 +26,11 @@ struct Bench {
         if !AllocatorTuning.keepLargeBuffers() { print("note: allocator thresholds not set") }
         var arguments = Array(CommandLine.arguments.dropFirst())
         var jobs = ProcessInfo.processInfo.activeProcessorCount
+        var guesses = true
+        if let i = arguments.firstIndex(of: "--no-guesses") {
+            guesses = false
+            arguments.remove(at: i)
+        }
         if let i = arguments.firstIndex(of: "--jobs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) {
             jobs = n
             arguments.removeSubrange(i...(i + 1))
@@ -56,9 +61,9 @@ struct Bench {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 print(String(format: "%@: %d matches, %.3f s", run, found, seconds))
             }
-        case "annotate": try annotate(corpus, glossaryPath, jobs: jobs)
+        case "annotate": try annotate(corpus, glossaryPath, jobs: jobs, guesses: guesses)
         default:
-            print("usage: glossa-bench tokenize|tokenize-once|glossary|match|annotate [CORPUS] [GLOSSARY] [--jobs N]")
+            print("usage: glossa-bench tokenize|tokenize-once|glossary|match|match-once|annotate [CORPUS] [GLOSSARY] [--jobs N] [--no-guesses]")
         }
     }
 
@@ -183,12 +188,12 @@ struct Bench {
         print(String(format: "without compound parts: matching adds %.0f%%", withoutCompounds / tokenizing * 100))
     }
 
-    static func annotate(_ corpusPath: String, _ glossaryPath: String, jobs: Int) throws {
+    static func annotate(_ corpusPath: String, _ glossaryPath: String, jobs: Int, guesses: Bool) throws {
         let text = try readCorpus(corpusPath)
         let bare = try bareICU(text)
         let index = try GlossaryIndex(Glossary.load(paths: [glossaryPath]))
-        // As `glossa annotate` does by default: name guesses on.
-        let annotator = Annotator(index: index, guessStage: TransliterationGuesses.bundled())
+        // As `glossa annotate` does by default: name guesses on (`--no-guesses` as in `glossa annotate`).
+        let annotator = Annotator(index: index, guessStage: guesses ? TransliterationGuesses.bundled() : nil)
         let tokenizers = ResourcePool { try GermanTokenizer() }
         var bytes = 0
         var counts = (sentences: 0, annotations: 0)
@@ -201,8 +206,8 @@ struct Bench {
             }
         }
         let rate = megabytes(text) / seconds
-        print(String(format: "annotate --format jsonl (%d threads): %.1f MB/s, %.3f s, %d sentences, %d annotations, %.0f MB of JSON Lines",
-                     jobs, rate, seconds, counts.sentences, counts.annotations, Double(bytes) / 1e6))
+        print(String(format: "annotate --format jsonl (%d threads, name guesses %@): %.1f MB/s, %.3f s, %d sentences, %d annotations, %.0f MB of JSON Lines",
+                     jobs, guesses ? "on" : "off", rate, seconds, counts.sentences, counts.annotations, Double(bytes) / 1e6))
         print(String(format: "ratio to the bare loop: %.2f (goal ≥ 0.40)", rate / bare))
         print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
     }
