@@ -12,9 +12,9 @@ import GlossaText
 /// annotating the whole text on one thread.
 public enum StreamingAnnotation {
     /// - Parameters:
-    ///   - memories: the matcher's memories, one per thread (made here when nil); they speed up
-    ///     matching from piece to piece and never change the output.
-    ///   - write: receives the output in order, one batch of lines at a time.
+    ///   - memories: the matcher's memories, one per piece being matched at a time (made here when
+    ///     nil); they speed up matching from piece to piece and never change the output.
+    ///   - write: receives the output in order, one piece's lines at a time.
     /// - Returns: the number of sentences and annotations written.
     @discardableResult
     public static func jsonl(
@@ -44,7 +44,7 @@ public enum StreamingAnnotation {
         // being written (as many as threads), passed on to later pieces.
         let buffers = ResourcePool<[UInt8]> { [] }
         let tailTables = ResourcePool { JSONTails() }
-        let work = PieceWork(pieces: pieces, window: max(jobs, 1) * 4, matchers: matchers ?? max(1, jobs / 2))
+        let work = PieceWork(count: pieces.count, window: max(jobs, 1) * 4, matchers: matchers ?? max(1, jobs / 2))
         /// Tokenizes piece `p`; returns its document.
         @Sendable func tokenize(_ p: Int) throws -> Document {
             try tokenizers.withResource { $0.document(pieces[p].text, name: name, paragraphs: mode) }
@@ -74,9 +74,10 @@ public enum StreamingAnnotation {
             }
             return (sentences, annotations)
         }
-        // Several threads: each takes the next piece to annotate whose first sentence number is
-        // known (all pieces before it tokenized), else the next piece to tokenize, within a window
-        // of pieces not yet written; this thread writes the pieces in order as they are done.
+        // Several threads: each takes the next tokenized piece to match while a matcher memory is
+        // free, else the next matched piece to render whose first sentence number is known (every
+        // piece before it tokenized), else the next piece to tokenize, within a window of pieces
+        // not yet written; this thread writes the pieces in order as they are done.
         let workers = (0..<jobs).map { _ in
             Thread {
                 while let task = work.next() {
@@ -126,11 +127,13 @@ private final class PieceWork: @unchecked Sendable {
     private var nextToTokenize = 0
     private var nextToMatch = 0
     private var nextToRender = 0
-    /// Matching tasks that may run at once (each holds a matcher memory).
+    /// Matching tasks that may start now (each holds a matcher memory while it runs).
     private var freeMatchers: Int
+    /// Matched pieces waiting to be rendered.
     private var matched: [Int: (Document, [Match])] = [:]
     /// Pieces before this one are written (or taken by the writer).
     private var nextToWrite = 0
+    /// Tokenized pieces waiting to be matched.
     private var documents: [Int: Document] = [:]
     /// First sentence numbers: known for pieces up to `known` (every piece before them tokenized).
     private var firstSentences: [Int: Int] = [0: 0]
@@ -140,8 +143,8 @@ private final class PieceWork: @unchecked Sendable {
     private var stopped = false
     private var finishedWorkers = 0
 
-    init(pieces: [TextChunker.Piece], window: Int, matchers: Int) {
-        count = pieces.count
+    init(count: Int, window: Int, matchers: Int) {
+        self.count = count
         self.window = window
         freeMatchers = max(matchers, 1)
     }
