@@ -1,3 +1,4 @@
+import GlossaPipeline
 import GlossaRender
 import GlossaTestSupport
 import Testing
@@ -20,6 +21,30 @@ import Testing
             var context = baseContext
             context.name = "\(name).txt"
             try TestSupport.assertGolden(format.render(document, context: context), "render/\(name).\(ext)")
+        }
+    }
+}
+
+/// A document's annotations are kept as records whose texts are the document's code units;
+/// annotations made one by one keep their texts as strings. Both must render alike.
+@Suite struct AnnotationStorageTests {
+    @Test(arguments: RenderFixtures.names)
+    func recordsAndAnnotationsMadeOneByOneRenderAlike(_ name: String) throws {
+        let annotated = try RenderFixtures.document(name)
+        #expect(annotated.annotations.count >= 5)
+        let remade = AnnotatedDocument(document: annotated.document, annotations: Array(annotated.annotations),
+                                       glossaries: annotated.glossaries, entries: annotated.entries)
+        #expect(remade.annotations == annotated.annotations)
+        #expect(remade.annotations.records.allSatisfy { $0.textStart < 0 })
+        #expect(annotated.annotations.records.allSatisfy { $0.textStart >= 0 || $0.kind == .guess })
+        for format in [OutputFormat.json, .jsonl, .markdown, .html] {
+            let context = WriterContext(name: "\(name).txt")
+            #expect(format.render(remade, context: context) == format.render(annotated, context: context), "\(format.name)")
+        }
+        // Each annotation's text is the input between its offsets.
+        let scalars = Array(annotated.document.text.unicodeScalars)
+        for annotation in annotated.annotations {
+            #expect(String(String.UnicodeScalarView(scalars[annotation.start..<annotation.end])) == annotation.text)
         }
     }
 }
