@@ -30,10 +30,10 @@ public final class MatchMemory {
     }
 }
 
-/// What the scan reads of a document's key (as a word) at nearly every token, copied from the
-/// memory's tables into one record per key of the document (`MatchState.records`, indexed by
-/// the document's key id): the document's keys are far fewer than the memory's, so their
-/// records stay in the cache, where the memory's tables cost a cache miss each.
+/// What the scan reads of a key (as a word) at nearly every token. The memory keeps one record
+/// per key slot (`MatchState.slotRecords`); a document works on copies, one per key of the
+/// document (`MatchState.records`, indexed by the document's key id), which stay in the cache
+/// (the document's keys are far fewer than the memory's), and copies them back when it is done.
 struct KeyRecord {
     /// The key's slot in the memory.
     let slot: Int32
@@ -41,7 +41,8 @@ struct KeyRecord {
     let looseVocabulary: Int32
     /// The word stem's number in the index's vocabulary (or -1); `unknown` until worked out.
     var stemVocabulary: Int32
-    /// `MatchState.hasSingles` and `startsMulti` of the key as a word (-1 while not known).
+    /// Whether any single-token form is found for the key as a word, and whether a multi-token
+    /// form may start with it: 1, 0, or -1 while not known.
     var hasSingles: Int8
     var startsMulti: Int8
     /// The case flags (see `Matcher.bestSingle`) last looked up for this key as a word, and the
@@ -244,11 +245,10 @@ struct MatchState {
     /// Hyphen-part matches (relative to the token's start) by key slot, for each spelling of
     /// the key met (case matters for the parts) and whether it started a sentence.
     var hyphenParts: [Int32: [HyphenForm]] = [:]
-    /// Per key slot and word flag (`slot << 1 | word`): whether any single-token form is found
-    /// by the key, its genitive bases or its stem (1), none is (0), or not known yet (-1). A
-    /// small array that stays in the cache, read before the large `singles`.
+    /// Per key slot, for the key as anything but a word (a word's are in its `KeyRecord`):
+    /// whether any single-token form is found by the key (1), none is (0), or not known yet (-1).
     var hasSingles: [Int8] = []
-    /// Per key slot and word flag (`slot << 1 | word`): whether a multi-token form may start
+    /// Per key slot, for the key as anything but a word: whether a multi-token form may start
     /// with such a token (1), not (0), or not known yet (-1).
     var startsMulti: [Int8] = []
     /// The records of the keys of the document being matched (see `KeyRecord`), and of every
@@ -317,8 +317,6 @@ struct MatchState {
         keyStems.append(-1)
         keyStems.append(-1)
         startsMulti.append(-1)
-        startsMulti.append(-1)
-        hasSingles.append(-1)
         hasSingles.append(-1)
         compoundHits.append(nil)
         return slot

@@ -299,7 +299,7 @@ public struct Matcher: Sendable {
         // Most keys have no single-token form at all: decided from the key's record (a word) or a small array.
         if token.kind == .word {
             if state.records[Int(token.keyID)].hasSingles == 0 { return nil }
-        } else if state.hasSingles[Int(slot) << 1] == 0 {
+        } else if state.hasSingles[Int(slot)] == 0 {
             return nil
         }
         let range: SIMD2<Int32>
@@ -355,8 +355,11 @@ public struct Matcher: Sendable {
             candidates += state.stemFacts[Int(stemSlot)].patterns
         }
         // The candidates depend on the key and the word flag only, not on the case flags.
-        state.hasSingles[Int(scan.keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)] = candidates.isEmpty ? 0 : 1
-        if token.kind == .word { state.records[Int(token.keyID)].hasSingles = candidates.isEmpty ? 0 : 1 }
+        if token.kind == .word {
+            state.records[Int(token.keyID)].hasSingles = candidates.isEmpty ? 0 : 1
+        } else {
+            state.hasSingles[Int(scan.keySlots[Int(token.keyID)])] = candidates.isEmpty ? 0 : 1
+        }
         var dependent: [Int32] = []
         var best: Hit?
         for candidate in candidates {
@@ -399,15 +402,17 @@ public struct Matcher: Sendable {
         // Most tokens start no multi-token form: decided once per key, without looking further
         // (from the key's record for a word).
         let isWord = token.kind == .word
-        let startsIndex = Int(scan.keySlots[Int(token.keyID)]) << 1 | (isWord ? 1 : 0)
-        let startsMulti = isWord ? state.records[Int(token.keyID)].startsMulti : state.startsMulti[startsIndex]
+        let startsMulti = isWord ? state.records[Int(token.keyID)].startsMulti : state.startsMulti[Int(scan.keySlots[Int(token.keyID)])]
         guard startsMulti != 0 else { return }
         let firstStem = scan.stemVocabulary(of: token, &state)
         let firstLoose = isWord ? state.records[Int(token.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].looseVocabulary
         if startsMulti < 0 {
             let starts = (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)])
-            state.startsMulti[startsIndex] = starts ? 1 : 0
-            if isWord { state.records[Int(token.keyID)].startsMulti = starts ? 1 : 0 }
+            if isWord {
+                state.records[Int(token.keyID)].startsMulti = starts ? 1 : 0
+            } else {
+                state.startsMulti[Int(scan.keySlots[Int(token.keyID)])] = starts ? 1 : 0
+            }
             guard starts else { return }
         }
         let nextSlot = scan.keySlots[Int(next.keyID)]

@@ -27,8 +27,8 @@ extension OutputFormat {
 }
 
 /// Writes an annotated document as JSON bytes. The part of an annotation that only depends on
-/// its entry and match kind (gloss, type, match, entry, source) is escaped once per document
-/// and then copied.
+/// its glossary form and match kind (gloss, type, match, entry, source) is escaped once (see
+/// `JSONTails`) and then copied.
 struct JSONWriter {
     let document: AnnotatedDocument
     var json: JSONBytes
@@ -70,6 +70,14 @@ struct JSONWriter {
         json.raw("]}")
     }
 
+    // Field names written per sentence and per annotation, as constants the compiler unrolls.
+    /// `"start":`
+    private static var startField: InlineArray<8, UInt8> { [0x22, 0x73, 0x74, 0x61, 0x72, 0x74, 0x22, 0x3A] }
+    /// `,"end":`
+    private static var endField: InlineArray<7, UInt8> { [0x2C, 0x22, 0x65, 0x6E, 0x64, 0x22, 0x3A] }
+    /// `,"text":`
+    private static var textField: InlineArray<8, UInt8> { [0x2C, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A] }
+
     mutating func lines(name: String, scalarOffset shift: Int, sentenceOffset: Int) {
         // `{"document":NAME,"sentence":` once for all lines.
         var prefix = JSONBytes()
@@ -82,14 +90,12 @@ struct JSONWriter {
             json.raw(prefix.bytes)
             json.bytes.append(addingCapacity: 3 * JSONBytes.numberBound + 9 + 7 + 8) { out in
                 JSONBytes.putNumber(index + sentenceOffset, into: &out)
-                // ,"start":
-                JSONBytes.put([0x2C, 0x22, 0x73, 0x74, 0x61, 0x72, 0x74, 0x22, 0x3A] as InlineArray<9, UInt8>, into: &out)
+                out.append(0x2C)
+                JSONBytes.put(Self.startField, into: &out)
                 JSONBytes.putNumber(sentence.start + shift, into: &out)
-                // ,"end":
-                JSONBytes.put([0x2C, 0x22, 0x65, 0x6E, 0x64, 0x22, 0x3A] as InlineArray<7, UInt8>, into: &out)
+                JSONBytes.put(Self.endField, into: &out)
                 JSONBytes.putNumber(sentence.end + shift, into: &out)
-                // ,"text":
-                JSONBytes.put([0x2C, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A] as InlineArray<8, UInt8>, into: &out)
+                JSONBytes.put(Self.textField, into: &out)
             }
             json.string(units, text.utf16Offset(ofScalar: sentence.start), text.utf16Offset(ofScalar: sentence.end))
             json.bytes.append(addingCapacity: 16) { out in
@@ -118,14 +124,12 @@ struct JSONWriter {
             // The fields up to the text in one addition to the output, then the tail in one copy.
             json.bytes.append(addingCapacity: bound) { out in
                 if a > range.lowerBound { out.append(0x2C) }
-                // {"start":
-                JSONBytes.put([0x7B, 0x22, 0x73, 0x74, 0x61, 0x72, 0x74, 0x22, 0x3A] as InlineArray<9, UInt8>, into: &out)
+                out.append(0x7B)
+                JSONBytes.put(Self.startField, into: &out)
                 JSONBytes.putNumber(Int(record.start) + shift, into: &out)
-                // ,"end":
-                JSONBytes.put([0x2C, 0x22, 0x65, 0x6E, 0x64, 0x22, 0x3A] as InlineArray<7, UInt8>, into: &out)
+                JSONBytes.put(Self.endField, into: &out)
                 JSONBytes.putNumber(Int(record.end) + shift, into: &out)
-                // ,"text":
-                JSONBytes.put([0x2C, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A] as InlineArray<8, UInt8>, into: &out)
+                JSONBytes.put(Self.textField, into: &out)
                 if record.textStart >= 0 {
                     JSONBytes.putString(units, Int(record.textStart), Int(record.textEnd), into: &out)
                 } else {

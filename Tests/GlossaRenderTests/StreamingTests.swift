@@ -41,6 +41,23 @@ import Testing
         #expect(written == 0)
     }
 
+    /// At most half the threads (at least one) match at once, so no more matcher memories than
+    /// that are ever made.
+    @Test(arguments: [(2, 1), (4, 2)])
+    func matchingUsesHalfTheThreadsMemories(jobs: Int, most: Int) throws {
+        let article = try TestSupport.text("Fixtures/de/kuba-russland.txt")
+        let text = Array(repeating: article, count: 6).joined()
+        let index = try GlossaryIndex(Glossary.load(paths: [TestSupport.file("Glossaries/de-en").path]))
+        let made = Counter()
+        let memories = ResourcePool<MatchMemory> {
+            made.increment()
+            return MatchMemory()
+        }
+        try StreamingAnnotation.jsonl(text: text, name: "x", annotator: Annotator(index: index), tokenizers: ResourcePool { try GermanTokenizer() },
+                                      memories: memories, jobs: jobs, pieceSize: 700) { _ in }
+        #expect(made.value >= 1 && made.value <= most)
+    }
+
     /// Offsets count Unicode scalars, whatever the UTF-8 length of the characters before.
     @Test(arguments: [ParagraphMode.lines, .blankLines])
     func chunkerOffsetsCountScalars(mode: ParagraphMode) {
@@ -127,5 +144,21 @@ import Testing
             previous = byte
         }
         return cuts
+    }
+}
+
+/// A count that threads may share.
+final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
     }
 }
