@@ -361,7 +361,7 @@ struct MatchState {
         var third: [(number: Int32, order: Int, pattern: Int32)] = []
         for candidate in patterns {
             let p = index.patterns[Int(candidate)]
-            guard p.count >= 3, !p.caseSensitive, patterns.count > 4 else {
+            guard p.count >= 3, !p.caseSensitive else {
                 groupAlways.append(candidate)
                 continue
             }

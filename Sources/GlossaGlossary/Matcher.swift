@@ -419,28 +419,28 @@ public struct Matcher: Sendable {
         let nextStem = scan.stemVocabulary(of: next, &state)
         // What a third token may be listed under in a pair group: its loose key, its stem, the
         // loose keys of its genitive bases (worked out once, when a group needs them).
-        var thirdNumbers: [Int32]?
+        var thirdNumbers = ThirdNumbers()
         func consider(_ pair: UInt64) {
             guard let number = state.pairGroup(pair) else { return }
             let group = state.groups[number]
             for k in group.always { verifyMulti(state.groupAlways[k]) }
             guard !group.byThird.isEmpty, t + 2 < sentenceEnd else { return }
-            if thirdNumbers == nil {
+            if thirdNumbers.count < 0 {
                 let third = scan.tokens[t + 2]
                 let slot = scan.keySlots[Int(third.keyID)]
-                var numbers = [state.keyFacts[Int(slot)].loose]
+                thirdNumbers.count = 0
+                thirdNumbers.add(state.keyFacts[Int(slot)].loose)
                 if third.kind == .word {
-                    let stem = state.stemFacts[Int(scan.stemSlot(of: third, &state))].stem
-                    if stem != numbers[0] { numbers.append(stem) }
+                    thirdNumbers.add(state.stemFacts[Int(scan.stemSlot(of: third, &state))].stem)
                     if state.records[Int(third.keyID)].hasGenitives != 0 {
                         let bases = state.genitiveBases(slot, key: scan.document.keys[Int(third.keyID)], stemmer: stemmer)
                         state.records[Int(third.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
-                        for base in bases where !numbers.contains(base.loose) { numbers.append(base.loose) }
+                        for base in bases { thirdNumbers.add(base.loose) }
                     }
                 }
-                thirdNumbers = numbers
             }
-            for number in thirdNumbers! {
+            for n in 0..<thirdNumbers.count {
+                let number = thirdNumbers[n]
                 // The first entry of `number` (binary search), then its patterns in order.
                 var low = group.byThird.lowerBound, high = group.byThird.upperBound
                 while low < high {
@@ -471,6 +471,23 @@ public struct Matcher: Sendable {
         let nextLoose = next.kind == .word ? state.records[Int(next.keyID)].looseVocabulary : state.keyFacts[Int(nextSlot)].looseVocabulary
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem) {
             consider(UInt64(firstLoose) << 32 | UInt64(nextLoose))
+        }
+    }
+
+    /// The numbers a third token may be listed under in a pair group (see `PairGroup.byThird`),
+    /// each once, kept inline: a token has its loose key, its stem and at most a few genitive bases.
+    struct ThirdNumbers {
+        /// -1 while not worked out.
+        var count = -1
+        private var inline = SIMD8<Int32>(repeating: 0)
+        private var more: [Int32] = []
+
+        subscript(i: Int) -> Int32 { i < 8 ? inline[i] : more[i - 8] }
+
+        mutating func add(_ number: Int32) {
+            for i in 0..<count where self[i] == number { return }
+            if count < 8 { inline[count] = number } else { more.append(number) }
+            count += 1
         }
     }
 
