@@ -31,6 +31,8 @@ public final class GermanTokenizer {
     /// of the building time.
     private var spareUnits: [UInt16] = []
     private var spareTokens: [Token] = []
+    /// Keys and stems of the raw forms met so far, kept from one document to the next (see `Lexicon`).
+    private var lexicon = Lexicon()
 
     /// - Parameter fastPath: false to have ICU's iterator find all word boundaries (for
     ///   comparisons: the documents are identical either way, see `WordBoundaries`).
@@ -38,6 +40,15 @@ public final class GermanTokenizer {
     public init(fastPath: Bool = true) throws(ICUError) {
         words = try WordBoundaries(fastPath: fastPath)
     }
+
+    /// A tokenizer whose lexicon starts afresh past `lexiconLimit` keys, stems or forms (tests).
+    init(fastPath: Bool = true, lexiconLimit: Int) throws(ICUError) {
+        words = try WordBoundaries(fastPath: fastPath)
+        lexicon = Lexicon(limit: lexiconLimit)
+    }
+
+    /// How many times the lexicon has started afresh (tests).
+    var lexiconGeneration: Int { lexicon.generation }
 
     /// How the word boundaries of the last document were found: by the fast path, or by ICU
     /// for the stretches with characters outside its table (see `WordBoundaries`).
@@ -236,7 +247,11 @@ public final class GermanTokenizer {
 
     private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
         var stream = SegmentStream(words: words, units: units)
-        var lexicon = Lexicon(expectedForms: min(units.count / 256, 1 << 16))
+        // Taken out while the document is built (so that it is changed in place), put back after.
+        var lexicon = self.lexicon
+        self.lexicon = Lexicon.placeholder
+        defer { self.lexicon = lexicon }
+        lexicon.beginDocument(expectedForms: min(units.count / 256, 1 << 16))
         let expectedTokens = units.count / 6 + 16
         var tokens: [Token] = []
         // (Taken when it is not much larger than needed: while the last document is alive, emptying
@@ -327,7 +342,7 @@ public final class GermanTokenizer {
                                 flags.insert(.continuesCompound)
                             }
                         } else if kind == .number && isOrdinal(units, Int(first.start), end, followedAt: j + 1, in: &stream,
-                                                                         previousWordKey: previousWordKeyID >= 0 ? lexicon.keys[Int(previousWordKeyID)] : "") {
+                                                                         previousWordKey: previousWordKeyID >= 0 ? lexicon.documentKeys[Int(previousWordKeyID)] : "") {
                             end = Int(stream[j].end)
                             j += 1
                         }
@@ -369,24 +384,27 @@ public final class GermanTokenizer {
             let startScalar = stream.scalarOffset(start)
             let endScalar = stream.scalarOffset(end)
 
-            // Key and stem, through the lexicon cache.
-            var keyID: Int32
-            var stemID: Int32
+            // Key and stem, through the lexicon cache, then numbered in this document.
+            var keyNumber: Int32
+            var stemNumber: Int32
+            let isWord = tokenKind == .word
             if flags.contains(.dehyphenated) || flags.contains(.hyphenated) && Self.containsLineBreak(units, start, end) {
                 let raw = Self.removingLineBreakHyphenation(units, start, end, keepHyphen: !flags.contains(.dehyphenated))
-                keyID = lexicon.internKey(utf8: MatchKey.utf8(units: raw, 0, raw.count))
-                stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
+                keyNumber = lexicon.internKey(utf8: MatchKey.utf8(units: raw, 0, raw.count))
+                stemNumber = lexicon.stemID(ofKey: keyNumber, isWord: isWord, stemmer: stemmer)
             } else {
                 let hash = Lexicon.hash(units, start, end)
                 if let cached = lexicon.lookup(units, start, end, hash: hash) {
-                    keyID = cached.key
-                    stemID = cached.stem
+                    keyNumber = cached.key
+                    stemNumber = cached.isWord == isWord ? cached.stem : lexicon.stemID(ofKey: keyNumber, isWord: isWord, stemmer: stemmer)
                 } else {
-                    keyID = lexicon.internKey(utf8: MatchKey.utf8(units: units, start, end))
-                    stemID = lexicon.stemID(ofKey: keyID, isWord: tokenKind == .word, stemmer: stemmer)
-                    lexicon.remember(units, start, end, hash: hash, key: keyID, stem: stemID)
+                    keyNumber = lexicon.internKey(utf8: MatchKey.utf8(units: units, start, end))
+                    stemNumber = lexicon.stemID(ofKey: keyNumber, isWord: isWord, stemmer: stemmer)
+                    lexicon.remember(units, start, end, hash: hash, key: keyNumber, stem: stemNumber, isWord: isWord)
                 }
             }
+            let keyID = lexicon.localKey(keyNumber)
+            let stemID = lexicon.localStem(stemNumber)
             if tokenKind == .word {
                 let u = units[start]
                 if Self.isUppercase(u) {
@@ -399,10 +417,10 @@ public final class GermanTokenizer {
             }
             // Spaced compounds: a token ending in a hyphen, then (after spaces only) a word that is not a coordinator.
             if previousContinuesCompound && tokenKind == .word && !Self.gapIsLineBreak(units, gapStart, start) {
-                let key = lexicon.keys[Int(keyID)]
+                let key = lexicon.documentKeys[Int(keyID)]
                 if !GermanAbbreviations.coordinators.contains(key) {
                     let t = tokens.count - 1
-                    compounds.append(SpacedCompound(tokens: t..<(t + 2), key: lexicon.keys[Int(tokens[t].keyID)] + key))
+                    compounds.append(SpacedCompound(tokens: t..<(t + 2), key: lexicon.documentKeys[Int(tokens[t].keyID)] + key))
                 }
             }
             previousContinuesCompound = flags.contains(.continuesCompound)
@@ -414,7 +432,7 @@ public final class GermanTokenizer {
             // Sentences are split a little behind the tokens, while these are still in the cache,
             // once it is known whether single line breaks end paragraphs.
             if tokens.count & 4095 == 0 && (mode != .automatic || !lookForBlankLine) {
-                splitter.advance(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: mode != .lines, complete: false)
+                splitter.advance(tokens: tokens, units: units, keys: lexicon.documentKeys, blankLineMode: mode != .lines, complete: false)
             }
             i = j
             if i >= 16_384 && 2 * i >= stream.count {
@@ -426,12 +444,12 @@ public final class GermanTokenizer {
         if lookForBlankLine && Self.hasBlankLine(units, gapStart, units.count) { lookForBlankLine = false }
 
         let blankLines = mode == .automatic ? !lookForBlankLine : mode == .blankLines
-        splitter.advance(tokens: tokens, units: units, keys: lexicon.keys, blankLineMode: blankLines, complete: true)
+        splitter.advance(tokens: tokens, units: units, keys: lexicon.documentKeys, blankLineMode: blankLines, complete: true)
         let (sentences, paragraphs) = splitter.finish(tokens: tokens)
         spareUnits = units
         spareTokens = tokens
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
-                        spacedCompounds: compounds, keys: lexicon.keys, stems: lexicon.stems, astralOffsets: stream.astral)
+                        spacedCompounds: compounds, keys: lexicon.documentKeys, stems: lexicon.documentStems, astralOffsets: stream.astral)
     }
 
     // MARK: - Decisions

@@ -1,8 +1,13 @@
 import GlossaStemmer
 
-/// Interned keys and stems of one document, with a cache from a token's raw form to
-/// them, so that each distinct word form is folded, normalized and stemmed once, and each
-/// distinct key stemmed once.
+/// Interned keys and stems, with a cache from a token's raw form to them, kept by a tokenizer
+/// from one document to the next: each distinct word form is folded and normalized, and each
+/// distinct key stemmed, once while the lexicon lasts (it starts afresh past `limit` keys or
+/// forms, between documents), not once per document.
+///
+/// Keys and stems have numbers for the lexicon's life; each document numbers its own keys and
+/// stems from 0 in the order it first meets them (`localKey`, `localStem`), so a document is the
+/// same whatever documents came before it.
 ///
 /// The raw-form table is open addressing over records of code units: looking a token
 /// up hashes its code units in place, without creating a `String`. Keys and stems are interned
@@ -10,27 +15,50 @@ import GlossaStemmer
 /// hashing normalizes every string first: keys are NFC by construction (`MatchKey`), and so are
 /// their stems, so equal bytes and canonical equivalence are the same thing for them.
 struct Lexicon: Sendable {
+    /// Keys and stems by their lexicon numbers.
     private(set) var keys: [String] = []
     private(set) var stems: [String] = []
     private var keyTable = InternTable()
     private var stemTable = InternTable()
-    /// Per key id: the id of the key's stem as a word (the Snowball stem), and as anything else
-    /// (the key itself); -1 until asked for.
+    /// Per key number: the number of the key's stem as a word (the Snowball stem), and as
+    /// anything else (the key itself); -1 until asked for.
     private var wordStemOfKey: [Int32] = []
     private var otherStemOfKey: [Int32] = []
 
+    /// The keys and stems of the current document, by its own numbers.
+    private(set) var documentKeys: [String] = []
+    private(set) var documentStems: [String] = []
+    /// Per key (stem) number: its number in the current document, valid when its stamp is the
+    /// document's.
+    private var keyInDocument: [Int32] = []
+    private var keyStamp: [Int32] = []
+    private var stemInDocument: [Int32] = []
+    private var stemStamp: [Int32] = []
+    private var stamp: Int32 = 0
+    /// How many times the lexicon has started afresh (for tests).
+    private(set) var generation = 0
+
     // Raw form → (key, stem), open addressing. A slot packs the form's hash (high 32 bits) and
     // the offset + 1 of its record (low 32 bits; 0 = empty). A record keeps everything a lookup
-    // compares and returns together, [length (2 units), key (2), stem (2), the form's code units],
-    // so that a rare word costs two cache misses (slot, record), not three.
+    // compares and returns together, [length (2 units), key (2), stem (2), is-word (1), the
+    // form's code units], so that a rare word costs two cache misses (slot, record), not three.
     private var slots: [UInt64]
     private var mask: Int
     private var records: [UInt16] = []
     private var count = 0
-    private static let header = 6
+    private static let header = 7
 
-    /// - Parameter expectedForms: how many distinct forms to make room for (the tables grow beyond it).
-    init(expectedForms: Int = 0) {
+    /// Keys, stems or raw forms after which the lexicon starts afresh (at the next document).
+    let limit: Int
+    static let defaultLimit = 1 << 20
+    /// An empty lexicon to hold the place of one taken out.
+    static let placeholder = Lexicon()
+
+    /// - Parameters:
+    ///   - expectedForms: how many distinct forms to make room for (the tables grow beyond it).
+    ///   - limit: see `limit`.
+    init(expectedForms: Int = 0, limit: Int = Lexicon.defaultLimit) {
+        self.limit = limit
         var capacity = 1024
         while capacity < 2 * expectedForms { capacity *= 2 }
         slots = [UInt64](repeating: 0, count: capacity)
@@ -43,26 +71,70 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// Interns a key given as UTF-8 (`MatchKey.utf8`); returns its id.
+    /// Starts a document: its keys and stems are numbered afresh. The lexicon itself starts
+    /// afresh first when it has grown past `limit`.
+    mutating func beginDocument(expectedForms: Int) {
+        if keys.count > limit || count > limit || stems.count > limit || records.count > 16 * limit || keys.isEmpty {
+            // (Also the first document: the tables are made at its size.)
+            let next = generation + 1
+            self = Lexicon(expectedForms: expectedForms, limit: limit)
+            generation = next
+        }
+        stamp += 1
+        documentKeys = []
+        documentStems = []
+        documentKeys.reserveCapacity(expectedForms)
+        documentStems.reserveCapacity(expectedForms)
+    }
+
+    /// The current document's number of key number `key`, numbering it on first sight.
+    @inline(__always)
+    mutating func localKey(_ key: Int32) -> Int32 {
+        let k = Int(key)
+        if keyStamp[k] == stamp { return keyInDocument[k] }
+        keyStamp[k] = stamp
+        keyInDocument[k] = Int32(documentKeys.count)
+        documentKeys.append(keys[k])
+        return keyInDocument[k]
+    }
+
+    /// The current document's number of stem number `stem`, numbering it on first sight.
+    @inline(__always)
+    mutating func localStem(_ stem: Int32) -> Int32 {
+        let k = Int(stem)
+        if stemStamp[k] == stamp { return stemInDocument[k] }
+        stemStamp[k] = stamp
+        stemInDocument[k] = Int32(documentStems.count)
+        documentStems.append(stems[k])
+        return stemInDocument[k]
+    }
+
+    /// Interns a key given as UTF-8 (`MatchKey.utf8`); returns its number.
     mutating func internKey(utf8 key: [UInt8]) -> Int32 {
         let (id, isNew) = keyTable.intern(key.span)
         if isNew {
             keys.append(String(decoding: key, as: UTF8.self))
             wordStemOfKey.append(-1)
             otherStemOfKey.append(-1)
+            keyInDocument.append(0)
+            keyStamp.append(0)
         }
         return id
     }
 
-    /// Interns a stem; returns its id.
+    /// Interns a stem; returns its number.
     mutating func internStem(_ stem: String) -> Int32 {
         let (id, isNew) = stemTable.intern(stem.utf8.span)
-        if isNew { stems.append(stem) }
+        if isNew {
+            stems.append(stem)
+            stemInDocument.append(0)
+            stemStamp.append(0)
+        }
         return id
     }
 
-    /// The stem id of key `keyID`: its Snowball stem for a word, the key itself for anything
-    /// else; each computed once per document.
+    /// The stem number of key number `key`: its Snowball stem for a word, the key itself for
+    /// anything else; each computed once while the lexicon lasts.
     mutating func stemID(ofKey keyID: Int32, isWord: Bool, stemmer: GermanStemmer) -> Int32 {
         let k = Int(keyID)
         if isWord {
@@ -84,9 +156,10 @@ struct Lexicon: Sendable {
         return h
     }
 
-    /// The cached (key, stem) of the raw form `units[from..<to]`, or nil.
+    /// The cached key and stem numbers of the raw form `units[from..<to]` (the stem of the kind,
+    /// word or not, it was remembered as), or nil.
     @inline(__always)
-    mutating func lookup(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32) -> (key: Int32, stem: Int32)? {
+    mutating func lookup(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32) -> (key: Int32, stem: Int32, isWord: Bool)? {
         var slot = Int(hash) & mask
         while true {
             let packed = slots[slot]
@@ -98,9 +171,9 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// The (key, stem) of the record of `packed` when its form is `units[from..<to]`.
+    /// The (key, stem, is-word) of the record of `packed` when its form is `units[from..<to]`.
     @inline(__always)
-    private func match(_ packed: UInt64, _ units: [UInt16], _ from: Int, _ to: Int) -> (key: Int32, stem: Int32)? {
+    private func match(_ packed: UInt64, _ units: [UInt16], _ from: Int, _ to: Int) -> (key: Int32, stem: Int32, isWord: Bool)? {
         let r = Int(UInt32(truncatingIfNeeded: packed)) - 1
         let length = to - from
         guard r >= 0, Self.int32(records[r], records[r + 1]) == length else { return nil }
@@ -110,7 +183,7 @@ struct Lexicon: Sendable {
             if records[form + k] != units[from + k] { return nil }
             k += 1
         }
-        return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5]))
+        return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5]), records[r + 6] != 0)
     }
 
     @inline(__always)
@@ -118,8 +191,8 @@ struct Lexicon: Sendable {
         Int32(bitPattern: UInt32(low) | UInt32(high) << 16)
     }
 
-    /// Remembers the (key, stem) of a raw form.
-    mutating func remember(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32, key: Int32, stem: Int32) {
+    /// Remembers the key and stem numbers of a raw form (and whether the stem is a word's).
+    mutating func remember(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32, key: Int32, stem: Int32, isWord: Bool) {
         if count * 2 >= slots.count { grow() }
         let offset = records.count
         for value in [Int32(to - from), key, stem] {
@@ -127,6 +200,7 @@ struct Lexicon: Sendable {
             records.append(UInt16(truncatingIfNeeded: bits))
             records.append(UInt16(truncatingIfNeeded: bits >> 16))
         }
+        records.append(isWord ? 1 : 0)
         records.append(contentsOf: units[from..<to])
         count += 1
         insert(UInt64(hash) << 32 | UInt64(offset + 1))

@@ -1,4 +1,5 @@
 import Foundation
+import GlossaStemmer
 import GlossaTestSupport
 @testable import GlossaText
 import Testing
@@ -303,3 +304,67 @@ extension TokenizerReuseTests {
         #expect(alive.count == texts.count)
     }
 }
+
+extension TokenizerReuseTests {
+    /// A tokenizer keeps its lexicon (keys and stems of the forms met) from one document to the
+    /// next and starts it afresh past a limit: with a limit of 50 it starts afresh
+    /// between most documents here, and the documents are still those of a new tokenizer.
+    @Test func aLexiconStartingAfreshChangesNoDocument() throws {
+        let texts = try ["Fixtures/de/kuba-russland.txt", "Fixtures/de/falsche-freunde.txt", "Fixtures/de/tokenizer-cases.txt"].map { try TestSupport.text($0) }
+            + ["Kurz.", "Russlands Kuba. Kubas Russland."]
+        let small = try GermanTokenizer(lexiconLimit: 50)
+        for round in 0..<2 {
+            for (i, text) in texts.enumerated() {
+                let fresh = try GermanTokenizer().document(text)
+                let again = small.document(text)
+                #expect(again.tokens == fresh.tokens, "round \(round), text \(i)")
+                #expect(again.keys == fresh.keys && again.stems == fresh.stems, "round \(round), text \(i)")
+                #expect(again.sentences == fresh.sentences && again.spacedCompounds == fresh.spacedCompounds, "round \(round), text \(i)")
+            }
+        }
+        #expect(small.lexiconGeneration >= 4)
+        // A default tokenizer keeps one lexicon for all of them.
+        let kept = try GermanTokenizer()
+        for text in texts { _ = kept.document(text) }
+        #expect(kept.lexiconGeneration == 1)
+    }
+
+    /// A document numbers its keys and stems from 0 in the order it meets them, whatever the
+    /// lexicon's own numbers are (here the second document's keys are older in the lexicon in
+    /// another order).
+    @Test func documentsNumberTheirOwnKeys() throws {
+        let tokenizer = try GermanTokenizer()
+        _ = tokenizer.document("Zwei Wörter und drei Wörter.")
+        let document = tokenizer.document("drei und Zwei")
+        #expect(document.keys == ["drei", "und", "zwei"])
+        #expect(document.tokens.map(\.keyID) == [0, 1, 2])
+        #expect(document.stems.count == 3)
+    }
+}
+
+@Suite struct LexiconTests {
+    /// A raw form remembers whether its stem is a word's: the tokenizer asks again for the
+    /// other kind instead of taking a word's Snowball stem for a non-word (or the reverse).
+    @Test func rawFormsRememberTheirStemsKind() {
+        var lexicon = Lexicon()
+        lexicon.beginDocument(expectedForms: 16)
+        let units = Array("Staaten".utf16)
+        let hash = Lexicon.hash(units, 0, units.count)
+        #expect(lexicon.lookup(units, 0, units.count, hash: hash) == nil)
+        let key = lexicon.internKey(utf8: Array("staaten".utf8))
+        let stemmer = GermanStemmer()
+        let wordStem = lexicon.stemID(ofKey: key, isWord: true, stemmer: stemmer)
+        let otherStem = lexicon.stemID(ofKey: key, isWord: false, stemmer: stemmer)
+        #expect(lexicon.stems[Int(wordStem)] == "staat" && lexicon.stems[Int(otherStem)] == "staaten")
+        lexicon.remember(units, 0, units.count, hash: hash, key: key, stem: wordStem, isWord: true)
+        let found = lexicon.lookup(units, 0, units.count, hash: hash)
+        #expect(found?.key == key && found?.stem == wordStem && found?.isWord == true)
+        // Per document numbers start from 0 in each document.
+        #expect(lexicon.localKey(key) == 0 && lexicon.localStem(otherStem) == 0 && lexicon.localStem(wordStem) == 1)
+        lexicon.beginDocument(expectedForms: 16)
+        #expect(lexicon.localStem(wordStem) == 0 && lexicon.localKey(key) == 0)
+        #expect(lexicon.documentStems == ["staat"] && lexicon.documentKeys == ["staaten"])
+        #expect(lexicon.generation == 1)
+    }
+}
+
