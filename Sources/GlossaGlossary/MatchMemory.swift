@@ -256,6 +256,20 @@ struct MatchState {
     var records: [KeyRecord] = []
     var slotRecords: [KeyRecord] = []
 
+    /// Key slots by the numbers of the tokenizers' numberings met (see `KeyNumbers`), -1 where
+    /// not known: the last few numberings, in the order first met.
+    var slotsByNumber: [(numbering: KeyNumbering, slots: [Int32])] = []
+    static let numberingsKept = 4
+
+    /// The position in `slotsByNumber` of `numbering`'s slots (added, and the oldest dropped
+    /// past `numberingsKept`, when it is new).
+    mutating func keyNumbering(_ numbering: KeyNumbering) -> Int {
+        if let m = slotsByNumber.firstIndex(where: { $0.numbering === numbering }) { return m }
+        if slotsByNumber.count >= Self.numberingsKept { slotsByNumber.removeFirst() }
+        slotsByNumber.append((numbering, []))
+        return slotsByNumber.count - 1
+    }
+
     /// A bit per hash of each key of `index.pairs`: most pairs of adjacent words start no
     /// multi-token form, and a bit test is far cheaper than a dictionary lookup.
     let pairBits: [UInt64]

@@ -177,8 +177,20 @@ public struct Matcher: Sendable {
             state.reserve(keys: document.keys.count)
             state.records.removeAll(keepingCapacity: true)
             state.records.reserveCapacity(document.keys.count)
-            for key in document.keys {
-                let slot = state.keySlot(key)
+            // Keys are found by their tokenizer's numbers where the memory has met that numbering
+            // before (an array read), else by their strings.
+            let numbers = document.keyNumbers.numbers
+            let m = state.keyNumbering(document.keyNumbers.numbering)
+            for (k, key) in document.keys.enumerated() {
+                let number = Int(numbers[k])
+                var slot = number < state.slotsByNumber[m].slots.count ? state.slotsByNumber[m].slots[number] : -1
+                if slot < 0 {
+                    slot = state.keySlot(key)
+                    if number >= state.slotsByNumber[m].slots.count {
+                        state.slotsByNumber[m].slots.append(contentsOf: repeatElement(-1, count: number + 1 - state.slotsByNumber[m].slots.count))
+                    }
+                    state.slotsByNumber[m].slots[number] = slot
+                }
                 slots.append(slot)
                 state.records.append(state.slotRecords[Int(slot)])
             }

@@ -19,6 +19,9 @@ public struct Document: Sendable {
     /// Interned keys and stems, indexed by `Token.keyID` / `Token.stemID`.
     public let keys: [String]
     public let stems: [String]
+    /// The numbers of `keys` in the lexicon of the tokenizer that made the document, which are
+    /// the same in all documents it makes while that lexicon lasts (see `KeyNumbers`).
+    public let keyNumbers: KeyNumbers
     /// UTF-16 offsets of the scalars outside the BMP (each takes two code units), sorted;
     /// empty for most texts, where UTF-16 and scalar offsets coincide.
     let astralOffsets: [Int32]
@@ -26,7 +29,7 @@ public struct Document: Sendable {
     public let scalarCount: Int
 
     init(name: String, text: String, utf16: [UInt16], tokens: [Token], sentences: [Sentence], paragraphs: [Paragraph],
-         spacedCompounds: [SpacedCompound], keys: [String], stems: [String], astralOffsets: [Int32]) {
+         spacedCompounds: [SpacedCompound], keys: [String], stems: [String], keyNumbers: KeyNumbers, astralOffsets: [Int32]) {
         self.name = name
         self.text = text
         self.utf16 = utf16
@@ -36,6 +39,7 @@ public struct Document: Sendable {
         self.spacedCompounds = spacedCompounds
         self.keys = keys
         self.stems = stems
+        self.keyNumbers = keyNumbers
         self.astralOffsets = astralOffsets
         scalarCount = utf16.count - astralOffsets.count
     }
@@ -129,3 +133,19 @@ public struct Document: Sendable {
         return low
     }
 }
+
+/// Numbers that a tokenizer gives keys across the documents it makes: within one `numbering`,
+/// equal numbers are equal keys, in whichever document. A later stage that works something out
+/// per key may keep it by these numbers and find it again without hashing the key's string.
+public struct KeyNumbers: Sendable {
+    /// The numbering (one per tokenizer lexicon; compare by identity, `===`).
+    public let numbering: KeyNumbering
+    /// Per key of the document (indexed like `Document.keys`), its number.
+    public let numbers: [Int32]
+}
+
+/// The identity of one numbering of keys (see `KeyNumbers`).
+public final class KeyNumbering: Sendable {
+    init() {}
+}
+

@@ -449,7 +449,8 @@ public final class GermanTokenizer {
         spareUnits = units
         spareTokens = tokens
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
-                        spacedCompounds: compounds, keys: lexicon.documentKeys, stems: lexicon.documentStems, astralOffsets: stream.astral)
+                        spacedCompounds: compounds, keys: lexicon.documentKeys, stems: lexicon.documentStems,
+                        keyNumbers: KeyNumbers(numbering: lexicon.numbering, numbers: lexicon.documentKeyNumbers), astralOffsets: stream.astral)
     }
 
     // MARK: - Decisions

@@ -25,8 +25,12 @@ struct Lexicon: Sendable {
     private var wordStemOfKey: [Int32] = []
     private var otherStemOfKey: [Int32] = []
 
-    /// The keys and stems of the current document, by its own numbers.
+    /// The identity of this lexicon's key numbers (a new one when it starts afresh).
+    let numbering = KeyNumbering()
+    /// The keys and stems of the current document, by its own numbers, and the lexicon's
+    /// numbers of its keys.
     private(set) var documentKeys: [String] = []
+    private(set) var documentKeyNumbers: [Int32] = []
     private(set) var documentStems: [String] = []
     /// Per key (stem) number: its number in the current document, valid when its stamp is the
     /// document's.
@@ -83,7 +87,9 @@ struct Lexicon: Sendable {
         stamp += 1
         documentKeys = []
         documentStems = []
+        documentKeyNumbers = []
         documentKeys.reserveCapacity(expectedForms)
+        documentKeyNumbers.reserveCapacity(expectedForms)
         documentStems.reserveCapacity(expectedForms)
     }
 
@@ -95,6 +101,7 @@ struct Lexicon: Sendable {
         keyStamp[k] = stamp
         keyInDocument[k] = Int32(documentKeys.count)
         documentKeys.append(keys[k])
+        documentKeyNumbers.append(key)
         return keyInDocument[k]
     }
 

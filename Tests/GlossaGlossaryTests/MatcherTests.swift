@@ -254,6 +254,37 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(fresh[2].contains("In der Tat=indeed/case@55"))
     }
 
+    /// Documents of several tokenizers (each numbers keys its own way, see `KeyNumbers`), more
+    /// than the memory keeps numberings of, matched in turn with one memory: the same matches
+    /// as afresh. (A memory that took one tokenizer's numbers for another's would find other
+    /// keys' facts.)
+    @Test func aSharedMemoryServesDocumentsOfManyTokenizers() throws {
+        let matcher = Matcher(index: try GlossaryIndex(glossary(Self.rows)))
+        let tokenizers = try (0..<6).map { _ in try GermanTokenizer() }
+        // Each tokenizer first meets the texts in another order, so that its numbers differ.
+        for (t, tokenizer) in tokenizers.enumerated() {
+            for i in Self.documents.indices { _ = tokenizer.document(Self.documents[(i + t) % Self.documents.count]) }
+        }
+        let memory = MatchMemory()
+        for round in 0..<3 {
+            for (t, tokenizer) in tokenizers.enumerated() {
+                for i in Self.documents.indices.reversed() {
+                    let document = tokenizer.document(Self.documents[i])
+                    let fresh = try GermanTokenizer().document(Self.documents[i])
+                    #expect(described(matcher.matches(in: document, memory: memory), document, matcher.index)
+                            == described(matcher.matches(in: fresh), fresh, matcher.index), "round \(round), tokenizer \(t), document \(i)")
+                }
+            }
+        }
+        // Equal keys of one tokenizer have equal numbers in all its documents.
+        let a = tokenizers[0].document("Kuba und Quellen."), b = tokenizers[0].document("Quellen, Kuba!")
+        for (k, key) in a.keys.enumerated() {
+            if let j = b.keys.firstIndex(of: key) { #expect(a.keyNumbers.numbers[k] == b.keyNumbers.numbers[j], "\(key)") }
+        }
+        #expect(a.keyNumbers.numbering === b.keyNumbers.numbering)
+        #expect(a.keyNumbers.numbering !== tokenizers[1].document("Kuba").keyNumbers.numbering)
+    }
+
     /// A memory made for one index starts afresh when used with another.
     @Test func aMemoryFollowsItsIndex() throws {
         let memory = MatchMemory()
