@@ -131,6 +131,24 @@ struct SingleCandidate {
     }
 }
 
+/// The best single-token match of a token of one raw form (see `Matcher.bestSingle`): its
+/// pattern (-1: none) and what the scan needs of it.
+struct SingleOutcome {
+    /// 0 while not worked out; 1 when worked out for a word token, 2 for any other token.
+    var known: UInt8 = 0
+    var kind: MatchKind = .exact
+    var form: FormKind = .headword
+    var pattern: Int32 = -1
+    var entry: Int32 = 0
+    var distance: Int32 = 0
+}
+
+/// The outcomes of a raw form's tokens inside a sentence and at its start.
+struct FormOutcomes {
+    var inside = SingleOutcome()
+    var atStart = SingleOutcome()
+}
+
 /// The multi-token patterns that share their first two tokens' numbers (one list of
 /// `GlossaryIndex.pairs`), split by their third token: verifying every pattern that starts
 /// with "in der" at every "in der" would cost more than all the rest of matching.
@@ -257,16 +275,21 @@ struct MatchState {
     var slotRecords: [KeyRecord] = []
 
     /// Key slots by the numbers of the tokenizers' numberings met (see `KeyNumbers`), -1 where
-    /// not known: the last few numberings, in the order first met.
-    var slotsByNumber: [(numbering: KeyNumbering, slots: [Int32])] = []
+    /// not known, and the best single-token matches of their raw forms: the last few
+    /// numberings, in the order first met.
+    var slotsByNumber: [(numbering: KeyNumbering, slots: [Int32], forms: [FormOutcomes])] = []
     static let numberingsKept = 4
+    /// The raw forms' outcomes of the document being matched (taken from `slotsByNumber`
+    /// meanwhile), by form number; forms numbered from `formOutcomeLimit` on are not kept.
+    var formOutcomes: [FormOutcomes] = []
+    static let formOutcomeLimit = 1 << 19
 
     /// The position in `slotsByNumber` of `numbering`'s slots (added, and the oldest dropped
     /// past `numberingsKept`, when it is new).
     mutating func keyNumbering(_ numbering: KeyNumbering) -> Int {
         if let m = slotsByNumber.firstIndex(where: { $0.numbering === numbering }) { return m }
         if slotsByNumber.count >= Self.numberingsKept { slotsByNumber.removeFirst() }
-        slotsByNumber.append((numbering, []))
+        slotsByNumber.append((numbering, [], []))
         return slotsByNumber.count - 1
     }
 

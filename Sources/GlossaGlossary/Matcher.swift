@@ -145,8 +145,9 @@ public struct Matcher: Sendable {
         var state = memory.take(for: index)
         let scan = Scan(document: document, index: index, state: &state)
         let result = run(scan, &state)
-        // What this document learned about its keys, for the next documents.
+        // What this document learned about its keys and forms, for the next documents.
         for record in state.records { state.slotRecords[Int(record.slot)] = record }
+        swap(&state.formOutcomes, &state.slotsByNumber[scan.numbering].forms)
         memory.state = state
         return result
     }
@@ -158,6 +159,10 @@ public struct Matcher: Sendable {
         let units: [UInt16]
         /// The memory's key slot of each of the document's keys.
         let keySlots: [Int32]
+        /// Each token's raw form number (see `KeyNumbers.tokenForms`), and the position of their
+        /// numbering in the memory's `slotsByNumber`.
+        let tokenForms: [Int32]
+        let numbering: Int
         /// The index's patterns and form tokens, held here so that the hot loops retain nothing.
         let patterns: [Pattern]
         let surfacePool: [UInt16]
@@ -195,6 +200,10 @@ public struct Matcher: Sendable {
                 state.records.append(state.slotRecords[Int(slot)])
             }
             keySlots = slots
+            tokenForms = document.keyNumbers.tokenForms
+            numbering = m
+            // The best single-token matches of the numbering's forms (put back when the document is done).
+            swap(&state.formOutcomes, &state.slotsByNumber[m].forms)
         }
 
         /// The memory's stem slot of a token's stem. A stem depends only on the key and on
@@ -300,7 +309,36 @@ public struct Matcher: Sendable {
     /// The best single-token match at token `t`. The candidates are worked out once per key
     /// and case flags (capitalized, all caps, sentence start, word); per token only the
     /// candidates whose kind depends on the token's own letters (exact or case) are checked.
+    ///
+    /// What it finds depends only on the token's code units (which give its key and case flags),
+    /// whether it is a word and whether it starts a sentence: it is kept per raw form number
+    /// (`MatchState.formOutcomes`) and found there for the form's later tokens.
     private func bestSingle(at t: Int, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
+        let token = scan.tokens[t]
+        let form = Int(scan.tokenForms[t])
+        let known: UInt8 = token.kind == .word ? 1 : 2
+        if form >= 0 && form < state.formOutcomes.count {
+            let outcome = atSentenceStart ? state.formOutcomes[form].atStart : state.formOutcomes[form].inside
+            if outcome.known == known {
+                guard outcome.pattern >= 0 else { return nil }
+                return Hit(pattern: outcome.pattern, entry: outcome.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1), start: token.start,
+                           end: token.end, kind: outcome.kind, form: outcome.form, distance: outcome.distance)
+            }
+        }
+        let found = bestSingleByKey(at: t, atSentenceStart: atSentenceStart, scan, &state)
+        if form >= 0 && form < MatchState.formOutcomeLimit {
+            if form >= state.formOutcomes.count {
+                state.formOutcomes.append(contentsOf: repeatElement(FormOutcomes(), count: form + 1 - state.formOutcomes.count))
+            }
+            let outcome = found.map { SingleOutcome(known: known, kind: $0.kind, form: $0.form, pattern: $0.pattern, entry: $0.entry, distance: $0.distance) }
+                ?? SingleOutcome(known: known)
+            if atSentenceStart { state.formOutcomes[form].atStart = outcome } else { state.formOutcomes[form].inside = outcome }
+        }
+        return found
+    }
+
+    /// `bestSingle` from the key's candidates.
+    private func bestSingleByKey(at t: Int, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let token = scan.tokens[t]
         var flags = 0
         if token.flags.contains(.capitalized) { flags |= 1 }

@@ -134,14 +134,19 @@ public struct Document: Sendable {
     }
 }
 
-/// Numbers that a tokenizer gives keys across the documents it makes: within one `numbering`,
-/// equal numbers are equal keys, in whichever document. A later stage that works something out
-/// per key may keep it by these numbers and find it again without hashing the key's string.
+/// Numbers that a tokenizer gives keys and raw forms across the documents it makes: within one
+/// `numbering`, equal numbers are equal keys (or forms), in whichever document. A later stage
+/// that works something out per key or form may keep it by these numbers and find it again
+/// without hashing a string.
 public struct KeyNumbers: Sendable {
     /// The numbering (one per tokenizer lexicon; compare by identity, `===`).
     public let numbering: KeyNumbering
     /// Per key of the document (indexed like `Document.keys`), its number.
     public let numbers: [Int32]
+    /// Per token, the number of its raw form (its exact code units) in the same numbering, or
+    /// -1 for a token whose key is not made from its code units as they are (a word hyphenated
+    /// across a line break). Tokens with equal numbers have equal code units and keys.
+    public let tokenForms: [Int32]
 }
 
 /// The identity of one numbering of keys (see `KeyNumbers`).

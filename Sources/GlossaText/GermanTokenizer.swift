@@ -31,6 +31,7 @@ public final class GermanTokenizer {
     /// of the building time.
     private var spareUnits: [UInt16] = []
     private var spareTokens: [Token] = []
+    private var spareForms: [Int32] = []
     /// Keys and stems of the raw forms met so far, kept from one document to the next (see `Lexicon`).
     private var lexicon = Lexicon()
 
@@ -262,6 +263,13 @@ public final class GermanTokenizer {
         }
         spareTokens = []
         tokens.reserveCapacity(expectedTokens)
+        var forms: [Int32] = []
+        if spareForms.capacity >= expectedTokens && spareForms.capacity <= 2 * expectedTokens {
+            swap(&forms, &spareForms)
+            forms.removeAll(keepingCapacity: true)
+        }
+        spareForms = []
+        forms.reserveCapacity(expectedTokens)
         var compounds: [SpacedCompound] = []
 
         /// The index of the token's first segment in the stream.
@@ -387,6 +395,7 @@ public final class GermanTokenizer {
             // Key and stem, through the lexicon cache, then numbered in this document.
             var keyNumber: Int32
             var stemNumber: Int32
+            var formNumber: Int32 = -1
             let isWord = tokenKind == .word
             if flags.contains(.dehyphenated) || flags.contains(.hyphenated) && Self.containsLineBreak(units, start, end) {
                 let raw = Self.removingLineBreakHyphenation(units, start, end, keepHyphen: !flags.contains(.dehyphenated))
@@ -397,10 +406,11 @@ public final class GermanTokenizer {
                 if let cached = lexicon.lookup(units, start, end, hash: hash) {
                     keyNumber = cached.key
                     stemNumber = cached.isWord == isWord ? cached.stem : lexicon.stemID(ofKey: keyNumber, isWord: isWord, stemmer: stemmer)
+                    formNumber = cached.form
                 } else {
                     keyNumber = lexicon.internKey(utf8: MatchKey.utf8(units: units, start, end))
                     stemNumber = lexicon.stemID(ofKey: keyNumber, isWord: isWord, stemmer: stemmer)
-                    lexicon.remember(units, start, end, hash: hash, key: keyNumber, stem: stemNumber, isWord: isWord)
+                    formNumber = lexicon.remember(units, start, end, hash: hash, key: keyNumber, stem: stemNumber, isWord: isWord)
                 }
             }
             let keyID = lexicon.localKey(keyNumber)
@@ -429,6 +439,7 @@ public final class GermanTokenizer {
             gapStart = end
             tokens.append(Token(start: startScalar, end: endScalar, utf16Start: Int32(start), utf16End: Int32(end),
                                 keyID: keyID, stemID: stemID, kind: tokenKind, flags: flags))
+            forms.append(formNumber)
             // Sentences are split a little behind the tokens, while these are still in the cache,
             // once it is known whether single line breaks end paragraphs.
             if tokens.count & 4095 == 0 && (mode != .automatic || !lookForBlankLine) {
@@ -448,9 +459,11 @@ public final class GermanTokenizer {
         let (sentences, paragraphs) = splitter.finish(tokens: tokens)
         spareUnits = units
         spareTokens = tokens
+        spareForms = forms
         return Document(name: name, text: text, utf16: units, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
                         spacedCompounds: compounds, keys: lexicon.documentKeys, stems: lexicon.documentStems,
-                        keyNumbers: KeyNumbers(numbering: lexicon.numbering, numbers: lexicon.documentKeyNumbers), astralOffsets: stream.astral)
+                        keyNumbers: KeyNumbers(numbering: lexicon.numbering, numbers: lexicon.documentKeyNumbers, tokenForms: forms),
+                        astralOffsets: stream.astral)
     }
 
     // MARK: - Decisions

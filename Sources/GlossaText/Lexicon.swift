@@ -44,13 +44,14 @@ struct Lexicon: Sendable {
 
     // Raw form → (key, stem), open addressing. A slot packs the form's hash (high 32 bits) and
     // the offset + 1 of its record (low 32 bits; 0 = empty). A record keeps everything a lookup
-    // compares and returns together, [length (2 units), key (2), stem (2), is-word (1), the
-    // form's code units], so that a rare word costs two cache misses (slot, record), not three.
+    // compares and returns together, [length (2 units), key (2), stem (2), form number (2),
+    // is-word (1), the form's code units], so that a rare word costs two cache misses (slot,
+    // record), not three. Forms are numbered 0, 1, ... in the order remembered.
     private var slots: [UInt64]
     private var mask: Int
     private var records: [UInt16] = []
     private var count = 0
-    private static let header = 7
+    private static let header = 9
 
     /// Keys, stems or raw forms after which the lexicon starts afresh (at the next document).
     let limit: Int
@@ -166,7 +167,7 @@ struct Lexicon: Sendable {
     /// The cached key and stem numbers of the raw form `units[from..<to]` (the stem of the kind,
     /// word or not, it was remembered as), or nil.
     @inline(__always)
-    mutating func lookup(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32) -> (key: Int32, stem: Int32, isWord: Bool)? {
+    mutating func lookup(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32) -> (key: Int32, stem: Int32, form: Int32, isWord: Bool)? {
         var slot = Int(hash) & mask
         while true {
             let packed = slots[slot]
@@ -178,9 +179,9 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// The (key, stem, is-word) of the record of `packed` when its form is `units[from..<to]`.
+    /// The (key, stem, form, is-word) of the record of `packed` when its form is `units[from..<to]`.
     @inline(__always)
-    private func match(_ packed: UInt64, _ units: [UInt16], _ from: Int, _ to: Int) -> (key: Int32, stem: Int32, isWord: Bool)? {
+    private func match(_ packed: UInt64, _ units: [UInt16], _ from: Int, _ to: Int) -> (key: Int32, stem: Int32, form: Int32, isWord: Bool)? {
         let r = Int(UInt32(truncatingIfNeeded: packed)) - 1
         let length = to - from
         guard r >= 0, Self.int32(records[r], records[r + 1]) == length else { return nil }
@@ -190,7 +191,8 @@ struct Lexicon: Sendable {
             if records[form + k] != units[from + k] { return nil }
             k += 1
         }
-        return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5]), records[r + 6] != 0)
+        return (Self.int32(records[r + 2], records[r + 3]), Self.int32(records[r + 4], records[r + 5]), Self.int32(records[r + 6], records[r + 7]),
+                records[r + 8] != 0)
     }
 
     @inline(__always)
@@ -198,11 +200,14 @@ struct Lexicon: Sendable {
         Int32(bitPattern: UInt32(low) | UInt32(high) << 16)
     }
 
-    /// Remembers the key and stem numbers of a raw form (and whether the stem is a word's).
-    mutating func remember(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32, key: Int32, stem: Int32, isWord: Bool) {
+    /// Remembers the key and stem numbers of a raw form (and whether the stem is a word's);
+    /// returns the form's number.
+    @discardableResult
+    mutating func remember(_ units: [UInt16], _ from: Int, _ to: Int, hash: UInt32, key: Int32, stem: Int32, isWord: Bool) -> Int32 {
         if count * 2 >= slots.count { grow() }
         let offset = records.count
-        for value in [Int32(to - from), key, stem] {
+        let form = Int32(count)
+        for value in [Int32(to - from), key, stem, form] {
             let bits = UInt32(bitPattern: value)
             records.append(UInt16(truncatingIfNeeded: bits))
             records.append(UInt16(truncatingIfNeeded: bits >> 16))
@@ -211,6 +216,7 @@ struct Lexicon: Sendable {
         records.append(contentsOf: units[from..<to])
         count += 1
         insert(UInt64(hash) << 32 | UInt64(offset + 1))
+        return form
     }
 
     private mutating func insert(_ packed: UInt64) {

@@ -285,6 +285,24 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(a.keyNumbers.numbering !== tokenizers[1].document("Kuba").keyNumbers.numbering)
     }
 
+    /// A raw form's best single-token match is kept per form, and apart for a sentence's first
+    /// token (where the case of the first letter says nothing): the same form finds different
+    /// matches in those places, in whichever order they come.
+    @Test func aFormsMatchDependsOnSentenceStartAndKind() throws {
+        let matcher = Matcher(index: try GlossaryIndex(glossary("russisch\tRussian\tadjective\t\t\t\t\nkubanisch\tCuban\tadjective\t\t\t\t\n")))
+        let tokenizer = try GermanTokenizer()
+        let memory = MatchMemory()
+        for (text, expected) in [("Russische Truppen. Die Russische Föderation.", 1), ("Die Russische Föderation. Russische Truppen.", 1),
+                                 ("Kubanischer Rum. Der Kubanische Peso.", 1), ("Der Kubanische Peso. Kubanischer Rum. Kubanische Zigarren.", 2)] {
+            let document = tokenizer.document(text)
+            let found = matcher.matches(in: document, memory: memory).map { "\(document.text(scalarRange: $0.start..<$0.end))@\($0.start)" }
+            let fresh = try GermanTokenizer().document(text)
+            #expect(found == matcher.matches(in: fresh).map { "\(fresh.text(scalarRange: $0.start..<$0.end))@\($0.start)" }, "\(text)")
+            // Only at the sentence start does a capitalized word match a lower-case term.
+            #expect(found.count == expected, "\(text): \(found)")
+        }
+    }
+
     /// A memory made for one index starts afresh when used with another.
     @Test func aMemoryFollowsItsIndex() throws {
         let memory = MatchMemory()

@@ -368,3 +368,36 @@ extension TokenizerReuseTests {
     }
 }
 
+@Suite struct TokenFormTests {
+    /// Tokens have equal form numbers exactly when their code units are equal (in one document
+    /// and across the documents of one tokenizer); a word hyphenated across a line break, whose
+    /// key is not made from its code units as they are, has none.
+    @Test func formNumbersFollowCodeUnits() throws {
+        let tokenizer = try GermanTokenizer()
+        let texts = ["Die Quellen und die QUELLEN. Die Quellen, quellen über.", "Zusammen-\narbeit und Quellen. DIE die Die!", "Quellen"]
+        var numberOf: [[UInt16]: Int32] = [:]
+        var unitsOf: [Int32: [UInt16]] = [:]
+        var documents: [Document] = []
+        for text in texts {
+            let document = tokenizer.document(text)
+            documents.append(document)
+            #expect(document.keyNumbers.tokenForms.count == document.tokens.count)
+            for (token, form) in zip(document.tokens, document.keyNumbers.tokenForms) {
+                let units = Array(document.utf16[Int(token.utf16Start)..<Int(token.utf16End)])
+                if token.flags.contains(.dehyphenated) {
+                    #expect(form == -1, "\(document.text(of: token))")
+                    continue
+                }
+                #expect(form >= 0)
+                if let known = numberOf[units] { #expect(known == form, "\(document.text(of: token))") }
+                if let known = unitsOf[form] { #expect(known == units, "\(document.text(of: token))") }
+                numberOf[units] = form
+                unitsOf[form] = units
+            }
+        }
+        #expect(documents[1].tokens.contains { $0.flags.contains(.dehyphenated) })
+        #expect(Set(numberOf.values).count == numberOf.count)
+        #expect(numberOf[Array("Quellen".utf16)] != numberOf[Array("QUELLEN".utf16)])
+    }
+}
+
