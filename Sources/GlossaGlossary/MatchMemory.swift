@@ -45,10 +45,6 @@ struct KeyRecord {
     /// form may start with it: 1, 0, or -1 while not known.
     var hasSingles: Int8
     var startsMulti: Int8
-    /// The case flags (see `Matcher.bestSingle`) last looked up for this key as a word, and the
-    /// range of `MatchState.singlePool` they gave (flags -1: none yet).
-    var singlesFlags: Int8 = -1
-    var singles = SIMD2<Int32>(0, 0)
     /// Whether the key has name-genitive base forms (`MatchState.genitiveBases`): 1, 0, or -1
     /// while not known.
     var hasGenitives: Int8 = -1

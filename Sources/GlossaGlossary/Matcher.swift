@@ -352,21 +352,11 @@ public struct Matcher: Sendable {
         } else if state.hasSingles[Int(slot)] == 0 {
             return nil
         }
-        let range: SIMD2<Int32>
-        if token.kind == .word && state.records[Int(token.keyID)].singlesFlags == Int8(flags) {
-            // The same flags as at this key's last word: the range kept in its record.
-            range = state.records[Int(token.keyID)].singles
-        } else {
-            let cacheIndex = Int(slot) << 4 | flags
-            if state.singles[cacheIndex].x < 0 {
-                collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, scan, &state)
-            }
-            range = state.singles[cacheIndex]
-            if token.kind == .word {
-                state.records[Int(token.keyID)].singlesFlags = Int8(flags)
-                state.records[Int(token.keyID)].singles = range
-            }
+        let cacheIndex = Int(slot) << 4 | flags
+        if state.singles[cacheIndex].x < 0 {
+            collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, scan, &state)
         }
+        let range = state.singles[cacheIndex]
         let first = Int(range.x), count = Int(range.y)
         guard count > 0 else { return nil }
         var best: Hit?
@@ -465,7 +455,6 @@ public struct Matcher: Sendable {
             }
             guard starts else { return }
         }
-        let nextSlot = scan.keySlots[Int(next.keyID)]
         let nextStem = scan.stemVocabulary(of: next, &state)
         // What a third token may be listed under in a pair group: its loose key, its stem, the
         // loose keys of its genitive bases (worked out once, when a group needs them).
@@ -511,14 +500,14 @@ public struct Matcher: Sendable {
             if nextStem >= 0 { consider(UInt64(firstStem) << 32 | UInt64(nextStem)) }
             // Most keys have no genitive base form: known from the key's record after the first time.
             if next.kind == .word && state.records[Int(next.keyID)].hasGenitives != 0 {
-                let bases = state.genitiveBases(nextSlot, key: scan.document.keys[Int(next.keyID)], stemmer: stemmer)
+                let bases = state.genitiveBases(scan.keySlots[Int(next.keyID)], key: scan.document.keys[Int(next.keyID)], stemmer: stemmer)
                 state.records[Int(next.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
                 for base in bases where base.stemVocabulary >= 0 && base.stemVocabulary != nextStem {
                     consider(UInt64(firstStem) << 32 | UInt64(base.stemVocabulary))
                 }
             }
         }
-        let nextLoose = next.kind == .word ? state.records[Int(next.keyID)].looseVocabulary : state.keyFacts[Int(nextSlot)].looseVocabulary
+        let nextLoose = next.kind == .word ? state.records[Int(next.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(next.keyID)])].looseVocabulary
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem) {
             consider(UInt64(firstLoose) << 32 | UInt64(nextLoose))
         }
