@@ -5,14 +5,15 @@
 #   bash Scripts/bench.sh [CORPUS] [GLOSSARY]
 #
 # Defaults: bench-data/corpus-de.txt (make it with `bash Scripts/make-corpus.sh`) and
-# bench-data/ding-de-en.tsv (`python3 Scripts/ding-to-glossary.py`). Timings are the best of
+# bench-data/ding-de-en.tsv (`python3 Scripts/ding-to-glossary.py`); GLOSSARY may be a folder of
+# glossaries (`Glossaries/de-en`). Timings are the best of
 # several runs; run on a quiet machine, they vary with load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-bench-data/corpus-de.txt}
 glossary=${2:-bench-data/ding-de-en.tsv}
 for file in "$corpus" "$glossary"; do
-    if [ ! -f "$file" ]; then
+    if [ ! -e "$file" ]; then
         echo "bench: $file is missing; see the header of this script for how to make it" >&2
         exit 2
     fi

@@ -1,13 +1,15 @@
 import GlossaStemmer
 import GlossaText
 
-/// What a `Matcher` has worked out about keys, stems and glossary forms, kept from one
-/// document to the next.
+/// What a `Matcher` has worked out about keys, stems, raw forms and glossary forms, kept from
+/// one document to the next.
 ///
 /// Everything the matcher remembers depends only on a key's or stem's letters (and the case
-/// flags of the token), never on where or in which document it was seen, so a memory changes
-/// how fast documents are matched, never what is found. A large text cut into pieces and
-/// matched with one memory per thread gives exactly the matches of a single run.
+/// flags of the token), or a raw form's code units, never on where or in which document it was
+/// seen, so a memory changes how fast documents are matched, never what is found. A large text
+/// cut into pieces and matched with one memory per thread gives exactly the matches of a single
+/// run. Keys and raw forms are found by the numbers their tokenizer gives them
+/// (`Document.keyNumbers`) for the last few tokenizers met, else by their letters.
 ///
 /// Not thread-safe: use one per thread (for example through a `ResourcePool`).
 public final class MatchMemory {

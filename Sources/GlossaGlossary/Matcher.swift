@@ -123,8 +123,9 @@ struct Hit {
 /// hyphen parts, then for a compound part.
 ///
 /// What can be worked out once per distinct key (candidate forms, the best single-token
-/// choice up to the token's own letters, compound parts) is kept in a `MatchMemory`, which
-/// may be carried from one document to the next; it never changes the result.
+/// choice up to the token's own letters, compound parts) or per distinct raw form (the best
+/// single-token match) is kept in a `MatchMemory`, which may be carried from one document to
+/// the next; it never changes the result.
 public struct Matcher: Sendable {
     public let index: GlossaryIndex
     public let options: MatchOptions
@@ -306,9 +307,7 @@ public struct Matcher: Sendable {
 
     // MARK: Single tokens
 
-    /// The best single-token match at token `t`. The candidates are worked out once per key
-    /// and case flags (capitalized, all caps, sentence start, word); per token only the
-    /// candidates whose kind depends on the token's own letters (exact or case) are checked.
+    /// The best single-token match at token `t`.
     ///
     /// What it finds depends only on the token's code units (which give its key and case flags),
     /// whether it is a word and whether it starts a sentence: it is kept per raw form number
@@ -337,7 +336,9 @@ public struct Matcher: Sendable {
         return found
     }
 
-    /// `bestSingle` from the key's candidates.
+    /// `bestSingle` from the key's candidates. They are worked out once per key and case flags
+    /// (capitalized, all caps, sentence start, word); per token only the candidates whose kind
+    /// depends on the token's own letters (exact or case) are checked.
     private func bestSingleByKey(at t: Int, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let token = scan.tokens[t]
         var flags = 0

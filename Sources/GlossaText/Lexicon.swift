@@ -2,8 +2,8 @@ import GlossaStemmer
 
 /// Interned keys and stems, with a cache from a token's raw form to them, kept by a tokenizer
 /// from one document to the next: each distinct word form is folded and normalized, and each
-/// distinct key stemmed, once while the lexicon lasts (it starts afresh past `limit` keys or
-/// forms, between documents), not once per document.
+/// distinct key stemmed, once while the lexicon lasts (it starts afresh past `limit` keys, stems
+/// or forms, between documents), not once per document.
 ///
 /// Keys and stems have numbers for the lexicon's life; each document numbers its own keys and
 /// stems from 0 in the order it first meets them (`localKey`, `localStem`), so a document is the
@@ -79,8 +79,9 @@ struct Lexicon: Sendable {
     /// Starts a document: its keys and stems are numbered afresh. The lexicon itself starts
     /// afresh first when it has grown past `limit`.
     mutating func beginDocument(expectedForms: Int) {
-        if keys.count > limit || count > limit || stems.count > limit || records.count > 16 * limit || keys.isEmpty {
-            // (Also the first document: the tables are made at its size.)
+        if keys.count > limit || count > limit || stems.count > limit || records.count > 16 * limit || keys.isEmpty || stamp == .max {
+            // (Also the first document, so that the tables are made at its size, and before the
+            // document stamps run out.)
             let next = generation + 1
             self = Lexicon(expectedForms: expectedForms, limit: limit)
             generation = next
