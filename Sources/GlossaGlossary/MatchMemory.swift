@@ -27,7 +27,8 @@ public final class MatchMemory {
     func take(for index: GlossaryIndex) -> MatchState {
         let kept = state
         state = nil
-        if let kept, kept.index === index, kept.keyFacts.count < limit, kept.pieces.count < limit, kept.pairTable.count < limit { return kept }
+        if let kept, kept.index === index, kept.keyFacts.count < limit, kept.pieces.count < limit, kept.pairTable.count < limit,
+           kept.hyphenPool.count < limit { return kept }
         return MatchState(index: index)
     }
 }
@@ -211,13 +212,6 @@ struct PieceCandidates {
     let stem: [Int32]
 }
 
-/// The hyphen-part matches of one spelling of a hyphenated key.
-struct HyphenForm {
-    let units: [UInt16]
-    let atSentenceStart: Bool
-    let matches: [Match]
-}
-
 /// A glossary term found inside a closed compound key: as its first part (`prefix`, the term
 /// is `length` scalars long) or as its head (starting `length` scalars in).
 struct CompoundHit: Equatable {
@@ -258,9 +252,12 @@ struct MatchState {
     /// Pieces of words (hyphen parts, compound heads) numbered by their key, and their candidates.
     var pieceKeys = InternTable()
     var pieces: [PieceCandidates] = []
-    /// Hyphen-part matches (relative to the token's start) by key slot, for each spelling of
-    /// the key met (case matters for the parts) and whether it started a sentence.
-    var hyphenParts: [Int32: [HyphenForm]] = [:]
+    /// Hyphen-part matches, relative to the token's start (case matters for the parts, so they
+    /// are kept per raw form): for the raw forms of the document's numbering (taken from
+    /// `slotsByNumber` meanwhile), per form and sentence-start flag (`form << 1 | 1` at a
+    /// sentence's start), a range (start, count) of `hyphenPool`, start -1 while not worked out.
+    var hyphenByForm: [SIMD2<Int32>] = []
+    var hyphenPool: [Match] = []
     /// Per key slot, for the key as anything but a word (a word's are in its `KeyRecord`):
     /// whether any single-token form is found by the key (1), none is (0), or not known yet (-1).
     var hasSingles: [Int8] = []
@@ -274,8 +271,8 @@ struct MatchState {
 
     /// Key slots by the numbers of the tokenizers' numberings met (see `KeyNumbers`), -1 where
     /// not known, and the best single-token matches of their raw forms: the last few
-    /// numberings, in the order first met.
-    var slotsByNumber: [(numbering: KeyNumbering, slots: [Int32], forms: [FormOutcomes])] = []
+    /// numberings, in the order first met (with their hyphen parts, see `hyphenByForm`).
+    var slotsByNumber: [(numbering: KeyNumbering, slots: [Int32], forms: [FormOutcomes], hyphens: [SIMD2<Int32>])] = []
     static let numberingsKept = 4
     /// The raw forms' outcomes of the document being matched (taken from `slotsByNumber`
     /// meanwhile), by form number; forms numbered from `formOutcomeLimit` on are not kept.
@@ -287,7 +284,7 @@ struct MatchState {
     mutating func keyNumbering(_ numbering: KeyNumbering) -> Int {
         if let m = slotsByNumber.firstIndex(where: { $0.numbering === numbering }) { return m }
         if slotsByNumber.count >= Self.numberingsKept { slotsByNumber.removeFirst() }
-        slotsByNumber.append((numbering, [], []))
+        slotsByNumber.append((numbering, [], [], []))
         return slotsByNumber.count - 1
     }
 

@@ -149,6 +149,7 @@ public struct Matcher: Sendable {
         // What this document learned about its keys and forms, for the next documents.
         for record in state.records { state.slotRecords[Int(record.slot)] = record }
         swap(&state.formOutcomes, &state.slotsByNumber[scan.numbering].forms)
+        swap(&state.hyphenByForm, &state.slotsByNumber[scan.numbering].hyphens)
         memory.state = state
         return result
     }
@@ -205,6 +206,7 @@ public struct Matcher: Sendable {
             numbering = m
             // The best single-token matches of the numbering's forms (put back when the document is done).
             swap(&state.formOutcomes, &state.slotsByNumber[m].forms)
+            swap(&state.hyphenByForm, &state.slotsByNumber[m].hyphens)
         }
 
         /// The memory's stem slot of a token's stem. A stem depends only on the key and on
@@ -264,9 +266,7 @@ public struct Matcher: Sendable {
                 let token = tokens[t]
                 if token.kind == .word {
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
-                        for match in hyphenParts(at: t, atSentenceStart: atStart, scan, &state) {
-                            result.append(match.shifted(by: Int(token.start), tokens: t..<(t + 1)))
-                        }
+                        appendHyphenParts(at: t, atSentenceStart: atStart, scan, &state, to: &result)
                     } else if options.compoundParts && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps),
                               let match = compoundPart(at: t, scan, &state) {
                         result.append(match)
@@ -289,20 +289,31 @@ public struct Matcher: Sendable {
         return a.entry > b.entry
     }
 
-    /// The hyphen-part matches of token `t`, relative to its start: worked out once per
-    /// spelling (case matters for the parts) and sentence-start flag.
-    private func hyphenParts(at t: Int, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> [Match] {
+    /// Appends the hyphen-part matches of token `t`: worked out once per raw form (case matters
+    /// for the parts) and sentence-start flag, and kept relative to the token's start.
+    private func appendHyphenParts(at t: Int, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState, to result: inout [Match]) {
         let token = scan.tokens[t]
-        let slot = scan.keySlots[Int(token.keyID)]
-        let from = Int(token.utf16Start), to = Int(token.utf16End)
-        if let forms = state.hyphenParts[slot] {
-            for form in forms where form.atSentenceStart == atSentenceStart && form.units.elementsEqual(scan.units[from..<to]) {
-                return form.matches
-            }
+        let form = Int(scan.tokenForms[t])
+        guard form >= 0 && form < MatchState.formOutcomeLimit else {
+            // No raw form (hyphenated across a line break) or too many: worked out each time.
+            result.append(contentsOf: hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, &state))
+            return
         }
-        let relative = hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, &state).map { $0.shifted(by: -Int(token.start), tokens: 0..<1) }
-        state.hyphenParts[slot, default: []].append(HyphenForm(units: Array(scan.units[from..<to]), atSentenceStart: atSentenceStart, matches: relative))
-        return relative
+        let index = form << 1 | (atSentenceStart ? 1 : 0)
+        if index >= state.hyphenByForm.count {
+            state.hyphenByForm.append(contentsOf: repeatElement(SIMD2(-1, 0), count: index + 1 - state.hyphenByForm.count))
+        }
+        if state.hyphenByForm[index].x < 0 {
+            let start = state.hyphenPool.count
+            for match in hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, &state) {
+                state.hyphenPool.append(match.shifted(by: -Int(token.start), tokens: 0..<1))
+            }
+            state.hyphenByForm[index] = SIMD2(Int32(start), Int32(state.hyphenPool.count - start))
+        }
+        let range = state.hyphenByForm[index]
+        for k in Int(range.x)..<Int(range.x + range.y) {
+            result.append(state.hyphenPool[k].shifted(by: Int(token.start), tokens: t..<(t + 1)))
+        }
     }
 
     // MARK: Single tokens
