@@ -19,7 +19,10 @@ import GlossaText
 /// Defaults: bench-data/corpus-de.txt (Scripts/make-corpus.sh) and bench-data/ding-de-en.tsv
 /// (Scripts/ding-to-glossary.py). Build with `-c release`. Run each in its own process so
 /// that the peak memory figure belongs to that benchmark alone (Scripts/bench.sh does).
-/// `GLOSSA_BENCH_WARM_RUNS=N` repeats the warm-memory matching run N times (for profilers).
+/// `GLOSSA_BENCH_WARM_RUNS=N` repeats the warm-memory matching run N times, and
+/// `GLOSSA_FIRST_ONLY=1` makes `match-once` do the first-document run only (for profilers);
+/// `GLOSSA_PIECE_SIZE`, `GLOSSA_MATCHERS` and `GLOSSA_TOKENIZERS` set the pipeline's piece size
+/// (scalars) and how many pieces are matched and tokenized at once in `annotate`.
 @main
 struct Bench {
     static func main() throws {
@@ -217,6 +220,7 @@ struct Bench {
             bytes = 0
             counts = try StreamingAnnotation.jsonlBytes(text: text, name: corpusPath, annotator: annotator, tokenizers: tokenizers, jobs: jobs,
                                                         matchers: Int(ProcessInfo.processInfo.environment["GLOSSA_MATCHERS"] ?? ""),
+                                                        tokenizerCount: Int(ProcessInfo.processInfo.environment["GLOSSA_TOKENIZERS"] ?? ""),
                                                         pieceSize: Int(ProcessInfo.processInfo.environment["GLOSSA_PIECE_SIZE"] ?? "") ?? 1 << 20) {
                 bytes += $0.count
             }

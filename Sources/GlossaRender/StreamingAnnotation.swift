@@ -27,15 +27,21 @@ public enum StreamingAnnotation {
 
     /// `jsonl`, handing out UTF-8 bytes (what a file or pipe takes without another copy).
     ///
-    /// - Parameter matchers: how many pieces may be matched at once, each with a matcher memory
-    ///   of its own (default: half the threads, at least one). Fewer memories than threads learn
-    ///   each key once instead of once per thread and share the cache better; matching is about
-    ///   40% of a piece's work, so half the threads keep up with the others. (On two cores one
-    ///   memory is 5–10% faster than two with the Ding glossary.)
+    /// - Parameters:
+    ///   - matchers: how many pieces may be matched at once, each with a matcher memory of its
+    ///     own (default: half the threads, at least one). Fewer memories than threads learn each
+    ///     key and form once instead of once per thread and share the cache better; matching is
+    ///     about a third of a piece's work, so half the threads keep up with the others. (On two
+    ///     cores one memory is 5–10% faster than two with the Ding glossary.)
+    ///   - tokenizerCount: how many pieces may be tokenized at once, each by a tokenizer of
+    ///     `tokenizers` (default: half the threads, at least one), for the same reason: a
+    ///     tokenizer's lexicon learns each word form once, and the matcher memory meets one
+    ///     numbering of forms instead of one per tokenizer.
     @discardableResult
     public static func jsonlBytes(
         text: String, name: String, annotator: Annotator, tokenizers: ResourcePool<GermanTokenizer>,
-        memories: ResourcePool<MatchMemory>? = nil, jobs: Int, matchers: Int? = nil, pieceSize: Int = 1 << 20, write: ([UInt8]) -> Void
+        memories: ResourcePool<MatchMemory>? = nil, jobs: Int, matchers: Int? = nil, tokenizerCount: Int? = nil, pieceSize: Int = 1 << 20,
+        write: ([UInt8]) -> Void
     ) throws -> (sentences: Int, annotations: Int) {
         let memories = memories ?? ResourcePool { MatchMemory() }
         let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
@@ -44,7 +50,8 @@ public enum StreamingAnnotation {
         // being written (as many as threads), passed on to later pieces.
         let buffers = ResourcePool<[UInt8]> { [] }
         let tailTables = ResourcePool { JSONTails() }
-        let work = PieceWork(count: pieces.count, window: max(jobs, 1) * 4, matchers: matchers ?? max(1, jobs / 2))
+        let work = PieceWork(count: pieces.count, window: max(jobs, 1) * 4, matchers: matchers ?? max(1, jobs / 2),
+                             tokenizers: tokenizerCount ?? max(1, jobs / 2))
         /// Tokenizes piece `p`; returns its document.
         @Sendable func tokenize(_ p: Int) throws -> Document {
             try tokenizers.withResource { $0.document(pieces[p].text, name: name, paragraphs: mode) }
@@ -76,8 +83,9 @@ public enum StreamingAnnotation {
         }
         // Several threads: each takes the next tokenized piece to match while a matcher memory is
         // free, else the next matched piece to render whose first sentence number is known (every
-        // piece before it tokenized), else the next piece to tokenize, within a window of pieces
-        // not yet written; this thread writes the pieces in order as they are done.
+        // piece before it tokenized), else the next piece to tokenize while a tokenizer is free,
+        // within a window of pieces not yet written; this thread writes the pieces in order as
+        // they are done.
         let workers = (0..<jobs).map { _ in
             Thread {
                 while let task = work.next() {
@@ -129,6 +137,8 @@ private final class PieceWork: @unchecked Sendable {
     private var nextToRender = 0
     /// Matching tasks that may start now (each holds a matcher memory while it runs).
     private var freeMatchers: Int
+    /// Tokenizing tasks that may start now (each holds a tokenizer, with its lexicon).
+    private var freeTokenizers: Int
     /// Matched pieces waiting to be rendered.
     private var matched: [Int: (Document, [Match])] = [:]
     /// Pieces before this one are written (or taken by the writer).
@@ -143,10 +153,11 @@ private final class PieceWork: @unchecked Sendable {
     private var stopped = false
     private var finishedWorkers = 0
 
-    init(count: Int, window: Int, matchers: Int) {
+    init(count: Int, window: Int, matchers: Int, tokenizers: Int) {
         self.count = count
         self.window = window
         freeMatchers = max(matchers, 1)
+        freeTokenizers = max(tokenizers, 1)
     }
 
     /// All sentences, once every piece is tokenized.
@@ -172,7 +183,8 @@ private final class PieceWork: @unchecked Sendable {
                 nextToRender += 1
                 return .render(p, document, matches, sentenceOffset: firstSentences[p]!)
             }
-            if nextToTokenize < count && nextToTokenize - nextToWrite < window {
+            if freeTokenizers > 0 && nextToTokenize < count && nextToTokenize - nextToWrite < window {
+                freeTokenizers -= 1
                 nextToTokenize += 1
                 return .tokenize(nextToTokenize - 1)
             }
@@ -187,6 +199,7 @@ private final class PieceWork: @unchecked Sendable {
     func finish(_ p: Int, result: Result<Document, any Error>) {
         condition.lock()
         defer { condition.unlock() }
+        freeTokenizers += 1
         switch result {
         case .success(let document):
             documents[p] = document

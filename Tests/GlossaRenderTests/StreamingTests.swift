@@ -41,10 +41,10 @@ import Testing
         #expect(written == 0)
     }
 
-    /// At most half the threads (at least one) match at once, so no more matcher memories than
-    /// that are ever made.
+    /// At most half the threads (at least one) match at once, and as many tokenize at once, so
+    /// no more matcher memories and tokenizers than that are ever made.
     @Test(arguments: [(2, 1), (4, 2)])
-    func matchingUsesHalfTheThreadsMemories(jobs: Int, most: Int) throws {
+    func matchingAndTokenizingUseHalfTheThreads(jobs: Int, most: Int) throws {
         let article = try TestSupport.text("Fixtures/de/kuba-russland.txt")
         let text = Array(repeating: article, count: 6).joined()
         let index = try GlossaryIndex(Glossary.load(paths: [TestSupport.file("Glossaries/de-en").path]))
@@ -53,9 +53,22 @@ import Testing
             made.increment()
             return MatchMemory()
         }
-        try StreamingAnnotation.jsonl(text: text, name: "x", annotator: Annotator(index: index), tokenizers: ResourcePool { try GermanTokenizer() },
-                                      memories: memories, jobs: jobs, pieceSize: 700) { _ in }
+        let tokenizersMade = Counter()
+        let tokenizers = ResourcePool<GermanTokenizer> {
+            tokenizersMade.increment()
+            return try GermanTokenizer()
+        }
+        var output = ""
+        try StreamingAnnotation.jsonl(text: text, name: "x", annotator: Annotator(index: index), tokenizers: tokenizers,
+                                      memories: memories, jobs: jobs, pieceSize: 700) { output += $0 }
         #expect(made.value >= 1 && made.value <= most)
+        // Tokenizing too: at most half the threads at once, each piece with a pooled tokenizer.
+        #expect(tokenizersMade.value >= 1 && tokenizersMade.value <= most)
+        // And the output is that of one thread.
+        var single = ""
+        try StreamingAnnotation.jsonl(text: text, name: "x", annotator: Annotator(index: index), tokenizers: ResourcePool { try GermanTokenizer() },
+                                      jobs: 1, pieceSize: 700) { single += $0 }
+        #expect(output == single)
     }
 
     /// Offsets count Unicode scalars, whatever the UTF-8 length of the characters before.
