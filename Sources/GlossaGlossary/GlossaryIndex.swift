@@ -315,6 +315,9 @@ public final class GlossaryIndex: Sendable {
     /// alone, the English surname.
     public func gloss(of match: Match) -> String { patterns[Int(match.pattern)].gloss }
 
+    /// The English of form number `form` (`Match.formIndex`).
+    public func gloss(ofForm form: Int) -> String { patterns[form].gloss }
+
     /// Indexes every entry's headword, variants and (for people) surnames. Large glossaries are
     /// split among the cores; the result does not depend on how many there are.
     public convenience init(_ glossary: Glossary) throws(ICUError) {

@@ -118,8 +118,36 @@ public struct AnnotationRecord: Sendable, Equatable {
     public let entryIndex: Int32
     /// The glossary form that matched (`Match.formIndex`), or -1.
     public let formIndex: Int32
-    /// Index into `Annotations.infos` (English, type, id, source).
+    /// Index into `Annotations.infos` (English, type, id, source), or -1 for a glossary
+    /// annotation whose info is made from its form and entry when asked for.
     let info: Int32
+}
+
+/// Makes the entry-dependent part of glossary annotations (English, type, id, source) from
+/// their form and entry numbers when asked for, so that a document keeps no object per glossary
+/// form it uses: one per annotator, shared by the documents it annotates.
+final class GlossaryInfos: Sendable {
+    let index: GlossaryIndex
+    /// Each glossary file's path as shown in outputs, by its path as loaded.
+    let shownPaths: [String: String]
+    let displayPath: @Sendable (String) -> String
+
+    init(index: GlossaryIndex, displayPath: @escaping @Sendable (String) -> String) {
+        self.index = index
+        self.displayPath = displayPath
+        var shown: [String: String] = [:]
+        for source in index.glossary.sources where shown[source.path] == nil { shown[source.path] = displayPath(source.path) }
+        shownPaths = shown
+    }
+
+    func info(form: Int32, entry: Int32) -> AnnotationInfo {
+        let entries = index.glossary.entries
+        var source: SourceLocation?
+        if let location = entries[Int(entry)].location {
+            source = SourceLocation(file: shownPaths[location.file] ?? displayPath(location.file), line: location.line)
+        }
+        return AnnotationInfo(gloss: index.gloss(ofForm: Int(form)), type: entries[Int(entry)].type, entryID: entries[Int(entry)].id, source: source)
+    }
 }
 
 /// A document's annotations, sorted by `start`: records, and what they share (the entry-dependent
@@ -127,13 +155,16 @@ public struct AnnotationRecord: Sendable, Equatable {
 public struct Annotations: RandomAccessCollection, Sendable, Equatable {
     public let records: [AnnotationRecord]
     let infos: [AnnotationInfo]
+    /// Where glossary records without an info of their own get theirs.
+    let glossaryInfos: GlossaryInfos?
     let texts: [String]
     /// The document's code units, which most texts are read from.
     let units: [UInt16]
 
-    init(records: [AnnotationRecord], infos: [AnnotationInfo], texts: [String], units: [UInt16]) {
+    init(records: [AnnotationRecord], infos: [AnnotationInfo], glossaryInfos: GlossaryInfos? = nil, texts: [String], units: [UInt16]) {
         self.records = records
         self.infos = infos
+        self.glossaryInfos = glossaryInfos
         self.texts = texts
         self.units = units
     }
@@ -164,7 +195,13 @@ public struct Annotations: RandomAccessCollection, Sendable, Equatable {
         return Annotation(start: Int(record.start), end: Int(record.end), text: text(of: record), kind: record.kind,
                           entryIndex: record.entryIndex < 0 ? nil : Int(record.entryIndex), sentence: Int(record.sentence),
                           tokens: Int(record.tokenStart)..<Int(record.tokenEnd), formIndex: record.formIndex < 0 ? nil : Int(record.formIndex),
-                          info: infos[Int(record.info)])
+                          info: info(of: record))
+    }
+
+    /// The entry-dependent part of a record's annotation.
+    func info(of record: AnnotationRecord) -> AnnotationInfo {
+        if record.info >= 0 { return infos[Int(record.info)] }
+        return glossaryInfos!.info(form: record.formIndex, entry: record.entryIndex)
     }
 
     /// The annotated text of a record.

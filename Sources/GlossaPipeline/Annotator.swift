@@ -25,10 +25,11 @@ public struct Annotator: Sendable {
         matcher = Matcher(index: index, options: options)
         self.guessStage = guessStage
         self.displayPath = displayPath
+        infos = GlossaryInfos(index: index, displayPath: displayPath)
     }
 
-    /// Entries of the per-document cache of annotation infos (a power of two).
-    static let infoCacheSize = 4096
+    /// The English, type, id and source of glossary annotations, made when a writer asks.
+    let infos: GlossaryInfos
 
     /// Annotates one document.
     public func annotate(_ document: Document) -> AnnotatedDocument {
@@ -49,37 +50,17 @@ public struct Annotator: Sendable {
         records.reserveCapacity(matches.count)
         var infos: [AnnotationInfo] = []
         var sentence = 0
-        // Entries of one file share its path: the shown path is worked out once per file.
-        var lastFile = "", lastShown = ""
-        // The entry-dependent part of the annotations, made once per glossary form in this
-        // document (a small direct-mapped cache by form number; a collision only makes another).
-        var infoForms = [Int](repeating: -1, count: Self.infoCacheSize)
-        var infoNumbers = [Int32](repeating: 0, count: Self.infoCacheSize)
         for match in matches {
             while sentence + 1 < document.sentences.count && document.sentences[sentence].tokens.upperBound <= match.tokens.lowerBound {
                 sentence += 1
             }
-            let cacheSlot = match.formIndex & (Self.infoCacheSize - 1)
-            if infoForms[cacheSlot] != match.formIndex {
-                // Fields are read one by one: copying a whole entry would retain all its strings.
-                var source: SourceLocation?
-                if let location = entries[match.entry].location {
-                    if location.file != lastFile {
-                        lastFile = location.file
-                        lastShown = displayPath(location.file)
-                    }
-                    source = SourceLocation(file: lastShown, line: location.line)
-                }
-                infos.append(AnnotationInfo(gloss: index.gloss(of: match), type: entries[match.entry].type, entryID: entries[match.entry].id, source: source))
-                infoForms[cacheSlot] = match.formIndex
-                infoNumbers[cacheSlot] = Int32(infos.count - 1)
-            }
-            // The text is the document's between the offsets: kept as a range of its code units.
+            // The text is the document's between the offsets: kept as a range of its code units;
+            // English, type, id and source are made from the form and entry when asked for.
             records.append(AnnotationRecord(
                 start: Int32(match.start), end: Int32(match.end),
                 textStart: Int32(document.utf16Offset(ofScalar: match.start)), textEnd: Int32(document.utf16Offset(ofScalar: match.end)),
                 kind: match.kind, sentence: Int32(sentence), tokenStart: Int32(match.tokens.lowerBound), tokenEnd: Int32(match.tokens.upperBound),
-                entryIndex: Int32(match.entry), formIndex: Int32(match.formIndex), info: infoNumbers[cacheSlot]))
+                entryIndex: Int32(match.entry), formIndex: Int32(match.formIndex), info: -1))
         }
         var texts: [String] = []
         if let guessStage {
@@ -97,7 +78,7 @@ public struct Annotator: Sendable {
             }
         }
         let sources = index.glossary.sources.map { Glossary.Source(path: displayPath($0.path), entries: $0.entries) }
-        return AnnotatedDocument(document: document, annotations: Annotations(records: records, infos: infos, texts: texts, units: document.utf16),
+        return AnnotatedDocument(document: document, annotations: Annotations(records: records, infos: infos, glossaryInfos: self.infos, texts: texts, units: document.utf16),
                                  glossaries: sources, entries: entries)
     }
 }
