@@ -131,6 +131,8 @@ final class GlossaryInfos: Sendable {
     /// Each glossary file's path as shown in outputs, by its path as loaded.
     let shownPaths: [String: String]
     let displayPath: @Sendable (String) -> String
+    /// The glossaries, with their paths as shown.
+    let sources: [Glossary.Source]
 
     init(index: GlossaryIndex, displayPath: @escaping @Sendable (String) -> String) {
         self.index = index
@@ -138,6 +140,7 @@ final class GlossaryInfos: Sendable {
         var shown: [String: String] = [:]
         for source in index.glossary.sources where shown[source.path] == nil { shown[source.path] = displayPath(source.path) }
         shownPaths = shown
+        sources = index.glossary.sources.map { Glossary.Source(path: shown[$0.path] ?? displayPath($0.path), entries: $0.entries) }
     }
 
     func info(form: Int32, entry: Int32) -> AnnotationInfo {

@@ -77,8 +77,7 @@ public struct Annotator: Sendable {
                 records.sort { $0.start < $1.start }
             }
         }
-        let sources = index.glossary.sources.map { Glossary.Source(path: displayPath($0.path), entries: $0.entries) }
         return AnnotatedDocument(document: document, annotations: Annotations(records: records, infos: infos, glossaryInfos: self.infos, texts: texts, units: document.utf16),
-                                 glossaries: sources, entries: entries)
+                                 glossaries: self.infos.sources, entries: entries)
     }
 }
