@@ -246,6 +246,20 @@ public final class GermanTokenizer {
 
     // MARK: - Building
 
+    /// An empty array with room for `capacity` elements, in `spare`'s memory when that is not
+    /// much larger than needed (while the last document is alive, emptying it allocates a new
+    /// array of its capacity); `spare` is left empty.
+    private static func emptied<Element>(_ spare: inout [Element], capacity: Int) -> [Element] {
+        var array: [Element] = []
+        if spare.capacity >= capacity && spare.capacity <= 2 * capacity {
+            swap(&array, &spare)
+            array.removeAll(keepingCapacity: true)
+        }
+        spare = []
+        array.reserveCapacity(capacity)
+        return array
+    }
+
     private func build(text: String, units: [UInt16], name: String, mode: ParagraphMode) -> Document {
         var stream = SegmentStream(words: words, units: units)
         // Taken out while the document is built (so that it is changed in place), put back after.
@@ -254,22 +268,8 @@ public final class GermanTokenizer {
         defer { self.lexicon = lexicon }
         lexicon.beginDocument(expectedForms: min(units.count / 256, 1 << 16))
         let expectedTokens = units.count / 6 + 16
-        var tokens: [Token] = []
-        // (Taken when it is not much larger than needed: while the last document is alive, emptying
-        // it allocates a new array of its capacity.)
-        if spareTokens.capacity >= expectedTokens && spareTokens.capacity <= 2 * expectedTokens {
-            swap(&tokens, &spareTokens)
-            tokens.removeAll(keepingCapacity: true)
-        }
-        spareTokens = []
-        tokens.reserveCapacity(expectedTokens)
-        var forms: [Int32] = []
-        if spareForms.capacity >= expectedTokens && spareForms.capacity <= 2 * expectedTokens {
-            swap(&forms, &spareForms)
-            forms.removeAll(keepingCapacity: true)
-        }
-        spareForms = []
-        forms.reserveCapacity(expectedTokens)
+        var tokens = Self.emptied(&spareTokens, capacity: expectedTokens)
+        var forms = Self.emptied(&spareForms, capacity: expectedTokens)
         var compounds: [SpacedCompound] = []
 
         /// The index of the token's first segment in the stream.

@@ -32,12 +32,9 @@ struct Lexicon: Sendable {
     private(set) var documentKeys: [String] = []
     private(set) var documentKeyNumbers: [Int32] = []
     private(set) var documentStems: [String] = []
-    /// Per key (stem) number: its number in the current document, valid when its stamp is the
-    /// document's.
-    private var keyInDocument: [Int32] = []
-    private var keyStamp: [Int32] = []
-    private var stemInDocument: [Int32] = []
-    private var stemStamp: [Int32] = []
+    /// Per key (stem) number: its number in the current document (see `DocumentNumbers`).
+    private var keysInDocument = DocumentNumbers()
+    private var stemsInDocument = DocumentNumbers()
     private var stamp: Int32 = 0
     /// How many times the lexicon has started afresh (for tests).
     private(set) var generation = 0
@@ -98,24 +95,20 @@ struct Lexicon: Sendable {
     /// The current document's number of key number `key`, numbering it on first sight.
     @inline(__always)
     mutating func localKey(_ key: Int32) -> Int32 {
-        let k = Int(key)
-        if keyStamp[k] == stamp { return keyInDocument[k] }
-        keyStamp[k] = stamp
-        keyInDocument[k] = Int32(documentKeys.count)
-        documentKeys.append(keys[k])
-        documentKeyNumbers.append(key)
-        return keyInDocument[k]
+        let (local, isNew) = keysInDocument.number(key, stamp: stamp, next: documentKeys.count)
+        if isNew {
+            documentKeys.append(keys[Int(key)])
+            documentKeyNumbers.append(key)
+        }
+        return local
     }
 
     /// The current document's number of stem number `stem`, numbering it on first sight.
     @inline(__always)
     mutating func localStem(_ stem: Int32) -> Int32 {
-        let k = Int(stem)
-        if stemStamp[k] == stamp { return stemInDocument[k] }
-        stemStamp[k] = stamp
-        stemInDocument[k] = Int32(documentStems.count)
-        documentStems.append(stems[k])
-        return stemInDocument[k]
+        let (local, isNew) = stemsInDocument.number(stem, stamp: stamp, next: documentStems.count)
+        if isNew { documentStems.append(stems[Int(stem)]) }
+        return local
     }
 
     /// Interns a key given as UTF-8 (`MatchKey.utf8`); returns its number.
@@ -125,8 +118,7 @@ struct Lexicon: Sendable {
             keys.append(String(decoding: key, as: UTF8.self))
             wordStemOfKey.append(-1)
             otherStemOfKey.append(-1)
-            keyInDocument.append(0)
-            keyStamp.append(0)
+            keysInDocument.add()
         }
         return id
     }
@@ -136,8 +128,7 @@ struct Lexicon: Sendable {
         let (id, isNew) = stemTable.intern(stem.utf8.span)
         if isNew {
             stems.append(stem)
-            stemInDocument.append(0)
-            stemStamp.append(0)
+            stemsInDocument.add()
         }
         return id
     }
@@ -237,3 +228,28 @@ struct Lexicon: Sendable {
     /// Number of distinct raw forms seen.
     var rawFormCount: Int { count }
 }
+
+/// A document's own numbers of a lexicon's keys (or stems), by lexicon number: valid where the
+/// stamp is the current document's, so that a new document needs no clearing.
+struct DocumentNumbers: Sendable {
+    private var numbers: [Int32] = []
+    private var stamps: [Int32] = []
+
+    /// Makes room for the next lexicon number.
+    mutating func add() {
+        numbers.append(0)
+        stamps.append(0)
+    }
+
+    /// The document's number of lexicon number `n`; a new one, `next`, on first sight in the
+    /// document stamped `stamp`.
+    @inline(__always)
+    mutating func number(_ n: Int32, stamp: Int32, next: Int) -> (number: Int32, isNew: Bool) {
+        let k = Int(n)
+        if stamps[k] == stamp { return (numbers[k], false) }
+        stamps[k] = stamp
+        numbers[k] = Int32(next)
+        return (numbers[k], true)
+    }
+}
+
