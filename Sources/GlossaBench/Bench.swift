@@ -9,7 +9,7 @@ import GlossaText
 ///
 ///     glossa-bench tokenize [CORPUS]           Document building vs a bare ICU word-break loop
 ///     glossa-bench tokenize-once [CORPUS]      one Document build and nothing else (for perf, callgrind)
-///     glossa-bench tokenize-pieces [CORPUS]    Document building in 1 MB pieces, one after another (as annotate)
+///     glossa-bench tokenize-pieces [CORPUS]    Document building in the pipeline's pieces, one after another (as annotate)
 ///     glossa-bench glossary [GLOSSARY.tsv]     loading and indexing time and memory
 ///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
 ///     glossa-bench match-once [CORPUS] [GLOSSARY]  one first-document and one warm matching run (for perf, callgrind)
@@ -52,18 +52,18 @@ struct Bench {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             print(String(format: "%d tokens, %d sentences, %d keys, %.3f s", document.tokens.count, document.sentences.count, document.keys.count, seconds))
         case "tokenize-pieces":
-            // As `annotate` feeds a tokenizer: the corpus in pieces of about 1 MB, one after another.
+            // As `annotate` feeds a tokenizer: the corpus in the pipeline's pieces, one after another.
             let text = try readCorpus(corpus)
             let tokenizer = try GermanTokenizer()
             let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
-            let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: 1 << 20)
+            let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: StreamingAnnotation.defaultPieceSize)
             var tokens = 0
             let seconds = time {
                 tokens = 0
                 for piece in pieces { tokens += tokenizer.document(piece.text, name: "x", paragraphs: mode).tokens.count }
             }
-            print(String(format: "Document building in %d pieces of about 1 MB, one tokenizer: %.1f MB/s (%d tokens, %.3f s, best of 3)",
-                         pieces.count, megabytes(text) / seconds, tokens, seconds))
+            print(String(format: "Document building in %d pieces of about %.0f MB, one tokenizer: %.1f MB/s (%d tokens, %.3f s, best of 3)",
+                         pieces.count, megabytes(text) / Double(pieces.count), megabytes(text) / seconds, tokens, seconds))
         case "glossary": try glossary(arguments.count > 1 ? arguments[1] : glossaryPath)
         case "match": try match(corpus, glossaryPath)
         case "match-once":
@@ -221,7 +221,7 @@ struct Bench {
             counts = try StreamingAnnotation.jsonlBytes(text: text, name: corpusPath, annotator: annotator, tokenizers: tokenizers, jobs: jobs,
                                                         matchers: Int(ProcessInfo.processInfo.environment["GLOSSA_MATCHERS"] ?? ""),
                                                         tokenizerCount: Int(ProcessInfo.processInfo.environment["GLOSSA_TOKENIZERS"] ?? ""),
-                                                        pieceSize: Int(ProcessInfo.processInfo.environment["GLOSSA_PIECE_SIZE"] ?? "") ?? 1 << 20) {
+                                                        pieceSize: Int(ProcessInfo.processInfo.environment["GLOSSA_PIECE_SIZE"] ?? "") ?? StreamingAnnotation.defaultPieceSize) {
                 bytes += $0.count
             }
         }
