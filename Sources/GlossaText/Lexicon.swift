@@ -35,7 +35,8 @@ struct Lexicon: Sendable {
     /// Per key (stem) number: its number in the current document (see `DocumentNumbers`).
     private var keysInDocument = DocumentNumbers()
     private var stemsInDocument = DocumentNumbers()
-    private var stamp: Int32 = 0
+    /// The current document's stamp (internal for tests).
+    var stamp: Int32 = 0
     /// How many times the lexicon has started afresh (for tests).
     private(set) var generation = 0
 

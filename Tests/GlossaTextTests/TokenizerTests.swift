@@ -366,6 +366,22 @@ extension TokenizerReuseTests {
         #expect(lexicon.documentStems == ["staat"] && lexicon.documentKeys == ["staaten"])
         #expect(lexicon.generation == 1)
     }
+
+    /// Before the document stamps run out the lexicon starts afresh, and numbering stays right.
+    @Test func startsAfreshBeforeTheStampsRunOut() {
+        var lexicon = Lexicon()
+        lexicon.beginDocument(expectedForms: 16)
+        let key = lexicon.internKey(utf8: Array("kuba".utf8))
+        #expect(lexicon.localKey(key) == 0)
+        lexicon.stamp = .max - 1
+        lexicon.beginDocument(expectedForms: 16)
+        #expect(lexicon.generation == 1 && lexicon.stamp == .max)
+        #expect(lexicon.localKey(key) == 0 && lexicon.documentKeys == ["kuba"])
+        lexicon.beginDocument(expectedForms: 16)
+        #expect(lexicon.generation == 2 && lexicon.stamp == 1 && lexicon.keys.isEmpty)
+        let again = lexicon.internKey(utf8: Array("kuba".utf8))
+        #expect(lexicon.localKey(again) == 0 && lexicon.documentKeys == ["kuba"])
+    }
 }
 
 @Suite struct TokenFormTests {
