@@ -285,9 +285,12 @@ public final class GlossaryIndex: Sendable {
     let byKey: PatternLists
     let byLoose: PatternLists
     let byStem: PatternLists
-    /// Every stem and loose key of a pattern token, numbered, so that multi-token patterns can
-    /// be found by their first two tokens without building strings.
+    /// Every key, loose key and stem of a pattern token, numbered (in token order): the
+    /// matcher numbers a document's strings by this table once, and then compares numbers and
+    /// finds patterns by them, without building or hashing strings.
     let vocabulary: InternTable
+    /// Per pattern token: its key's, loose key's and stem's numbers in `vocabulary`, and its lengths.
+    let tokenFacts: [FormTokenFacts]
     /// Multi-token patterns by the (stem, stem) and (loose key, loose key) of their first two
     /// tokens, packed as `first << 32 | second` vocabulary numbers.
     let pairs: [UInt64: [Int32]]
@@ -386,18 +389,18 @@ public final class GlossaryIndex: Sendable {
         var patterns: [Pattern] = []
         var tokens = PatternTokens()
         var byKey = PatternLists(), byLoose = PatternLists(), byStem = PatternLists()
-        var vocabulary = InternTable(), pairs: [UInt64: [Int32]] = [:]
+        var vocabulary = InternTable(), pairs: [UInt64: [Int32]] = [:], tokenFacts: [FormTokenFacts] = []
         var headStarts = Set<String>(), prefixStarts = Set<String>()
         var compoundCores = CompoundCores()
         for part in made {
             switch part {
-            case .keys(let keys, let loose):
-                byKey = keys
-                byLoose = loose
-            case .stems(let stems): byStem = stems
-            case .pairs(let words, let firstTwo):
-                vocabulary = words
-                pairs = firstTwo
+            case .words(let words):
+                vocabulary = words.vocabulary
+                tokenFacts = words.facts
+                byKey = words.byKey
+                byLoose = words.byLoose
+                byStem = words.byStem
+                pairs = words.pairs
             case .starts(let heads, let prefixes):
                 headStarts = heads
                 prefixStarts = prefixes
@@ -419,6 +422,7 @@ public final class GlossaryIndex: Sendable {
         self.byLoose = byLoose
         self.byStem = byStem
         self.vocabulary = vocabulary
+        self.tokenFacts = tokenFacts
         self.pairs = pairs
         var startsPair = [Bool](repeating: false, count: vocabulary.count)
         for key in pairs.keys { startsPair[Int(key >> 32)] = true }
@@ -469,12 +473,18 @@ public final class GlossaryIndex: Sendable {
     /// The parts of the index, each made from the pattern sets on its own. The lookup tables
     /// come first: they take longest.
     private enum Step: CaseIterable {
-        case keys, stems, pairs, starts, cores, patterns, tokenKeys, tokenStems, surfaces, tokenLoose, pool
+        case words, starts, cores, patterns, tokenKeys, tokenStems, surfaces, tokenLoose, pool
+
+        /// What the `words` step makes.
+        struct Words: Sendable {
+            let vocabulary: InternTable
+            let facts: [FormTokenFacts]
+            let byKey: PatternLists, byLoose: PatternLists, byStem: PatternLists
+            let pairs: [UInt64: [Int32]]
+        }
 
         enum Made: Sendable {
-            case keys(PatternLists, loose: PatternLists)
-            case stems(PatternLists)
-            case pairs(vocabulary: InternTable, [UInt64: [Int32]])
+            case words(Words)
             case starts(heads: Set<String>, prefixes: Set<String>)
             case cores(CompoundCores)
             case patterns([Pattern])
@@ -484,57 +494,8 @@ public final class GlossaryIndex: Sendable {
 
         func make(from parts: PatternParts) -> Made {
             switch self {
-            case .keys:
-                var byKey = PatternLists(), byLoose = PatternLists()
-                byKey.reserve(parts.patternCount)
-                var index = Int32(0)
-                for set in parts.sets {
-                    let keys = set.tokens.keys, loose = set.tokens.loose
-                    for p in set.patterns.indices {
-                        if set.patterns[p].count == 1 {
-                            let first = Int(set.patterns[p].firstToken)
-                            byKey.append(index, to: keys[first])
-                            if loose[first] != keys[first] { byLoose.append(index, to: loose[first]) }
-                        }
-                        index += 1
-                    }
-                }
-                return .keys(byKey, loose: byLoose)
-            case .stems:
-                var byStem = PatternLists()
-                byStem.reserve(parts.patternCount)
-                var index = Int32(0)
-                for set in parts.sets {
-                    let stems = set.tokens.stems
-                    for p in set.patterns.indices {
-                        if set.patterns[p].count == 1 { byStem.append(index, to: stems[Int(set.patterns[p].firstToken)]) }
-                        index += 1
-                    }
-                }
-                return .stems(byStem)
-            case .pairs:
-                // Every stem and loose key of the first two tokens of multi-token patterns,
-                // numbered in pattern order.
-                var vocabulary = InternTable()
-                var pairs: [UInt64: [Int32]] = [:]
-                func number(_ text: String) -> UInt64 {
-                    UInt64(vocabulary.intern(text.utf8.span).id)
-                }
-                var index = Int32(0)
-                for set in parts.sets {
-                    let stems = set.tokens.stems, loose = set.tokens.loose
-                    for p in set.patterns.indices {
-                        if set.patterns[p].count > 1 {
-                            let first = Int(set.patterns[p].firstToken)
-                            let stemPair = number(stems[first]) << 32 | number(stems[first + 1])
-                            let loosePair = number(loose[first]) << 32 | number(loose[first + 1])
-                            pairs[stemPair, default: []].append(index)
-                            if loosePair != stemPair { pairs[loosePair, default: []].append(index) }
-                        }
-                        index += 1
-                    }
-                }
-                return .pairs(vocabulary: vocabulary, pairs)
+            case .words:
+                return .words(Self.words(from: parts))
             case .starts:
                 // First three letters, packed 21 bits each: each is made a string once, in
                 // pattern order (of canonically equivalent strings, a set keeps the first).
@@ -601,6 +562,51 @@ public final class GlossaryIndex: Sendable {
                 }
                 return .pool(starts: starts, units: units, capitalized: capitalized)
             }
+        }
+
+        /// The vocabulary (every key, loose key and stem of a pattern token, numbered in token
+        /// order), each token's numbers, and the lookup tables by those numbers: single-token
+        /// patterns by key, loose key and stem; multi-token patterns by the (stem, stem) and
+        /// (loose key, loose key) of their first two tokens, packed as `first << 32 | second`.
+        private static func words(from parts: PatternParts) -> Words {
+            var vocabulary = InternTable()
+            vocabulary.reserve(parts.tokenCount * 3 / 2)
+            var facts: [FormTokenFacts] = []
+            facts.reserveCapacity(parts.tokenCount)
+            for set in parts.sets {
+                let keys = set.tokens.keys, loose = set.tokens.loose, stems = set.tokens.stems
+                for i in keys.indices {
+                    let key = vocabulary.intern(keys[i].utf8.span).id
+                    // Most tokens have no diacritics, and many are their own stem.
+                    let looseNumber = loose[i] == keys[i] ? key : vocabulary.intern(loose[i].utf8.span).id
+                    let stem = stems[i] == keys[i] ? key : stems[i] == loose[i] ? looseNumber : vocabulary.intern(stems[i].utf8.span).id
+                    let lengths = KeyLengths(keys[i])
+                    facts.append(FormTokenFacts(key: key, loose: looseNumber, stem: stem, characters: lengths.characters, utf8: lengths.utf8))
+                }
+            }
+            var keyLists = PatternLists.Builder(), looseLists = PatternLists.Builder(), stemLists = PatternLists.Builder()
+            var pairs: [UInt64: [Int32]] = [:]
+            var index = Int32(0)
+            for (k, set) in parts.sets.enumerated() {
+                let shift = parts.tokenBase[k]
+                for pattern in set.patterns {
+                    let first = facts[Int(pattern.firstToken) + shift]
+                    if pattern.count == 1 {
+                        keyLists.append(index, to: first.key)
+                        if first.loose != first.key { looseLists.append(index, to: first.loose) }
+                        stemLists.append(index, to: first.stem)
+                    } else {
+                        let second = facts[Int(pattern.firstToken) + shift + 1]
+                        let stemPair = UInt64(first.stem) << 32 | UInt64(second.stem)
+                        let loosePair = UInt64(first.loose) << 32 | UInt64(second.loose)
+                        pairs[stemPair, default: []].append(index)
+                        if loosePair != stemPair { pairs[loosePair, default: []].append(index) }
+                    }
+                    index += 1
+                }
+            }
+            return Words(vocabulary: vocabulary, facts: facts, byKey: keyLists.lists(vocabulary), byLoose: looseLists.lists(vocabulary),
+                         byStem: stemLists.lists(vocabulary), pairs: pairs)
         }
 
         /// The number of scalars of `text` (counted up to 6) and its first three scalars, packed.
@@ -740,36 +746,98 @@ enum LooseKey {
     }
 }
 
-/// Pattern numbers listed by a string (a key, a loose key, a stem), the strings numbered by
-/// their bytes (`InternTable`; index strings are NFC by construction): a lookup hashes the
-/// string's bytes, with none of `String` hashing's normalization work.
+/// Pattern numbers listed by a string of the index's vocabulary (a key, a loose key, a stem):
+/// found by the string's number (an array read) or by the string (hashing its bytes, see
+/// `InternTable`; index strings are NFC by construction).
 struct PatternLists: Sendable {
-    private var table = InternTable()
-    private var lists: [[Int32]] = []
+    /// The index's vocabulary, for lookups by string.
+    private let vocabulary: InternTable
+    /// The patterns of string number `n` are `patterns[starts[n]..<starts[n + 1]]`.
+    private let starts: [Int32]
+    private let patterns: [Int32]
 
-    mutating func reserve(_ count: Int) {
-        table.reserve(count)
-        lists.reserveCapacity(count)
+    init() {
+        vocabulary = InternTable()
+        starts = [0]
+        patterns = []
     }
 
-    mutating func append(_ pattern: Int32, to key: String) {
-        let (id, isNew) = table.intern(key.utf8.span)
-        if isNew {
-            lists.append([pattern])
-        } else {
-            lists[Int(id)].append(pattern)
+    /// (String number, pattern) pairs, in pattern order, gathered into lists.
+    struct Builder {
+        private var numbers: [Int32] = []
+        private var listed: [Int32] = []
+
+        mutating func append(_ pattern: Int32, to number: Int32) {
+            numbers.append(number)
+            listed.append(pattern)
+        }
+
+        /// The lists (a counting sort by number, which keeps each list in pattern order).
+        func lists(_ vocabulary: InternTable) -> PatternLists {
+            var starts = [Int32](repeating: 0, count: vocabulary.count + 1)
+            for number in numbers { starts[Int(number) + 1] += 1 }
+            for n in 0..<vocabulary.count { starts[n + 1] += starts[n] }
+            var next = starts
+            var patterns = [Int32](repeating: 0, count: listed.count)
+            for (number, pattern) in zip(numbers, listed) {
+                patterns[Int(next[Int(number)])] = pattern
+                next[Int(number)] += 1
+            }
+            return PatternLists(vocabulary: vocabulary, starts: starts, patterns: patterns)
         }
     }
 
-    subscript(key: String) -> [Int32]? {
-        table.find(key).map { lists[Int($0)] }
+    private init(vocabulary: InternTable, starts: [Int32], patterns: [Int32]) {
+        self.vocabulary = vocabulary
+        self.starts = starts
+        self.patterns = patterns
     }
 
-    var isEmpty: Bool { lists.isEmpty }
+    /// The patterns listed under vocabulary number `number` (none for a negative number: a
+    /// string that is not in the vocabulary).
+    @inline(__always)
+    subscript(number number: Int32) -> ArraySlice<Int32> {
+        guard number >= 0 && Int(number) + 1 < starts.count else { return [] }
+        return patterns[Int(starts[Int(number)])..<Int(starts[Int(number) + 1])]
+    }
 
-    /// Every string with its list, in first-seen order (for tests and tools).
+    /// The patterns listed under `key`, or nil when none is.
+    subscript(key: String) -> [Int32]? {
+        guard let number = vocabulary.find(key) else { return nil }
+        let list = self[number: number]
+        return list.isEmpty ? nil : Array(list)
+    }
+
+    var isEmpty: Bool { patterns.isEmpty }
+
+    /// Every string with its list, in vocabulary order (for tests and tools).
     var all: [(key: String, value: [Int32])] {
-        lists.indices.map { (table.string(Int32($0)), lists[$0]) }
+        (0..<(starts.count - 1)).compactMap { n in
+            let list = self[number: Int32(n)]
+            return list.isEmpty ? nil : (vocabulary.string(Int32(n)), Array(list))
+        }
+    }
+}
+
+/// The lengths of a key: characters (for stem plausibility), UTF-8 bytes (for spelling
+/// distance) and Unicode scalars (for compound offsets).
+struct KeyLengths {
+    let characters: Int32
+    let utf8: Int32
+    let scalars: Int32
+
+    init(_ key: String) {
+        // One pass over the bytes: scalars are the bytes that do not continue a sequence.
+        var scalars = 0
+        var simple = true
+        for byte in key.utf8 {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte >= 0xCC || byte == 0x0D { simple = false }
+        }
+        // Below U+0300 and without a carriage return, each scalar is a character of its own.
+        characters = Int32(simple ? scalars : key.count)
+        utf8 = Int32(key.utf8.count)
+        self.scalars = Int32(scalars)
     }
 }
 

@@ -40,7 +40,7 @@ public final class MatchMemory {
 struct KeyRecord {
     /// The key's slot in the memory.
     let slot: Int32
-    /// The key's loose key's number in the index's vocabulary (or -1).
+    /// The key's loose key's number in the index's vocabulary (or -1; `KeyFacts.loose`).
     let looseVocabulary: Int32
     /// The word stem's number in the index's vocabulary (or -1); `unknown` until worked out.
     var stemVocabulary: Int32
@@ -56,12 +56,14 @@ struct KeyRecord {
 }
 
 /// Facts about one key (a token's matching key), independent of any document.
+///
+/// Strings are numbered by the index's vocabulary (`GlossaryIndex.vocabulary`), -1 for one
+/// that is not in it: such a string equals no string of a glossary form, so comparing the
+/// numbers of a document's string and a form's is comparing the strings.
 struct KeyFacts {
-    /// The key and its form without diacritics, as numbers of `MatchState.strings`.
+    /// The key and its form without diacritics (multi-token forms are also found by it).
     let key: Int32
     let loose: Int32
-    /// The loose key's number in the index's vocabulary (or -1): multi-token forms are found by it.
-    let looseVocabulary: Int32
     /// Lengths of the key: characters (for stem plausibility), UTF-8 bytes (for spelling
     /// distance) and Unicode scalars (for compound offsets).
     let characters: Int32
@@ -69,30 +71,30 @@ struct KeyFacts {
     let scalars: Int32
 }
 
-/// A name's genitive base form ("Russlands" → "Russland"), as numbers.
+/// A name's genitive base form ("Russlands" → "Russland"), as numbers of the index's
+/// vocabulary (see `KeyFacts`).
 struct GenitiveBase {
     let key: Int32
     let loose: Int32
-    /// The base's stem in the index's vocabulary, or -1.
     let stemVocabulary: Int32
 }
 
 /// Facts about one stem.
 struct StemFacts {
+    /// The stem's number in the index's vocabulary (or -1, see `KeyFacts`).
     let stem: Int32
-    /// The stem's number in the index's vocabulary (or -1).
-    let vocabulary: Int32
     /// Single-token patterns with this stem.
-    let patterns: [Int32]
+    let patterns: ArraySlice<Int32>
 }
 
-/// Facts about one token of a glossary form, numbered like `KeyFacts`.
-struct FormTokenFacts {
-    var key: Int32 = -1
-    var loose: Int32 = -1
-    var stem: Int32 = -1
-    var characters: Int32 = 0
-    var utf8: Int32 = 0
+/// Facts about one token of a glossary form (`GlossaryIndex.tokenFacts`): its strings'
+/// numbers in the index's vocabulary, and its key's lengths.
+struct FormTokenFacts: Sendable {
+    let key: Int32
+    let loose: Int32
+    let stem: Int32
+    let characters: Int32
+    let utf8: Int32
 }
 
 /// A single-token pattern that may match a token of a given key and case flags: its kind and
@@ -223,9 +225,6 @@ struct CompoundHit: Equatable {
 /// The memory's contents: numbered strings and facts, in flat arrays.
 struct MatchState {
     let index: GlossaryIndex
-    /// Every string the matcher compares (keys, loose keys, stems, of documents and of forms),
-    /// numbered. (All are NFC by construction: `InternTable` compares their bytes.)
-    var strings = InternTable()
     /// Keys numbered by slot; facts and per-key caches by key slot.
     var keySlots = InternTable()
     var keyFacts: [KeyFacts] = []
@@ -241,9 +240,6 @@ struct MatchState {
     /// token (`slot << 1`), or -1 while not known.
     var keyStems: [Int32] = []
     var stemFacts: [StemFacts] = []
-    /// Facts about each token of the index's forms, filled on first use.
-    var formTokens: [FormTokenFacts]
-    var formTokenKnown: [Bool]
     /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
     var pairTable = PairTable()
     var groups: [PairGroup] = []
@@ -307,12 +303,11 @@ struct MatchState {
             bits[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         pairBits = bits
-        formTokens = Array(repeating: FormTokenFacts(), count: index.tokens.keys.count)
-        formTokenKnown = Array(repeating: false, count: index.tokens.keys.count)
     }
 
-    mutating func number(_ text: String) -> Int32 {
-        strings.intern(text.utf8.span).id
+    /// The number of `text` in the index's vocabulary, or -1 (see `KeyFacts`).
+    func number(_ text: String) -> Int32 {
+        index.vocabulary.find(text) ?? -1
     }
 
     /// Makes room for a first document's `count` keys (and their strings), so that the tables
@@ -320,30 +315,18 @@ struct MatchState {
     mutating func reserve(keys count: Int) {
         guard keySlots.count == 0 else { return }
         keySlots.reserve(count)
-        strings.reserve(2 * count)
     }
 
     /// The slot of a key, creating its facts on first sight.
     mutating func keySlot(_ key: String) -> Int32 {
         let (slot, isNew) = keySlots.intern(key.utf8.span)
         guard isNew else { return slot }
-        let loose = LooseKey.make(key)
         let keyNumber = number(key)
         // Most keys have no diacritics: then the loose key is the key itself.
-        let looseNumber = loose == key ? keyNumber : number(loose)
-        // One pass over the bytes: scalars are the bytes that do not continue a sequence.
-        var scalars = 0
-        var simple = true
-        for byte in key.utf8 {
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            if byte >= 0xCC || byte == 0x0D { simple = false }
-        }
-        // Below U+0300 and without a carriage return, each scalar is a character of its own.
-        let characters = simple ? scalars : key.count
-        let looseVocabulary = index.vocabulary.find(loose) ?? -1
-        keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, looseVocabulary: looseVocabulary,
-                                 characters: Int32(characters), utf8: Int32(key.utf8.count), scalars: Int32(scalars)))
-        slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseVocabulary, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
+        let looseNumber = LooseKey.mayHaveDiacritics(key) ? number(LooseKey.make(key)) : keyNumber
+        let lengths = KeyLengths(key)
+        keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, characters: lengths.characters, utf8: lengths.utf8, scalars: lengths.scalars))
+        slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
         genitives.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
         keyStems.append(-1)
@@ -357,7 +340,8 @@ struct MatchState {
     mutating func stemSlot(_ stem: String) -> Int32 {
         let (slot, isNew) = stemSlots.intern(stem.utf8.span)
         guard isNew else { return slot }
-        stemFacts.append(StemFacts(stem: number(stem), vocabulary: index.vocabulary.find(stem) ?? -1, patterns: index.byStem[stem] ?? []))
+        let number = number(stem)
+        stemFacts.append(StemFacts(stem: number, patterns: index.byStem[number: number]))
         return slot
     }
 
@@ -365,7 +349,7 @@ struct MatchState {
     mutating func genitiveBases(_ slot: Int32, key: String, stemmer: GermanStemmer) -> [GenitiveBase] {
         if let known = genitives[Int(slot)] { return known }
         let bases = GermanGenitive.baseForms(of: key).map { base in
-            GenitiveBase(key: number(base), loose: number(LooseKey.make(base)), stemVocabulary: index.vocabulary.find(stemmer.stem(base)) ?? -1)
+            GenitiveBase(key: number(base), loose: number(LooseKey.make(base)), stemVocabulary: number(stemmer.stem(base)))
         }
         genitives[Int(slot)] = bases
         return bases
@@ -411,14 +395,8 @@ struct MatchState {
     }
 
     /// Facts about token `i` of the index's flat form tokens.
-    mutating func formToken(_ i: Int) -> FormTokenFacts {
-        if formTokenKnown[i] { return formTokens[i] }
-        let tokens = index.tokens
-        let key = tokens.keys[i]
-        let facts = FormTokenFacts(key: number(key), loose: number(tokens.loose[i]), stem: number(tokens.stems[i]),
-                                   characters: Int32(key.count), utf8: Int32(key.utf8.count))
-        formTokens[i] = facts
-        formTokenKnown[i] = true
-        return facts
+    @inline(__always)
+    func formToken(_ i: Int) -> FormTokenFacts {
+        index.tokenFacts[i]
     }
 }

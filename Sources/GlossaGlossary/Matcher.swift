@@ -215,10 +215,10 @@ public struct Matcher: Sendable {
         /// The vocabulary number of a token's stem (through the document's key records for a word).
         @inline(__always)
         func stemVocabulary(of token: Token, _ state: inout MatchState) -> Int32 {
-            guard token.kind == .word else { return state.stemFacts[Int(stemSlot(of: token, &state))].vocabulary }
+            guard token.kind == .word else { return state.stemFacts[Int(stemSlot(of: token, &state))].stem }
             let known = state.records[Int(token.keyID)].stemVocabulary
             if known != KeyRecord.unknown { return known }
-            let vocabulary = state.stemFacts[Int(stemSlot(of: token, &state))].vocabulary
+            let vocabulary = state.stemFacts[Int(stemSlot(of: token, &state))].stem
             state.records[Int(token.keyID)].stemVocabulary = vocabulary
             return vocabulary
         }
@@ -398,11 +398,14 @@ public struct Matcher: Sendable {
     /// tokens with this key and flags share).
     private func collectSingles(at t: Int, atSentenceStart: Bool, into cacheIndex: Int, _ scan: Scan, _ state: inout MatchState) {
         let token = scan.tokens[t]
-        let key = scan.document.keys[Int(token.keyID)]
-        let keyNumber = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].key
-        var candidates = lookupKey(key)
+        let slot = scan.keySlots[Int(token.keyID)]
+        let facts = state.keyFacts[Int(slot)]
+        let keyNumber = facts.key
+        var candidates = lookupKey(facts.key, loose: facts.loose)
         if token.kind == .word {
-            for base in GermanGenitive.baseForms(of: key) { candidates += lookupKey(base) }
+            for base in state.genitiveBases(slot, key: scan.document.keys[Int(token.keyID)], stemmer: stemmer) {
+                candidates += lookupKey(base.key, loose: base.loose)
+            }
             let stemSlot = scan.stemSlot(of: token, &state)
             candidates += state.stemFacts[Int(stemSlot)].patterns
         }
@@ -433,12 +436,12 @@ public struct Matcher: Sendable {
         state.singles[cacheIndex] = SIMD2(start, Int32(state.singlePool.count) - start)
     }
 
-    /// Patterns whose first token has this key, or the same key up to diacritics.
-    private func lookupKey(_ key: String) -> [Int32] {
-        var found = index.byKey[key] ?? []
-        let loose = LooseKey.make(key)
-        found += index.byLoose[loose] ?? []
-        if loose != key { found += index.byKey[loose] ?? [] }
+    /// Patterns whose first token has this key, or the same key up to diacritics (by the
+    /// key's and loose key's numbers in the index's vocabulary).
+    private func lookupKey(_ key: Int32, loose: Int32) -> [Int32] {
+        var found = Array(index.byKey[number: key])
+        found += index.byLoose[number: loose]
+        if loose != key { found += index.byKey[number: loose] }
         return found
     }
 
@@ -457,7 +460,7 @@ public struct Matcher: Sendable {
         let startsMulti = isWord ? state.records[Int(token.keyID)].startsMulti : state.startsMulti[Int(scan.keySlots[Int(token.keyID)])]
         guard startsMulti != 0 else { return }
         let firstStem = scan.stemVocabulary(of: token, &state)
-        let firstLoose = isWord ? state.records[Int(token.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].looseVocabulary
+        let firstLoose = isWord ? state.records[Int(token.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].loose
         if startsMulti < 0 {
             let starts = (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)])
             if isWord {
@@ -519,7 +522,7 @@ public struct Matcher: Sendable {
                 }
             }
         }
-        let nextLoose = next.kind == .word ? state.records[Int(next.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(next.keyID)])].looseVocabulary
+        let nextLoose = next.kind == .word ? state.records[Int(next.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(next.keyID)])].loose
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem) {
             consider(UInt64(firstLoose) << 32 | UInt64(nextLoose))
         }

@@ -157,4 +157,47 @@ import Testing
             #expect(Self.describe(try GlossaryIndex(glossary, jobs: jobs)) == expected, "\(jobs) jobs")
         }
     }
+
+    /// The matcher compares a document's strings with the forms' by their numbers in the
+    /// index's vocabulary: each form token's numbers must be those of its own strings, and the
+    /// lists by number those by string.
+    @Test func everyFormTokenHasItsStringsNumbers() throws {
+        var entries = try Glossary.load(paths: [TestSupport.file("Glossaries/de-en").path]).entries
+        entries.append(GlossaryEntry(de: "Fernández Straße", en: "Fernández Street", type: .place))
+        let index = try GlossaryIndex(Glossary(entries: entries, sources: []))
+        let tokens = index.tokens
+        #expect(index.tokenFacts.count == tokens.keys.count)
+        var withDiacritics = 0, stemmed = 0
+        for i in tokens.keys.indices {
+            let facts = index.tokenFacts[i]
+            #expect(index.vocabulary.string(facts.key) == tokens.keys[i])
+            #expect(index.vocabulary.string(facts.loose) == tokens.loose[i])
+            #expect(index.vocabulary.string(facts.stem) == tokens.stems[i])
+            #expect(Int(facts.characters) == tokens.keys[i].count && Int(facts.utf8) == tokens.keys[i].utf8.count)
+            if facts.loose != facts.key { withDiacritics += 1 }
+            if facts.stem != facts.key { stemmed += 1 }
+        }
+        #expect(withDiacritics > 10 && stemmed > 100)
+        for (lists, name) in [(index.byKey, "key"), (index.byLoose, "loose"), (index.byStem, "stem")] {
+            let all = lists.all
+            #expect(!all.isEmpty, "\(name)")
+            for (string, patterns) in all {
+                #expect(lists[string] == patterns, "\(name) \(string)")
+                #expect(Array(lists[number: index.vocabulary.find(string)!]) == patterns)
+            }
+            #expect(lists[number: -1].isEmpty && lists["no such key in any glossary"] == nil)
+        }
+        // Single-token forms are listed under their key, multi-token ones under their first two tokens.
+        for (p, pattern) in index.patterns.enumerated() {
+            let first = index.tokenFacts[Int(pattern.firstToken)]
+            if pattern.count == 1 {
+                #expect(index.byKey[number: first.key].contains(Int32(p)) && index.byStem[number: first.stem].contains(Int32(p)))
+            } else {
+                let second = index.tokenFacts[Int(pattern.firstToken) + 1]
+                #expect(index.pairs[UInt64(first.stem) << 32 | UInt64(second.stem)]?.contains(Int32(p)) == true)
+                #expect(index.pairs[UInt64(first.loose) << 32 | UInt64(second.loose)]?.contains(Int32(p)) == true)
+                #expect(index.startsPair[Int(first.stem)] && index.startsPair[Int(first.loose)])
+            }
+        }
+    }
 }
