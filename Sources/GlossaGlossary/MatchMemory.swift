@@ -79,14 +79,6 @@ struct GenitiveBase {
     let stemVocabulary: Int32
 }
 
-/// Facts about one stem.
-struct StemFacts {
-    /// The stem's number in the index's vocabulary (or -1, see `KeyFacts`).
-    let stem: Int32
-    /// Single-token patterns with this stem.
-    let patterns: ArraySlice<Int32>
-}
-
 /// Facts about one token of a glossary form (`GlossaryIndex.tokenFacts`): its strings'
 /// numbers in the index's vocabulary, and its key's lengths.
 struct FormTokenFacts: Sendable {
@@ -235,11 +227,9 @@ struct MatchState {
     var singlePool: [SingleCandidate] = []
     /// Per key slot: the compound part found in it; the outer optional says "worked out".
     var compoundHits: [CompoundHit??] = []
-    var stemSlots = InternTable()
-    /// The stem slot of each key slot's stem, as a word (`slot << 1 | 1`) and as another
-    /// token (`slot << 1`), or -1 while not known.
+    /// The vocabulary number (or -1) of each key slot's stem, as a word (`slot << 1 | 1`) and
+    /// as another token (`slot << 1`), or `KeyRecord.unknown` while not known.
     var keyStems: [Int32] = []
-    var stemFacts: [StemFacts] = []
     /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
     var pairTable = PairTable()
     var groups: [PairGroup] = []
@@ -329,19 +319,11 @@ struct MatchState {
         slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
         genitives.append(nil)
         singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
-        keyStems.append(-1)
-        keyStems.append(-1)
+        keyStems.append(KeyRecord.unknown)
+        keyStems.append(KeyRecord.unknown)
         startsMulti.append(-1)
         hasSingles.append(-1)
         compoundHits.append(nil)
-        return slot
-    }
-
-    mutating func stemSlot(_ stem: String) -> Int32 {
-        let (slot, isNew) = stemSlots.intern(stem.utf8.span)
-        guard isNew else { return slot }
-        let number = number(stem)
-        stemFacts.append(StemFacts(stem: number, patterns: index.byStem[number: number]))
         return slot
     }
 

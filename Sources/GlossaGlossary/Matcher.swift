@@ -209,27 +209,28 @@ public struct Matcher: Sendable {
             swap(&state.hyphenByForm, &state.slotsByNumber[m].hyphens)
         }
 
-        /// The memory's stem slot of a token's stem. A stem depends only on the key and on
-        /// whether the token is a word (words are stemmed, other tokens are their key), so it
-        /// is remembered per key slot: no stem string is hashed after the first document.
-        /// The vocabulary number of a token's stem (through the document's key records for a word).
+        /// `stemNumber`, through the document's key records for a word.
         @inline(__always)
         func stemVocabulary(of token: Token, _ state: inout MatchState) -> Int32 {
-            guard token.kind == .word else { return state.stemFacts[Int(stemSlot(of: token, &state))].stem }
+            guard token.kind == .word else { return stemNumber(of: token, &state) }
             let known = state.records[Int(token.keyID)].stemVocabulary
             if known != KeyRecord.unknown { return known }
-            let vocabulary = state.stemFacts[Int(stemSlot(of: token, &state))].stem
+            let vocabulary = stemNumber(of: token, &state)
             state.records[Int(token.keyID)].stemVocabulary = vocabulary
             return vocabulary
         }
 
-        func stemSlot(of token: Token, _ state: inout MatchState) -> Int32 {
+        /// The number of a token's stem in the index's vocabulary (-1: no form has it). A stem
+        /// depends only on the key and on whether the token is a word (words are stemmed, other
+        /// tokens are their key), so it is remembered per key slot: a stem string is looked up
+        /// once per key.
+        func stemNumber(of token: Token, _ state: inout MatchState) -> Int32 {
             let slot = Int(keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)
             let known = state.keyStems[slot]
-            if known >= 0 { return known }
-            let stemSlot = state.stemSlot(document.stems[Int(token.stemID)])
-            state.keyStems[slot] = stemSlot
-            return stemSlot
+            if known != KeyRecord.unknown { return known }
+            let number = state.number(document.stems[Int(token.stemID)])
+            state.keyStems[slot] = number
+            return number
         }
     }
 
@@ -403,11 +404,12 @@ public struct Matcher: Sendable {
         let keyNumber = facts.key
         var candidates = lookupKey(facts.key, loose: facts.loose)
         if token.kind == .word {
-            for base in state.genitiveBases(slot, key: scan.document.keys[Int(token.keyID)], stemmer: stemmer) {
-                candidates += lookupKey(base.key, loose: base.loose)
+            // (Not `MatchState.genitiveBases`, which also stems each base.)
+            for base in GermanGenitive.baseForms(of: scan.document.keys[Int(token.keyID)]) {
+                let number = state.number(base)
+                candidates += lookupKey(number, loose: LooseKey.mayHaveDiacritics(base) ? state.number(LooseKey.make(base)) : number)
             }
-            let stemSlot = scan.stemSlot(of: token, &state)
-            candidates += state.stemFacts[Int(stemSlot)].patterns
+            candidates += index.byStem[number: scan.stemNumber(of: token, &state)]
         }
         // The candidates depend on the key and the word flag only, not on the case flags.
         if token.kind == .word {
@@ -485,7 +487,7 @@ public struct Matcher: Sendable {
                 thirdNumbers.count = 0
                 thirdNumbers.add(state.keyFacts[Int(slot)].loose)
                 if third.kind == .word {
-                    thirdNumbers.add(state.stemFacts[Int(scan.stemSlot(of: third, &state))].stem)
+                    thirdNumbers.add(scan.stemNumber(of: third, &state))
                     if state.records[Int(third.keyID)].hasGenitives != 0 {
                         let bases = state.genitiveBases(slot, key: scan.document.keys[Int(third.keyID)], stemmer: stemmer)
                         state.records[Int(third.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
@@ -575,7 +577,7 @@ public struct Matcher: Sendable {
                     if base.loose == form.loose { return .diacritics }
                 }
             }
-            let stem = state.stemFacts[Int(scan.stemSlot(of: token, &state))].stem
+            let stem = scan.stemNumber(of: token, &state)
             if stem == form.stem && Self.stemMatchIsPlausible(Int(facts.characters), Int(form.characters)) {
                 return .inflected
             }
