@@ -204,6 +204,8 @@ struct PieceCandidates {
     let loose: [Int32]
     let genitive: [Int32]
     let stem: [Int32]
+
+    var isEmpty: Bool { key.isEmpty && loose.isEmpty && genitive.isEmpty && stem.isEmpty }
 }
 
 /// A glossary term found inside a closed compound key: as its first part (`prefix`, the term
@@ -318,7 +320,7 @@ struct MatchState {
         keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, characters: lengths.characters, utf8: lengths.utf8, scalars: lengths.scalars))
         slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
         genitives.append(nil)
-        singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
+        for _ in 0..<16 { singles.append(SIMD2(-1, 0)) }
         keyStems.append(KeyRecord.unknown)
         keyStems.append(KeyRecord.unknown)
         startsMulti.append(-1)

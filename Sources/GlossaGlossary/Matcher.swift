@@ -671,7 +671,11 @@ public struct Matcher: Sendable {
     /// - Parameter capitalized: whether the piece starts with a capital; nil for a compound's
     ///   head, whose case says nothing about the term's.
     private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (PatternView, Int32, MatchKind)? {
-        let candidates = pieceCandidates(key, &state)
+        pieceMatch(key, pieceCandidates(key, &state), capitalized: capitalized, surface: surface)
+    }
+
+    private func pieceMatch(_ key: String, _ candidates: PieceCandidates, capitalized: Bool?, surface: String) -> (PatternView, Int32, MatchKind)? {
+        guard !candidates.isEmpty else { return nil }
         func caseAgrees(_ p: PatternView) -> Bool { capitalized.map { p.capitalized(0) == $0 } ?? true }
         var best: (PatternView, Int32, MatchKind)?
         func consider(_ list: [Int32], _ tier: (PatternView) -> MatchKind?) {
@@ -698,11 +702,15 @@ public struct Matcher: Sendable {
     private func pieceCandidates(_ key: String, _ state: inout MatchState) -> PieceCandidates {
         let (id, isNew) = state.pieceKeys.intern(key.utf8.span)
         if !isNew { return state.pieces[Int(id)] }
-        let loose = LooseKey.make(key)
+        // By the strings' numbers in the index's vocabulary (-1 for one that is in none of its forms).
+        let keyNumber = state.number(key)
+        let looseNumber = LooseKey.mayHaveDiacritics(key) ? state.number(LooseKey.make(key)) : keyNumber
         var genitive: [Int32] = []
-        for base in GermanGenitive.baseForms(of: key) { genitive += index.byKey[base] ?? [] }
-        let candidates = PieceCandidates(key: index.byKey[key] ?? [], loose: (index.byLoose[loose] ?? []) + (loose != key ? index.byKey[loose] ?? [] : []),
-                                         genitive: genitive, stem: index.byStem[stemmer.stem(key)] ?? [])
+        for base in GermanGenitive.baseForms(of: key) { genitive += index.byKey[number: state.number(base)] }
+        var loose = Array(index.byLoose[number: looseNumber])
+        if looseNumber != keyNumber { loose += index.byKey[number: looseNumber] }
+        let candidates = PieceCandidates(key: Array(index.byKey[number: keyNumber]), loose: loose, genitive: genitive,
+                                         stem: Array(index.byStem[number: state.number(stemmer.stem(key))]))
         state.pieces.append(candidates)
         return candidates
     }
@@ -711,9 +719,13 @@ public struct Matcher: Sendable {
         let token = document.tokens[t]
         var result: [Match] = []
         for part in document.hyphenParts(of: token) where part.key.unicodeScalars.count >= 2 {
+            // Most parts are in no form: then neither their text nor their case is needed.
+            let candidates = pieceCandidates(part.key, &state)
+            guard !candidates.isEmpty else { continue }
             let surface = document.text(scalarRange: part.range)
             let capitalized = surface.first?.isUppercase ?? false
-            guard let (p, pattern, _) = pieceMatch(part.key, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start), surface: surface, &state) else { continue }
+            guard let (p, pattern, _) = pieceMatch(part.key, candidates, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start),
+                                                   surface: surface) else { continue }
             result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: part.range.lowerBound, end: part.range.upperBound,
                                 kind: .hyphenPart, form: p.form, pattern: pattern))
         }
