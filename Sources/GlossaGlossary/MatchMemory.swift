@@ -219,8 +219,15 @@ struct CompoundHit: Equatable {
 /// The memory's contents: numbered strings and facts, in flat arrays.
 struct MatchState {
     let index: GlossaryIndex
-    /// Keys numbered by slot; facts and per-key caches by key slot.
+    /// Keys numbered by slot; facts and per-key caches by key slot. While the memory has met a
+    /// single numbering (`KeyNumbers`: one tokenizer, the common case) a key without a slot for
+    /// its number is new to it, and the keys are only kept in `slotKeys`; the table is made from
+    /// them when a second numbering comes (`keyNumbering`), and kept from then on, with the slot
+    /// of each of its strings (`slotOfKey`, by the table's number).
     var keySlots = InternTable()
+    var slotOfKey: [Int32] = []
+    var slotKeys: [String] = []
+    var internsKeys = false
     var keyFacts: [KeyFacts] = []
     var genitives: [[GenitiveBase]?] = []
     /// Per key slot and case flags (`slot << 4 | flags`): the range of `singlePool` holding
@@ -271,6 +278,13 @@ struct MatchState {
     /// past `numberingsKept`, when it is new).
     mutating func keyNumbering(_ numbering: KeyNumbering) -> Int {
         if let m = slotsByNumber.firstIndex(where: { $0.numbering === numbering }) { return m }
+        if !slotsByNumber.isEmpty && !internsKeys {
+            // A second numbering: its keys may have slots already, found by their letters.
+            keySlots.reserve(slotKeys.count)
+            for (slot, key) in slotKeys.enumerated() where keySlots.intern(key.utf8.span).isNew { slotOfKey.append(Int32(slot)) }
+            slotKeys = []
+            internsKeys = true
+        }
         if slotsByNumber.count >= Self.numberingsKept { slotsByNumber.removeFirst() }
         slotsByNumber.append((numbering, [], [], []))
         return slotsByNumber.count - 1
@@ -302,17 +316,27 @@ struct MatchState {
         index.vocabulary.find(text) ?? -1
     }
 
-    /// Makes room for a first document's `count` keys (and their strings), so that the tables
-    /// do not rehash as they come. (A warm memory grows as usual: most keys are known.)
+    /// Makes room for a first document's `count` keys, so that the tables do not grow as they
+    /// come. (A warm memory grows as usual: most keys are known.)
     mutating func reserve(keys count: Int) {
-        guard keySlots.count == 0 else { return }
-        keySlots.reserve(count)
+        guard keyFacts.isEmpty else { return }
+        if internsKeys { keySlots.reserve(count) } else { slotKeys.reserveCapacity(count) }
+        keyFacts.reserveCapacity(count)
+        slotRecords.reserveCapacity(count)
+        singles.reserveCapacity(16 * count)
     }
 
-    /// The slot of a key, creating its facts on first sight.
+    /// The slot of a key that has none in the document's numbering, creating its facts on first
+    /// sight (see `keySlots`).
     mutating func keySlot(_ key: String) -> Int32 {
-        let (slot, isNew) = keySlots.intern(key.utf8.span)
-        guard isNew else { return slot }
+        let slot = Int32(keyFacts.count)
+        if internsKeys {
+            let (id, isNew) = keySlots.intern(key.utf8.span)
+            guard isNew else { return slotOfKey[Int(id)] }
+            slotOfKey.append(slot)
+        } else {
+            slotKeys.append(key)
+        }
         let keyNumber = number(key)
         // Most keys have no diacritics: then the loose key is the key itself.
         let looseNumber = LooseKey.mayHaveDiacritics(key) ? number(LooseKey.make(key)) : keyNumber

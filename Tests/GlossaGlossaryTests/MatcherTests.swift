@@ -1,5 +1,5 @@
 import Foundation
-import GlossaGlossary
+@testable import GlossaGlossary
 import GlossaTestSupport
 import GlossaText
 import Testing
@@ -280,6 +280,11 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
                 }
             }
         }
+        // One slot per distinct key: the keys met through the first numbering alone (kept
+        // without a table) are found by their letters once a second numbering comes.
+        let keys = Set(Self.documents.flatMap { try! GermanTokenizer().document($0).keys })
+        #expect(memory.state?.keyFacts.count == keys.count)
+        #expect(memory.state?.internsKeys == true)
         // Equal keys of one tokenizer have equal numbers in all its documents.
         let a = tokenizers[0].document("Kuba und Quellen."), b = tokenizers[0].document("Quellen, Kuba!")
         for (k, key) in a.keys.enumerated() {
@@ -305,6 +310,24 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
             // Only at the sentence start does a capitalized word match a lower-case term.
             #expect(found.count == expected, "\(text): \(found)")
         }
+    }
+
+    /// A memory that meets one tokenizer's documents only keeps its keys by their numbers,
+    /// one slot per distinct key, and matches as afresh.
+    @Test func aMemoryOfOneTokenizerKeepsOneSlotPerKey() throws {
+        let matcher = Matcher(index: try GlossaryIndex(glossary(Self.rows)))
+        let tokenizer = try GermanTokenizer()
+        let memory = MatchMemory()
+        for round in 0..<2 {
+            for text in Self.documents {
+                let document = tokenizer.document(text)
+                let fresh = try GermanTokenizer().document(text)
+                #expect(described(matcher.matches(in: document, memory: memory), document, matcher.index)
+                        == described(matcher.matches(in: fresh), fresh, matcher.index), "round \(round)")
+            }
+        }
+        #expect(memory.state?.internsKeys == false)
+        #expect(memory.state?.keyFacts.count == Set(Self.documents.flatMap { try! GermanTokenizer().document($0).keys }).count)
     }
 
     /// A memory made for one index starts afresh when used with another.
