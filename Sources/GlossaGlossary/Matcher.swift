@@ -670,29 +670,34 @@ public struct Matcher: Sendable {
     /// Single-token patterns matching a piece of a word (a hyphen part or a compound's head).
     /// - Parameter capitalized: whether the piece starts with a capital; nil for a compound's
     ///   head, whose case says nothing about the term's.
-    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (PatternView, Int32, MatchKind)? {
+    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (pattern: Int32, kind: MatchKind)? {
         pieceMatch(key, pieceCandidates(key, &state), capitalized: capitalized, surface: surface)
     }
 
-    private func pieceMatch(_ key: String, _ candidates: PieceCandidates, capitalized: Bool?, surface: String) -> (PatternView, Int32, MatchKind)? {
+    private func pieceMatch(_ key: String, _ candidates: PieceCandidates, capitalized: Bool?, surface: String) -> (pattern: Int32, kind: MatchKind)? {
         guard !candidates.isEmpty else { return nil }
-        func caseAgrees(_ p: PatternView) -> Bool { capitalized.map { p.capitalized(0) == $0 } ?? true }
-        var best: (PatternView, Int32, MatchKind)?
-        func consider(_ list: [Int32], _ tier: (PatternView) -> MatchKind?) {
+        let tokens = index.tokens
+        func caseAgrees(_ first: Int) -> Bool { capitalized.map { tokens.capitalized[first] == $0 } ?? true }
+        var best: (pattern: Int32, kind: MatchKind)?
+        func consider(_ list: [Int32], _ tier: (Pattern) -> MatchKind?) {
             for candidate in list {
-                let p = index.view(candidate)
+                let p = index.patterns[Int(candidate)]
                 guard p.count == 1, let kind = tier(p) else { continue }
-                if best == nil || kind < best!.2 || (kind == best!.2 && candidate > best!.1) { best = (p, candidate, kind) }
+                if best == nil || kind < best!.kind || (kind == best!.kind && candidate > best!.pattern) { best = (candidate, kind) }
             }
         }
         consider(candidates.key) { p in
-            if p.caseSensitive { return surface == p.surface(0) ? .exact : nil }
-            return caseAgrees(p) || surface == p.surface(0) ? .exact : nil
+            if p.caseSensitive { return surface == tokens.surfaces[Int(p.firstToken)] ? .exact : nil }
+            return caseAgrees(Int(p.firstToken)) || surface == tokens.surfaces[Int(p.firstToken)] ? .exact : nil
         }
-        consider(candidates.loose) { p in !p.caseSensitive && caseAgrees(p) ? .diacritics : nil }
-        consider(candidates.genitive) { p in !p.caseSensitive && p.isName && caseAgrees(p) ? .inflected : nil }
-        consider(candidates.stem) { p in
-            !p.caseSensitive && caseAgrees(p) && Self.stemMatchIsPlausible(key, p.key(0)) ? .inflected : nil
+        consider(candidates.loose) { p in !p.caseSensitive && caseAgrees(Int(p.firstToken)) ? .diacritics : nil }
+        consider(candidates.genitive) { p in !p.caseSensitive && p.isName && caseAgrees(Int(p.firstToken)) ? .inflected : nil }
+        if !candidates.stem.isEmpty {
+            let characters = Int(KeyLengths(key).characters)
+            consider(candidates.stem) { p in
+                !p.caseSensitive && caseAgrees(Int(p.firstToken))
+                    && Self.stemMatchIsPlausible(characters, Int(index.tokenFacts[Int(p.firstToken)].characters)) ? .inflected : nil
+            }
         }
         return best
     }
@@ -724,8 +729,9 @@ public struct Matcher: Sendable {
             guard !candidates.isEmpty else { continue }
             let surface = document.text(scalarRange: part.range)
             let capitalized = surface.first?.isUppercase ?? false
-            guard let (p, pattern, _) = pieceMatch(part.key, candidates, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start),
-                                                   surface: surface) else { continue }
+            guard let pattern = pieceMatch(part.key, candidates, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start),
+                                           surface: surface)?.pattern else { continue }
+            let p = index.patterns[Int(pattern)]
             result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: part.range.lowerBound, end: part.range.upperBound,
                                 kind: .hyphenPart, form: p.form, pattern: pattern))
         }
@@ -745,19 +751,23 @@ public struct Matcher: Sendable {
     /// A single-token name or term (not an adjective or demonym, not an acronym) whose key, or
     /// key without diacritics, is `core`; the entry loaded later wins.
     private func compoundPrefixMatch(_ core: String) -> Int32? {
-        var best: (PatternView, Int32)?
-        func consider(_ list: [Int32]?) {
-            for candidate in list ?? [] {
-                let p = index.view(candidate)
+        var best: Int32?
+        func consider(_ list: ArraySlice<Int32>) {
+            for candidate in list {
+                let p = index.patterns[Int(candidate)]
                 // People are left out: a name inside a closed word is far more often a coincidence
                 // ("Petro" in "Petrowitsch") than a compound ("Putinversteher").
-                guard p.count == 1, !p.caseSensitive, p.capitalized(0), p.type != .adjective, p.type != .demonym, p.type != .person else { continue }
-                if best == nil || candidate > best!.1 { best = (p, candidate) }
+                guard p.count == 1, !p.caseSensitive, index.tokens.capitalized[Int(p.firstToken)], p.type != .adjective, p.type != .demonym,
+                      p.type != .person else { continue }
+                if best == nil || candidate > best! { best = candidate }
             }
         }
-        consider(index.byKey[core])
-        if best == nil && LooseKey.mayHaveDiacritics(core) { consider(index.byLoose[LooseKey.make(core)]) }
-        return best?.1
+        // By the strings' numbers in the index's vocabulary (none: in no form).
+        if let number = index.vocabulary.find(core) { consider(index.byKey[number: number]) }
+        if best == nil && LooseKey.mayHaveDiacritics(core), let number = index.vocabulary.find(LooseKey.make(core)) {
+            consider(index.byLoose[number: number])
+        }
+        return best
     }
 
     /// The compound part in token `t`, worked out once per key.
@@ -811,7 +821,8 @@ public struct Matcher: Sendable {
                 start += 1
                 continue
             }
-            if let (p, pattern, _) = pieceMatch(string(start..<n), capitalized: nil, surface: "", &state), p.type == .term || p.type == .org {
+            if let pattern = pieceMatch(string(start..<n), capitalized: nil, surface: "", &state)?.pattern,
+               index.patterns[Int(pattern)].type == .term || index.patterns[Int(pattern)].type == .org {
                 return CompoundHit(pattern: pattern, prefix: false, length: Int32(start))
             }
             start += 1
