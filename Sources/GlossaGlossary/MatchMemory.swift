@@ -150,7 +150,7 @@ struct PairGroup {
     /// a range of `MatchState.groupAlways`.
     let always: Range<Int>
     /// Patterns of three tokens or more by their third token's loose key and by its stem
-    /// (numbers of `MatchState.strings`): a range of `MatchState.groupThird`, (number, pattern)
+    /// (numbers of the index's vocabulary): a range of `MatchState.groupThird`, (number, pattern)
     /// sorted by number. A token can only match a form token with the same loose key (exact,
     /// case, diacritics), the same stem (inflected), or, for a name's genitive, whose loose key
     /// is a genitive base's.
@@ -216,7 +216,7 @@ struct CompoundHit: Equatable {
     let length: Int32
 }
 
-/// The memory's contents: numbered strings and facts, in flat arrays.
+/// The memory's contents: facts by key slot, raw form and pair, in flat arrays.
 struct MatchState {
     let index: GlossaryIndex
     /// Keys numbered by slot; facts and per-key caches by key slot. While the memory has met a

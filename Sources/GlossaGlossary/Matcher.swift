@@ -185,7 +185,8 @@ public struct Matcher: Sendable {
             state.records.removeAll(keepingCapacity: true)
             state.records.reserveCapacity(document.keys.count)
             // Keys are found by their tokenizer's numbers where the memory has met that numbering
-            // before (an array read), else by their strings.
+            // before (an array read); a key without a slot for its number is looked up by its
+            // letters, or, while the memory has met one numbering only, is new (see `keySlots`).
             let numbers = document.keyNumbers.numbers
             let m = state.keyNumbering(document.keyNumbers.numbering)
             for (k, key) in document.keys.enumerated() {
