@@ -15,7 +15,9 @@ public enum FormKind: String, Sendable {
 
 /// One searchable form of an entry, as a sequence of tokens. The tokens' strings live in
 /// flat arrays of the index (`surfaces`, `keys`, ...) at `firstToken..<firstToken+count`:
-/// one allocation per index instead of five per form.
+/// one allocation per index instead of five per form. Numbers and flags only (its English is
+/// in `GlossaryIndex.glosses`, its entry's type in the glossary), so that reading or copying
+/// one counts no references.
 struct Pattern: Sendable {
     let entry: Int32
     let firstToken: Int32
@@ -23,9 +25,39 @@ struct Pattern: Sendable {
     let form: FormKind
     let caseSensitive: Bool
     let isName: Bool
-    let type: EntryType
-    /// The English shown for a match of this form.
-    let gloss: String
+    let role: PatternRole
+
+    init(entry: Int32, firstToken: Int32, count: Int32, form: FormKind, caseSensitive: Bool, type: EntryType) {
+        self.init(entry: entry, firstToken: firstToken, count: count, form: form, caseSensitive: caseSensitive, isName: type.isName, role: PatternRole(type))
+    }
+
+    init(entry: Int32, firstToken: Int32, count: Int32, form: FormKind, caseSensitive: Bool, isName: Bool, role: PatternRole) {
+        self.entry = entry
+        self.firstToken = firstToken
+        self.count = count
+        self.form = form
+        self.caseSensitive = caseSensitive
+        self.isName = isName
+        self.role = role
+    }
+}
+
+/// What closed-compound matching asks of a pattern's entry type.
+struct PatternRole: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// A term or an organization: may be a closed compound's head ("Bundes|außenministerium").
+    static let head = PatternRole(rawValue: 1)
+    /// An adjective, a demonym or a person: never a closed compound's first part.
+    static let neverFirstPart = PatternRole(rawValue: 2)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ type: EntryType) {
+        var role: PatternRole = []
+        if type == .term || type == .org { role.insert(.head) }
+        if type == .adjective || type == .demonym || type == .person { role.insert(.neverFirstPart) }
+        self = role
+    }
 }
 
 /// The tokens of all patterns, flat.
@@ -44,6 +76,8 @@ struct PatternTokens: Sendable {
 struct PatternView {
     let pattern: Pattern
     let tokens: PatternTokens
+    /// The English shown for a match of this form.
+    let gloss: String
     var count: Int { Int(pattern.count) }
     func surface(_ k: Int) -> String { tokens.surfaces[Int(pattern.firstToken) + k] }
     func key(_ k: Int) -> String { tokens.keys[Int(pattern.firstToken) + k] }
@@ -52,15 +86,15 @@ struct PatternView {
     func capitalized(_ k: Int) -> Bool { tokens.capitalized[Int(pattern.firstToken) + k] }
     var entry: Int32 { pattern.entry }
     var form: FormKind { pattern.form }
-    var gloss: String { pattern.gloss }
     var caseSensitive: Bool { pattern.caseSensitive }
     var isName: Bool { pattern.isName }
-    var type: EntryType { pattern.type }
+    var role: PatternRole { pattern.role }
 }
 
-/// Patterns with their tokens.
+/// Patterns with their tokens and their English.
 struct PatternSet: Sendable {
     let patterns: [Pattern]
+    let glosses: [String]
     let tokens: PatternTokens
 }
 
@@ -69,6 +103,8 @@ struct PatternBuilder {
     private let tokenizer: GermanTokenizer
     private let stemmer = GermanStemmer()
     private(set) var patterns: [Pattern] = []
+    /// The English of each pattern.
+    private(set) var glosses: [String] = []
     private(set) var tokens = PatternTokens()
 
     init() throws(ICUError) {
@@ -94,8 +130,8 @@ struct PatternBuilder {
         }
         let count = tokens.keys.count - first
         guard count > 0 else { return }
-        patterns.append(Pattern(entry: Int32(entryIndex), firstToken: Int32(first), count: Int32(count), form: kind,
-                                caseSensitive: caseSensitive, isName: type.isName, type: type, gloss: gloss))
+        patterns.append(Pattern(entry: Int32(entryIndex), firstToken: Int32(first), count: Int32(count), form: kind, caseSensitive: caseSensitive, type: type))
+        glosses.append(gloss)
     }
 
     /// `add` without the fast paths for Latin forms (for tests: the reference).
@@ -106,8 +142,8 @@ struct PatternBuilder {
         }
         let count = tokens.keys.count - first
         guard count > 0 else { return }
-        patterns.append(Pattern(entry: Int32(entryIndex), firstToken: Int32(first), count: Int32(count), form: kind,
-                                caseSensitive: caseSensitive, isName: type.isName, type: type, gloss: gloss))
+        patterns.append(Pattern(entry: Int32(entryIndex), firstToken: Int32(first), count: Int32(count), form: kind, caseSensitive: caseSensitive, type: type))
+        glosses.append(gloss)
     }
 
     private mutating func appendToken(surface: String, key: String) {
@@ -258,6 +294,7 @@ struct PatternBuilder {
     /// Room for `patterns` more patterns of about `tokens` tokens and `units` UTF-16 units.
     mutating func reserve(patterns morePatterns: Int, tokens moreTokens: Int, units: Int) {
         patterns.reserveCapacity(patterns.count + morePatterns)
+        glosses.reserveCapacity(glosses.count + morePatterns)
         let count = tokens.keys.count + moreTokens
         tokens.surfaces.reserveCapacity(count)
         tokens.surfaceStart.reserveCapacity(count)
@@ -268,7 +305,7 @@ struct PatternBuilder {
         tokens.capitalized.reserveCapacity(count)
     }
 
-    var result: PatternSet { PatternSet(patterns: patterns, tokens: tokens) }
+    var result: PatternSet { PatternSet(patterns: patterns, glosses: glosses, tokens: tokens) }
 }
 
 /// The glossary prepared for matching: every form of every entry, indexed by its first
@@ -279,6 +316,8 @@ struct PatternBuilder {
 public final class GlossaryIndex: Sendable {
     public let glossary: Glossary
     let patterns: [Pattern]
+    /// The English shown for a match of each pattern.
+    let glosses: [String]
     let tokens: PatternTokens
     /// Single-token patterns by their key, by their key without diacritics (only for forms
     /// that have diacritics), and by their stem.
@@ -316,10 +355,10 @@ public final class GlossaryIndex: Sendable {
 
     /// The English shown for a match: the entry's `en`, or, for a match of a person's surname
     /// alone, the English surname.
-    public func gloss(of match: Match) -> String { patterns[Int(match.pattern)].gloss }
+    public func gloss(of match: Match) -> String { glosses[Int(match.pattern)] }
 
     /// The English of form number `form` (`Match.formIndex`).
-    public func gloss(ofForm form: Int) -> String { patterns[form].gloss }
+    public func gloss(ofForm form: Int) -> String { glosses[form] }
 
     /// Indexes every entry's headword, variants and (for people) surnames. Large glossaries are
     /// split among the cores; the result does not depend on how many there are.
@@ -386,7 +425,7 @@ public final class GlossaryIndex: Sendable {
         let parts = PatternParts(sets)
         sets = []
         let made = parallelMap(Step.allCases, jobs: jobs) { step in step.make(from: parts) }
-        var patterns: [Pattern] = []
+        var patterns: [Pattern] = [], glosses: [String] = []
         var tokens = PatternTokens()
         var byKey = PatternLists(), byLoose = PatternLists(), byStem = PatternLists()
         var vocabulary = InternTable(), pairs: [UInt64: [Int32]] = [:], tokenFacts: [FormTokenFacts] = []
@@ -405,7 +444,9 @@ public final class GlossaryIndex: Sendable {
                 headStarts = heads
                 prefixStarts = prefixes
             case .cores(let cores): compoundCores = cores
-            case .patterns(let joined): patterns = joined
+            case .patterns(let joined, let english):
+                patterns = joined
+                glosses = english
             case .surfaces(let surfaces): tokens.surfaces = surfaces
             case .tokenKeys(let keys): tokens.keys = keys
             case .tokenLoose(let loose): tokens.loose = loose
@@ -417,6 +458,7 @@ public final class GlossaryIndex: Sendable {
             }
         }
         self.patterns = patterns
+        self.glosses = glosses
         self.tokens = tokens
         self.byKey = byKey
         self.byLoose = byLoose
@@ -487,7 +529,7 @@ public final class GlossaryIndex: Sendable {
             case words(Words)
             case starts(heads: Set<String>, prefixes: Set<String>)
             case cores(CompoundCores)
-            case patterns([Pattern])
+            case patterns([Pattern], glosses: [String])
             case surfaces([String]), tokenKeys([String]), tokenLoose([String]), tokenStems([String])
             case pool(starts: [Int32], units: [UInt16], capitalized: [Bool])
         }
@@ -508,12 +550,12 @@ public final class GlossaryIndex: Sendable {
                 for set in parts.sets {
                     let keys = set.tokens.keys, stems = set.tokens.stems, loose = set.tokens.loose, capitalized = set.tokens.capitalized
                     for p in set.patterns.indices where set.patterns[p].count == 1 {
-                        let first = Int(set.patterns[p].firstToken), type = set.patterns[p].type
-                        if type == .term || type == .org {
+                        let first = Int(set.patterns[p].firstToken), role = set.patterns[p].role
+                        if role.contains(.head) {
                             insert(keys[first], ifScalars: 6, into: &heads, seen: &seenHeads)
                             insert(stems[first], ifScalars: 6, into: &heads, seen: &seenHeads)
                         }
-                        if !set.patterns[p].caseSensitive && type != .adjective && type != .demonym && type != .person && capitalized[first] {
+                        if !set.patterns[p].caseSensitive && !role.contains(.neverFirstPart) && capitalized[first] {
                             insert(keys[first], ifScalars: 4, into: &prefixes, seen: &seenPrefixes)
                             insert(loose[first], ifScalars: 4, into: &prefixes, seen: &seenPrefixes)
                         }
@@ -525,9 +567,9 @@ public final class GlossaryIndex: Sendable {
                 for set in parts.sets {
                     let keys = set.tokens.keys, loose = set.tokens.loose, capitalized = set.tokens.capitalized
                     for pattern in set.patterns where pattern.count == 1 {
-                        let first = Int(pattern.firstToken), type = pattern.type
+                        let first = Int(pattern.firstToken)
                         // The forms `Matcher.compoundPrefixMatch` accepts.
-                        if !pattern.caseSensitive && type != .adjective && type != .demonym && type != .person && capitalized[first] {
+                        if !pattern.caseSensitive && !pattern.role.contains(.neverFirstPart) && capitalized[first] {
                             cores.insert(keys[first].unicodeScalars)
                             cores.insert(loose[first].unicodeScalars)
                         }
@@ -535,16 +577,18 @@ public final class GlossaryIndex: Sendable {
                 }
                 return .cores(cores)
             case .patterns:
-                var patterns: [Pattern] = []
+                var patterns: [Pattern] = [], glosses: [String] = []
                 patterns.reserveCapacity(parts.patternCount)
+                glosses.reserveCapacity(parts.patternCount)
                 for (k, set) in parts.sets.enumerated() {
                     let shift = Int32(parts.tokenBase[k])
                     for pattern in set.patterns {
                         patterns.append(Pattern(entry: pattern.entry, firstToken: pattern.firstToken + shift, count: pattern.count, form: pattern.form,
-                                                caseSensitive: pattern.caseSensitive, isName: pattern.isName, type: pattern.type, gloss: pattern.gloss))
+                                                caseSensitive: pattern.caseSensitive, isName: pattern.isName, role: pattern.role))
                     }
+                    glosses.append(contentsOf: set.glosses)
                 }
-                return .patterns(patterns)
+                return .patterns(patterns, glosses: glosses)
             case .surfaces: return .surfaces(parts.joined(\.surfaces))
             case .tokenKeys: return .tokenKeys(parts.joined(\.keys))
             case .tokenLoose: return .tokenLoose(parts.joined(\.loose))
@@ -639,7 +683,7 @@ public final class GlossaryIndex: Sendable {
         }
     }
 
-    func view(_ index: Int32) -> PatternView { PatternView(pattern: patterns[Int(index)], tokens: tokens) }
+    func view(_ index: Int32) -> PatternView { PatternView(pattern: patterns[Int(index)], tokens: tokens, gloss: glosses[Int(index)]) }
 
     /// Number of indexed forms (headwords, variants, surnames).
     public var formCount: Int { patterns.count }

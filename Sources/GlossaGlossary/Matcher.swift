@@ -758,8 +758,7 @@ public struct Matcher: Sendable {
                 let p = index.patterns[Int(candidate)]
                 // People are left out: a name inside a closed word is far more often a coincidence
                 // ("Petro" in "Petrowitsch") than a compound ("Putinversteher").
-                guard p.count == 1, !p.caseSensitive, index.tokens.capitalized[Int(p.firstToken)], p.type != .adjective, p.type != .demonym,
-                      p.type != .person else { continue }
+                guard p.count == 1, !p.caseSensitive, index.tokens.capitalized[Int(p.firstToken)], !p.role.contains(.neverFirstPart) else { continue }
                 if best == nil || candidate > best! { best = candidate }
             }
         }
@@ -823,7 +822,7 @@ public struct Matcher: Sendable {
                 continue
             }
             if let pattern = pieceMatch(string(start..<n), capitalized: nil, surface: "", &state)?.pattern,
-               index.patterns[Int(pattern)].type == .term || index.patterns[Int(pattern)].type == .org {
+               index.patterns[Int(pattern)].role.contains(.head) {
                 return CompoundHit(pattern: pattern, prefix: false, length: Int32(start))
             }
             start += 1

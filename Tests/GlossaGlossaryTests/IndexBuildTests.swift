@@ -105,7 +105,7 @@ import Testing
         var lines: [String] = []
         for i in 0..<index.patterns.count {
             let p = index.view(Int32(i))
-            var line = "\(p.entry) \(p.form) \(p.caseSensitive) \(p.isName) \(p.type) \(p.gloss) |"
+            var line = "\(p.entry) \(p.form) \(p.caseSensitive) \(p.isName) \(p.role.rawValue) \(p.gloss) |"
             for k in 0..<p.count {
                 let units = Array(p.surface(k).utf16)
                 line += " \(p.surface(k))/\(p.key(k))/\(p.loose(k))/\(p.stem(k))/\(p.capitalized(k))/\(Matcher.surfaceEquals(index.tokens.surfacePool, index.tokens.surfaceStart, Int(p.pattern.firstToken) + k, units, 0, units.count))"
@@ -187,8 +187,22 @@ import Testing
             }
             #expect(lists[number: -1].isEmpty && lists["no such key in any glossary"] == nil)
         }
-        // Single-token forms are listed under their key, multi-token ones under their first two tokens.
+        // Single-token forms are listed under their key, multi-token ones under their first two
+        // tokens; a form's flags follow its entry's type, and its English is the entry's (the
+        // surname's for a surname).
+        var heads = 0, neverFirst = 0
         for (p, pattern) in index.patterns.enumerated() {
+            let entry = index.glossary.entries[Int(pattern.entry)]
+            #expect(pattern.isName == entry.type.isName)
+            #expect(pattern.role.contains(.head) == (entry.type == .term || entry.type == .org))
+            #expect(pattern.role.contains(.neverFirstPart) == [.adjective, .demonym, .person].contains(entry.type))
+            if pattern.role.contains(.head) { heads += 1 }
+            if pattern.role.contains(.neverFirstPart) { neverFirst += 1 }
+            if pattern.form == .surname {
+                #expect(entry.en.hasSuffix(index.gloss(ofForm: p)))
+            } else {
+                #expect(index.gloss(ofForm: p) == entry.en)
+            }
             let first = index.tokenFacts[Int(pattern.firstToken)]
             if pattern.count == 1 {
                 #expect(index.byKey[number: first.key].contains(Int32(p)) && index.byStem[number: first.stem].contains(Int32(p)))
@@ -199,5 +213,6 @@ import Testing
                 #expect(index.startsPair[Int(first.stem)] && index.startsPair[Int(first.loose)])
             }
         }
+        #expect(heads > 300 && neverFirst > 300)
     }
 }
