@@ -91,6 +91,18 @@ public struct Match: Sendable, Hashable {
 }
 
 extension Match {
+    /// The match a chosen hit becomes.
+    init(_ hit: Hit) {
+        entryIndex = hit.entry
+        firstToken = hit.firstToken
+        tokenEnd = hit.tokenEnd
+        startOffset = hit.start
+        endOffset = hit.end
+        kind = hit.kind
+        form = hit.form
+        pattern = hit.pattern
+    }
+
     /// The same match moved by `offset` scalars onto other tokens (for per-form caches).
     func shifted(by offset: Int, tokens: Range<Int>) -> Match {
         Match(entry: entry, tokens: tokens, start: start + offset, end: end + offset, kind: kind, form: form, pattern: pattern)
@@ -240,19 +252,24 @@ public struct Matcher: Sendable {
         let tokens = scan.tokens
         var result: [Match] = []
         result.reserveCapacity(tokens.count / 2)
-        // Spaced compounds are in token order: walk them with the scan.
+        // Spaced compounds are in token order: walk them with the scan (the next one's first
+        // token is kept at hand, `Int.max` past the last, as most tokens start none).
+        let compounds = document.spacedCompounds
         var nextCompound = 0
+        var nextCompoundStart = compounds.isEmpty ? Int.max : compounds[0].tokens.lowerBound
 
         for sentence in document.sentences {
             var t = sentence.tokens.lowerBound
             let sentenceEnd = sentence.tokens.upperBound
             while t < sentenceEnd {
                 var best: Hit?
-                while nextCompound < document.spacedCompounds.count && document.spacedCompounds[nextCompound].tokens.lowerBound < t { nextCompound += 1 }
-                if nextCompound < document.spacedCompounds.count, document.spacedCompounds[nextCompound].tokens.lowerBound == t,
-                   document.spacedCompounds[nextCompound].tokens.upperBound <= sentenceEnd,
-                   let hit = matchCompound(document.spacedCompounds[nextCompound], in: document) {
-                    best = hit
+                if nextCompoundStart <= t {
+                    while nextCompound < compounds.count && compounds[nextCompound].tokens.lowerBound < t { nextCompound += 1 }
+                    nextCompoundStart = nextCompound < compounds.count ? compounds[nextCompound].tokens.lowerBound : Int.max
+                    if nextCompoundStart == t, compounds[nextCompound].tokens.upperBound <= sentenceEnd,
+                       let hit = matchCompound(compounds[nextCompound], in: document) {
+                        best = hit
+                    }
                 }
                 let atStart = t == sentence.tokens.lowerBound
                 if let single = bestSingle(at: t, atSentenceStart: atStart, scan, &state), best == nil || better(single, than: best!) {
@@ -260,8 +277,7 @@ public struct Matcher: Sendable {
                 }
                 bestMulti(at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, best: &best, scan, &state)
                 if let best {
-                    result.append(Match(entry: Int(best.entry), tokens: Int(best.firstToken)..<Int(best.tokenEnd), start: Int(best.start),
-                                        end: Int(best.end), kind: best.kind, form: best.form, pattern: best.pattern))
+                    result.append(Match(best))
                     t = Int(best.tokenEnd)
                     continue
                 }
@@ -496,8 +512,7 @@ public struct Matcher: Sendable {
                     }
                 }
             }
-            for n in 0..<thirdNumbers.count {
-                let number = thirdNumbers[n]
+            func search(_ number: Int32) {
                 // The first entry of `number` (binary search), then its patterns in order.
                 var low = group.byThird.lowerBound, high = group.byThird.upperBound
                 while low < high {
@@ -507,6 +522,13 @@ public struct Matcher: Sendable {
                 while low < group.byThird.upperBound && state.groupThird[low].x == number {
                     verifyMulti(state.groupThird[low].y)
                     low += 1
+                }
+            }
+            for n in 0..<thirdNumbers.count { search(thirdNumbers[n]) }
+            if thirdNumbers.overflowed {
+                let third = scan.tokens[t + 2]
+                for base in state.genitiveBases(scan.keySlots[Int(third.keyID)], key: scan.document.keys[Int(third.keyID)], stemmer: stemmer) {
+                    search(base.loose)
                 }
             }
         }
@@ -532,18 +554,25 @@ public struct Matcher: Sendable {
     }
 
     /// The numbers a third token may be listed under in a pair group (see `PairGroup.byThird`),
-    /// each once, kept inline: a token has its loose key, its stem and at most a few genitive bases.
+    /// each once, kept inline (no reference to count at every possible first token): a token has
+    /// its loose key, its stem and at most two genitive bases (`GermanGenitive.baseForms`).
     struct ThirdNumbers {
         /// -1 while not worked out.
         var count = -1
         private var inline = SIMD8<Int32>(repeating: 0)
-        private var more: [Int32] = []
+        /// Whether a number found no room (then the caller also searches the genitive bases
+        /// directly; a number searched twice finds the same patterns).
+        private(set) var overflowed = false
 
-        subscript(i: Int) -> Int32 { i < 8 ? inline[i] : more[i - 8] }
+        subscript(i: Int) -> Int32 { inline[i] }
 
         mutating func add(_ number: Int32) {
-            for i in 0..<count where self[i] == number { return }
-            if count < 8 { inline[count] = number } else { more.append(number) }
+            for i in 0..<count where inline[i] == number { return }
+            guard count < 8 else {
+                overflowed = true
+                return
+            }
+            inline[count] = number
             count += 1
         }
     }
