@@ -137,6 +137,28 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(found.map(\.0) == ["US- Amerikaner"])
     }
 
+    /// The scan walks the document's spaced compounds alongside its tokens: each is found where it
+    /// starts, also several in a row, one right after a match, and none across a sentence's end.
+    @Test func spacedCompoundsAlongTheScan() throws {
+        let g = try glossary("US-Amerikaner\tUS American\tdemonym\nEU-Kommission\tEuropean Commission\torg\nKuba\tCuba\tcountry\nOst-Berlin\tEast Berlin\tcity\n")
+        let found = try matches("Kuba und US- Amerikaner, EU- Kommission. Kuba EU- Kommission und US-. Amerikaner. Ost- Berlin", g)
+        #expect(texts(found) == ["Kuba", "US- Amerikaner", "EU- Kommission", "Kuba", "EU- Kommission", "Ost- Berlin"])
+    }
+
+    /// The numbers a third token may be listed under stay inline; one that finds no room is
+    /// reported, so that the scan searches the token's genitive bases directly.
+    @Test func thirdNumbersKeepEightAndReportMore() {
+        var numbers = Matcher.ThirdNumbers()
+        numbers.count = 0
+        for n in [5, 3, 5, 7, 1, 2, 9, 4, 6] as [Int32] { numbers.add(n) }
+        #expect(numbers.count == 8 && !numbers.overflowed)
+        #expect((0..<numbers.count).map { numbers[$0] } == [5, 3, 7, 1, 2, 9, 4, 6])
+        numbers.add(4)
+        #expect(!numbers.overflowed)
+        numbers.add(8)
+        #expect(numbers.overflowed && numbers.count == 8)
+    }
+
     @Test func matchesDoNotCrossSentences() throws {
         let g = try glossary("Vereinigte Staaten\tUnited States\tcountry\n")
         #expect(try matches("Das Wort heißt Vereinigte. Staaten gibt es viele.", g).isEmpty)
