@@ -872,15 +872,17 @@ struct KeyLengths {
 
     init(_ key: String) {
         // One pass over the bytes: scalars are the bytes that do not continue a sequence.
+        let bytes = key.utf8.span
         var scalars = 0
         var simple = true
-        for byte in key.utf8 {
+        for i in bytes.indices {
+            let byte = bytes[i]
             if byte & 0xC0 != 0x80 { scalars += 1 }
             if byte >= 0xCC || byte == 0x0D { simple = false }
         }
         // Below U+0300 and without a carriage return, each scalar is a character of its own.
         characters = Int32(simple ? scalars : key.count)
-        utf8 = Int32(key.utf8.count)
+        utf8 = Int32(bytes.count)
         self.scalars = Int32(scalars)
     }
 }

@@ -275,13 +275,20 @@ public struct Matcher: Sendable {
                 if let single = bestSingle(at: t, atSentenceStart: atStart, scan, &state), best == nil || better(single, than: best!) {
                     best = single
                 }
-                bestMulti(at: t, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd, best: &best, scan, &state)
+                // Most tokens start no multi-token form: decided once per key, without looking
+                // further (from the key's record for a word), before calling.
+                let token = tokens[t]
+                let startsMulti = token.kind == .word ? state.records[Int(token.keyID)].startsMulti
+                    : state.startsMulti[Int(scan.keySlots[Int(token.keyID)])]
+                if startsMulti != 0 && t + 1 < sentenceEnd {
+                    bestMulti(at: t, token, startsMulti: startsMulti, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd,
+                              best: &best, scan, &state)
+                }
                 if let best {
                     result.append(Match(best))
                     t = Int(best.tokenEnd)
                     continue
                 }
-                let token = tokens[t]
                 if token.kind == .word {
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
                         appendHyphenParts(at: t, atSentenceStart: atStart, scan, &state, to: &result)
@@ -466,18 +473,14 @@ public struct Matcher: Sendable {
 
     // MARK: Several tokens
 
-    /// Verifies each multi-token pattern that may start at token `t`, found by its first two
-    /// tokens' stems (or their genitive base) and loose keys, and keeps the better in `best`.
-    private func bestMulti(at t: Int, sentenceStart: Int, sentenceEnd: Int, best: inout Hit?,
+    /// Verifies each multi-token pattern that may start at token `t` (`token`, not the last of
+    /// its sentence, whose key may start one: `startsMulti` 1, or -1 while not known), found by
+    /// its first two tokens' stems (or their genitive base) and loose keys, and keeps the better
+    /// in `best`.
+    private func bestMulti(at t: Int, _ token: Token, startsMulti: Int8, sentenceStart: Int, sentenceEnd: Int, best: inout Hit?,
                            _ scan: Scan, _ state: inout MatchState) {
-        guard t + 1 < sentenceEnd, !state.pairBits.isEmpty else { return }
-        let token = scan.tokens[t]
         let next = scan.tokens[t + 1]
-        // Most tokens start no multi-token form: decided once per key, without looking further
-        // (from the key's record for a word).
         let isWord = token.kind == .word
-        let startsMulti = isWord ? state.records[Int(token.keyID)].startsMulti : state.startsMulti[Int(scan.keySlots[Int(token.keyID)])]
-        guard startsMulti != 0 else { return }
         let firstStem = scan.stemVocabulary(of: token, &state)
         let firstLoose = isWord ? state.records[Int(token.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].loose
         if startsMulti < 0 {
