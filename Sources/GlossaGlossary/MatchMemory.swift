@@ -365,6 +365,14 @@ struct MatchState {
 
     static let pairBitWords = 1 << 15
 
+    /// Whether `pair` passes the bit filter (see `pairBits`): false for most pairs, which then
+    /// start no multi-token form.
+    @inline(__always)
+    func mayStartForms(_ pair: UInt64) -> Bool {
+        let bit = Self.pairBit(pair)
+        return pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
     /// The bit of a pair in `pairBits` (a multiplicative hash onto 2^21 bits).
     @inline(__always)
     static func pairBit(_ pair: UInt64) -> Int {
@@ -374,8 +382,7 @@ struct MatchState {
     /// The number (in `groups`) of the group of the multi-token patterns listed under `pair`
     /// in the index, or nil when none is; worked out once per pair.
     mutating func pairGroup(_ pair: UInt64) -> Int? {
-        let bit = Self.pairBit(pair)
-        guard pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        guard mayStartForms(pair) else { return nil }
         if let known = pairTable.find(pair) { return known >= 0 ? Int(known) : nil }
         guard let patterns = index.pairs[pair] else {
             pairTable.insert(pair, -1)

@@ -496,6 +496,8 @@ public struct Matcher: Sendable {
         // What a third token may be listed under in a pair group: its loose key, its stem, the
         // loose keys of its genitive bases (worked out once, when a group needs them).
         var thirdNumbers = ThirdNumbers()
+        // (Called only for pairs that pass the bit filter: most do not, and the call would cost
+        // more than the test.)
         func consider(_ pair: UInt64) {
             guard let number = state.pairGroup(pair) else { return }
             let group = state.groups[number]
@@ -539,20 +541,24 @@ public struct Matcher: Sendable {
             guard let found = verify(candidate, at: t, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, scan, &state) else { return }
             if best == nil || better(found, than: best!) { best = found }
         }
+        func considerIfFiltered(_ first: Int32, _ second: Int32) {
+            let pair = UInt64(first) << 32 | UInt64(second)
+            if state.mayStartForms(pair) { consider(pair) }
+        }
         if firstStem >= 0 {
-            if nextStem >= 0 { consider(UInt64(firstStem) << 32 | UInt64(nextStem)) }
+            if nextStem >= 0 { considerIfFiltered(firstStem, nextStem) }
             // Most keys have no genitive base form: known from the key's record after the first time.
             if next.kind == .word && state.records[Int(next.keyID)].hasGenitives != 0 {
                 let bases = state.genitiveBases(scan.keySlots[Int(next.keyID)], key: scan.document.keys[Int(next.keyID)], stemmer: stemmer)
                 state.records[Int(next.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
                 for base in bases where base.stemVocabulary >= 0 && base.stemVocabulary != nextStem {
-                    consider(UInt64(firstStem) << 32 | UInt64(base.stemVocabulary))
+                    considerIfFiltered(firstStem, base.stemVocabulary)
                 }
             }
         }
         let nextLoose = next.kind == .word ? state.records[Int(next.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(next.keyID)])].loose
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem) {
-            consider(UInt64(firstLoose) << 32 | UInt64(nextLoose))
+            considerIfFiltered(firstLoose, nextLoose)
         }
     }
 
