@@ -262,22 +262,20 @@ public struct Matcher: Sendable {
             var t = sentence.tokens.lowerBound
             let sentenceEnd = sentence.tokens.upperBound
             while t < sentenceEnd {
-                var best: Hit?
+                let atStart = t == sentence.tokens.lowerBound
+                let token = tokens[t]
+                var best = bestSingle(at: t, token, atSentenceStart: atStart, scan, &state)
                 if nextCompoundStart <= t {
                     while nextCompound < compounds.count && compounds[nextCompound].tokens.lowerBound < t { nextCompound += 1 }
                     nextCompoundStart = nextCompound < compounds.count ? compounds[nextCompound].tokens.lowerBound : Int.max
+                    // (A spaced compound's two tokens beat any single token.)
                     if nextCompoundStart == t, compounds[nextCompound].tokens.upperBound <= sentenceEnd,
-                       let hit = matchCompound(compounds[nextCompound], in: document) {
+                       let hit = matchCompound(compounds[nextCompound], in: document), best == nil || better(hit, than: best!) {
                         best = hit
                     }
                 }
-                let atStart = t == sentence.tokens.lowerBound
-                if let single = bestSingle(at: t, atSentenceStart: atStart, scan, &state), best == nil || better(single, than: best!) {
-                    best = single
-                }
                 // Most tokens start no multi-token form: decided once per key, without looking
                 // further (from the key's record for a word), before calling.
-                let token = tokens[t]
                 let startsMulti = token.kind == .word ? state.records[Int(token.keyID)].startsMulti
                     : state.startsMulti[Int(scan.keySlots[Int(token.keyID)])]
                 if startsMulti != 0 && t + 1 < sentenceEnd {
@@ -348,8 +346,8 @@ public struct Matcher: Sendable {
     /// What it finds depends only on the token's code units (which give its key and case flags),
     /// whether it is a word and whether it starts a sentence: it is kept per raw form number
     /// (`MatchState.formOutcomes`) and found there for the form's later tokens.
-    private func bestSingle(at t: Int, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
-        let token = scan.tokens[t]
+    @inline(__always)
+    private func bestSingle(at t: Int, _ token: Token, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let form = Int(scan.tokenForms[t])
         let known: UInt8 = token.kind == .word ? 1 : 2
         if form >= 0 && form < state.formOutcomes.count {
@@ -360,6 +358,12 @@ public struct Matcher: Sendable {
                            end: token.end, kind: outcome.kind, form: outcome.form, distance: outcome.distance)
             }
         }
+        return newFormSingle(at: t, form: form, known: known, atSentenceStart: atSentenceStart, scan, &state)
+    }
+
+    /// `bestSingle` for a form not seen yet in this place (kept for its later tokens).
+    @inline(never)
+    private func newFormSingle(at t: Int, form: Int, known: UInt8, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let found = bestSingleByKey(at: t, atSentenceStart: atSentenceStart, scan, &state)
         if form >= 0 && form < MatchState.formOutcomeLimit {
             if form >= state.formOutcomes.count {
