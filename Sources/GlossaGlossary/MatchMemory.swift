@@ -316,6 +316,13 @@ struct MatchState {
         index.vocabulary.find(text) ?? -1
     }
 
+    /// The vocabulary numbers of a key and of its loose key (the same string, and number, for
+    /// the many keys without a letter from U+00C0 on).
+    func numbers(ofKey key: String) -> (key: Int32, loose: Int32) {
+        let keyNumber = number(key)
+        return (keyNumber, LooseKey.mayHaveDiacritics(key) ? number(LooseKey.make(key)) : keyNumber)
+    }
+
     /// Makes room for a first document's `count` keys, so that the tables do not grow as they
     /// come. (A warm memory grows as usual: most keys are known.)
     mutating func reserve(keys count: Int) {
@@ -337,9 +344,7 @@ struct MatchState {
         } else {
             slotKeys.append(key)
         }
-        let keyNumber = number(key)
-        // Most keys have no diacritics: then the loose key is the key itself.
-        let looseNumber = LooseKey.mayHaveDiacritics(key) ? number(LooseKey.make(key)) : keyNumber
+        let (keyNumber, looseNumber) = numbers(ofKey: key)
         let lengths = KeyLengths(key)
         keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, characters: lengths.characters, utf8: lengths.utf8, scalars: lengths.scalars))
         slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
@@ -357,7 +362,8 @@ struct MatchState {
     mutating func genitiveBases(_ slot: Int32, key: String, stemmer: GermanStemmer) -> [GenitiveBase] {
         if let known = genitives[Int(slot)] { return known }
         let bases = GermanGenitive.baseForms(of: key).map { base in
-            GenitiveBase(key: number(base), loose: number(LooseKey.make(base)), stemVocabulary: number(stemmer.stem(base)))
+            let numbers = numbers(ofKey: base)
+            return GenitiveBase(key: numbers.key, loose: numbers.loose, stemVocabulary: number(stemmer.stem(base)))
         }
         genitives[Int(slot)] = bases
         return bases

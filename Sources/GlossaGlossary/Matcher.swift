@@ -434,8 +434,8 @@ public struct Matcher: Sendable {
         if token.kind == .word {
             // (Not `MatchState.genitiveBases`, which also stems each base.)
             for base in GermanGenitive.baseForms(of: scan.document.keys[Int(token.keyID)]) {
-                let number = state.number(base)
-                candidates += lookupKey(number, loose: LooseKey.mayHaveDiacritics(base) ? state.number(LooseKey.make(base)) : number)
+                let numbers = state.numbers(ofKey: base)
+                candidates += lookupKey(numbers.key, loose: numbers.loose)
             }
             candidates += index.byStem[number: scan.stemNumber(of: token, &state)]
         }
@@ -751,8 +751,7 @@ public struct Matcher: Sendable {
         let (id, isNew) = state.pieceKeys.intern(key.utf8.span)
         if !isNew { return state.pieces[Int(id)] }
         // By the strings' numbers in the index's vocabulary (-1 for one that is in none of its forms).
-        let keyNumber = state.number(key)
-        let looseNumber = LooseKey.mayHaveDiacritics(key) ? state.number(LooseKey.make(key)) : keyNumber
+        let (keyNumber, looseNumber) = state.numbers(ofKey: key)
         var genitive: [Int32] = []
         for base in GermanGenitive.baseForms(of: key) { genitive += index.byKey[number: state.number(base)] }
         var loose = Array(index.byLoose[number: looseNumber])

@@ -1,3 +1,5 @@
+import Foundation
+import GlossaTestSupport
 import Testing
 @testable import GlossaStemmer
 
@@ -22,6 +24,32 @@ struct GermanGenitiveTests {
         // s is only removed after b d f g h k l m n r t (and in R1): a, u, w, o do not qualify.
         for word in ["kubas", "moskaus", "borissows", "castros"] {
             #expect(stemmer.stem(word) == word, "\(word)")
+        }
+    }
+
+    /// The matcher keeps a third token's numbers inline, counting on at most two bases per word
+    /// (`Matcher.ThirdNumbers`); every ending the rules know is tried on generated words.
+    @Test("a word has at most two base forms")
+    func atMostTwoBaseForms() {
+        let stems = ["Haus", "Kuba", "Lukas", "Max", "Boß", "Platz", "Andrea", "Alice", "Rus", "Äs", "x", "ß", "élan", "Жук", "王"]
+        let endings = ["", "s", "S", "es", "ES", "'s", "’s", "'", "’", "\u{02BC}", "ʼs", "ces", "ce'", "ss", "tz'", "x'", "'es"]
+        var withTwo = 0
+        for stem in stems {
+            for ending in endings {
+                let forms = GermanGenitive.baseForms(of: stem + ending)
+                #expect(forms.count <= 2, "\(stem + ending) → \(forms)")
+                if forms.count == 2 { withTwo += 1 }
+            }
+        }
+        #expect(withTwo > 0)
+        // And every word of the Snowball sample vocabulary, capitalized and with a genitive -s.
+        guard let url = TestSupport.sharedFile("data/snowball-german/voc.txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return }
+        for word in text.split(separator: "\n") {
+            for form in [String(word), word.prefix(1).uppercased() + word.dropFirst() + "s"] {
+                let bases = GermanGenitive.baseForms(of: form)
+                if bases.count > 2 { Issue.record("\(form) → \(bases)") }
+            }
         }
     }
 
