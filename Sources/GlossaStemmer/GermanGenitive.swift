@@ -26,48 +26,95 @@ public enum GermanGenitive {
     /// is recognised in either case. A candidate always has at least two letters. Words that
     /// cannot be genitives by these rules give `[]` (*Boss*, *Berlin*, *s*).
     public static func baseForms(of word: String) -> [String] {
-        // Most words end in neither s nor an apostrophe: decided on the last scalar (a character
-        // that is "s", "S" or an apostrophe is that one scalar) without splitting into characters.
-        switch word.unicodeScalars.last {
-        case "s", "S", "'", "\u{2019}", "\u{02BC}": break
+        // Most words end in neither s nor an apostrophe: decided on the last byte (s, S, ' and
+        // the last bytes of U+2019 and U+02BC) without decoding the word.
+        let bytes = word.utf8.span
+        guard bytes.count >= 3 else { return [] }  // Fewer than three characters: never a genitive.
+        switch bytes[bytes.count - 1] {
+        case 0x73, 0x53, 0x27, 0x99, 0xBC: break
         default: return []
         }
-        return asciiBaseForms(of: word) ?? characterBaseForms(of: word)
+        return latinBaseForms(of: word) ?? characterBaseForms(of: word)
     }
 
-    /// `baseForms` on the bytes of a word of printable ASCII (where each byte is a `Character`);
-    /// nil for any other word.
-    static func asciiBaseForms(of word: String) -> [String]? {
-        let bytes = Array(word.utf8)
-        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        func isLetter(_ byte: UInt8) -> Bool { lower(byte) >= 0x61 && lower(byte) <= 0x7A }
-        func isSibilant(_ byte: UInt8) -> Bool { byte == 0x73 || byte == 0x78 || byte == 0x7A }
+    /// `baseForms` on the bytes of a word whose every scalar is below U+0300 (no combining
+    /// marks) and not a carriage return: there each scalar is a `Character` of its own, so the
+    /// rules can read the last three scalars from the end of the UTF-8. Nil for any other word.
+    static func latinBaseForms(of word: String) -> [String]? {
+        let bytes = word.utf8.span
         let n = bytes.count
-        guard n >= 3 else { return [] }
+        // Lead bytes below 0xCC encode scalars below U+0300.
+        for i in 0..<n where bytes[i] >= 0xCC || bytes[i] == 0x0D { return nil }
+        // The byte offsets of the last three scalars (-1: none).
+        let last = scalarStart(bytes, before: n)
+        let second = scalarStart(bytes, before: last)
+        guard second > 0 else { return [] }  // Fewer than three characters.
+        let third = scalarStart(bytes, before: second)
+        let c1 = lower(scalar(bytes, at: last)), c2 = lower(scalar(bytes, at: second)), c3 = lower(scalar(bytes, at: third))
         var result: [String] = []
-        func add(droppingLast count: Int) {
-            let base = bytes[0..<(n - count)]
-            guard base.count >= 2, base.lazy.filter(isLetter).count >= 2, let last = base.last, isLetter(last) else { return }
-            let candidate = String(decoding: base, as: UTF8.self)
+        // The word up to byte `end` (without its last one or two characters), when that keeps at
+        // least two characters, two of them letters, and ends in a letter (starting at `lastStart`).
+        func add(upTo end: Int, lastStart: Int) {
+            guard lastStart > 0, isLetter(lower(scalar(word.utf8.span, at: lastStart))),
+                  letterCount(word.utf8.span, upTo: end, atLeast: 2) else { return }
+            let candidate = String(decoding: word.utf8.prefix(end), as: UTF8.self)
             if !result.contains(candidate) { result.append(candidate) }
         }
-        let apostrophe: UInt8 = 0x27
-        if bytes[n - 1] == apostrophe {
-            let before = lower(bytes[n - 2])
-            if isSibilant(before) || (before == 0x65 && lower(bytes[n - 3]) == 0x63) { add(droppingLast: 1) }
+        if isApostrophe(c1) {
+            if isSibilant(c2) || (c2 == 0x65 && c3 == 0x63) { add(upTo: last, lastStart: second) }
             return result
         }
-        guard lower(bytes[n - 1]) == 0x73 else { return [] }
-        if bytes[n - 2] == apostrophe {
-            add(droppingLast: 2)
+        guard c1 == 0x73 else { return [] }
+        if isApostrophe(c2) {
+            add(upTo: second, lastStart: third)
             return result
         }
-        let before = lower(bytes[n - 2])
-        if isLetter(before) && !isSibilant(before) { add(droppingLast: 1) }
-        if before == 0x65 && isSibilant(lower(bytes[n - 3])) { add(droppingLast: 2) }
+        if isLetter(c2) && !isSibilant(c2) { add(upTo: last, lastStart: second) }
+        if c2 == 0x65 && isSibilant(c3) { add(upTo: second, lastStart: third) }
         return result
     }
+
+    /// The byte offset of the scalar that ends at byte `end` (-1 when `end` is 0).
+    private static func scalarStart(_ bytes: Span<UInt8>, before end: Int) -> Int {
+        guard end > 0 else { return -1 }
+        var start = end - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
+    }
+
+    /// The scalar (below U+0800) starting at byte `start`.
+    private static func scalar(_ bytes: Span<UInt8>, at start: Int) -> UInt32 {
+        let lead = UInt32(bytes[start])
+        return lead < 0x80 ? lead : (lead & 0x1F) << 6 | UInt32(bytes[start + 1] & 0x3F)
+    }
+
+    /// Whether the scalars in `bytes[0..<end]` include at least `count` letters.
+    private static func letterCount(_ bytes: Span<UInt8>, upTo end: Int, atLeast count: Int) -> Bool {
+        var found = 0
+        for i in 0..<end where bytes[i] & 0xC0 != 0x80 && isLetter(scalar(bytes, at: i)) {
+            found += 1
+            if found >= count { return true }
+        }
+        return false
+    }
+
+    /// A scalar's lower case as `lower(_: Character)` gives it, for the scalars that the rules
+    /// compare (below U+0300 only ASCII capitals lower to one of s, e, c, x, z).
+    private static func lower(_ value: UInt32) -> UInt32 {
+        value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+    }
+
+    /// `Character.isLetter` for a scalar below U+0300.
+    private static func isLetter(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value | 0x20 >= 0x61 && value | 0x20 <= 0x7A }
+        switch Unicode.Scalar(value)?.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    private static func isApostrophe(_ value: UInt32) -> Bool { value == 0x27 || value == 0x02BC }
+    private static func isSibilant(_ value: UInt32) -> Bool { value == 0x73 || value == 0xDF || value == 0x78 || value == 0x7A }
 
     /// `baseForms` on Characters, for any word.
     static func characterBaseForms(of word: String) -> [String] {

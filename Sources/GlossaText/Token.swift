@@ -38,22 +38,24 @@ public struct Token: Sendable, Hashable {
     public let kind: TokenKind
     public let flags: Flags
 
+    // The flags are computed (and inlinable), not stored: another module's stored static is
+    // reached through a lazy-initialization accessor, a call at every flag test of a hot loop.
     public struct Flags: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8
-        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
         /// The token contains an inner hyphen ("Castro-Diktatur"): see `Document.hyphenParts(of:)`.
-        public static let hyphenated = Flags(rawValue: 1)
+        @inlinable public static var hyphenated: Flags { Flags(rawValue: 1) }
         /// The token ends in a hyphen and continues a compound with the next word,
         /// across a space ("US- Amerikaner") or a line break.
-        public static let continuesCompound = Flags(rawValue: 2)
+        @inlinable public static var continuesCompound: Flags { Flags(rawValue: 2) }
         /// An abbreviation with its period ("Dr.", "z.", "Lat.").
-        public static let abbreviation = Flags(rawValue: 4)
+        @inlinable public static var abbreviation: Flags { Flags(rawValue: 4) }
         /// Starts with an upper-case letter.
-        public static let capitalized = Flags(rawValue: 8)
+        @inlinable public static var capitalized: Flags { Flags(rawValue: 8) }
         /// A word hyphenated across a line break ("Zusammen-\narbeit"): its key drops the hyphen and break.
-        public static let dehyphenated = Flags(rawValue: 16)
+        @inlinable public static var dehyphenated: Flags { Flags(rawValue: 16) }
         /// All letters are upper case and there are at least two ("NATO", "US").
-        public static let allCaps = Flags(rawValue: 32)
+        @inlinable public static var allCaps: Flags { Flags(rawValue: 32) }
     }
 
     public init(start: Int32, end: Int32, utf16Start: Int32, utf16End: Int32, keyID: Int32, stemID: Int32, kind: TokenKind, flags: Flags) {

@@ -136,24 +136,31 @@ struct GermanInflectionTests {
         }
     }
 
-    @Test("the ASCII fast path gives what the Character-based rules give")
-    func asciiFastPathAgrees() {
-        // Every string of one to five characters over letters the rules look at, and others.
-        let alphabet: [String] = ["a", "e", "c", "s", "S", "x", "X", "z", "E", "C", "n", "'", "-", "1", " "]
+    @Test("the byte path gives what the Character-based rules give")
+    func bytePathAgrees() {
+        // Every string of one to five characters over letters the rules look at (ASCII and not:
+        // ß, ä, É, the modifier-letter apostrophe U+02BC, a non-letter × below U+0300), and others.
+        let alphabet: [String] = ["a", "e", "c", "s", "S", "x", "Z", "E", "C", "'", " ", "ß", "ä", "É", "\u{02BC}", "×"]
         var words = [""]
         var compared = 0, withBase = 0
         for _ in 1...5 {
             words = words.flatMap { word in alphabet.map { word + $0 } }
             for word in words {
-                guard let fast = GermanGenitive.asciiBaseForms(of: word) else { continue }
+                #expect(GermanGenitive.baseForms(of: word) == GermanGenitive.characterBaseForms(of: word), "\(word)")
+                guard let fast = GermanGenitive.latinBaseForms(of: word) else { continue }
                 #expect(fast == GermanGenitive.characterBaseForms(of: word), "\(word)")
                 compared += 1
                 if !fast.isEmpty { withBase += 1 }
             }
         }
-        #expect(compared > 800_000 && withBase > 10_000)
-        // Words outside printable ASCII take the Character path.
-        #expect(GermanGenitive.asciiBaseForms(of: "Moskaus\u{301}") == nil)
-        #expect(GermanGenitive.asciiBaseForms(of: "Kubas\r\n") == nil)
+        #expect(compared > 1_000_000 && withBase > 30_000)
+        // Combining marks, carriage returns and scalars from U+0300 on take the Character path,
+        // with the same rules.
+        for word in ["Moskaus\u{301}", "Kubas\r\n", "Andrea\u{2019}s", "Lukas\u{2019}", "Кубаs", "e\u{301}s"] {
+            #expect(GermanGenitive.latinBaseForms(of: word) == nil, "\(word)")
+        }
+        #expect(GermanGenitive.baseForms(of: "Andrea\u{2019}s") == ["Andrea"])
+        #expect(GermanGenitive.baseForms(of: "Müllers") == ["Müller"])
+        #expect(GermanGenitive.baseForms(of: "Grußes") == ["Gruße", "Gruß"])
     }
 }
