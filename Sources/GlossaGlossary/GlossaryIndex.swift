@@ -740,15 +740,25 @@ enum LooseKey {
         // Fast path: Latin letters with precomposed diacritics, on UTF-8.
         var out: [UInt8] = []
         out.reserveCapacity(key.utf8.count)
+        let bases = latinBases
         var bytes = key.utf8.makeIterator()
         while let byte = bytes.next() {
             if byte < 0x80 {
                 out.append(byte)
                 continue
             }
+            if byte == 0xE2 {
+                // General punctuation and currency signs, U+2002..<U+20D0 ("–", "„", "…", "€"):
+                // no canonical decomposition, no combining mark, so their own loose form.
+                guard let second = bytes.next(), let third = bytes.next() else { return slow(key) }
+                let value = UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F) | 0x2000
+                guard value >= 0x2002 && value < 0x20D0 else { return slow(key) }
+                out.append(contentsOf: [byte, second, third])
+                continue
+            }
             guard byte >= 0xC2 && byte <= 0xC9, let low = bytes.next() else { return slow(key) }
             let value = UInt32(byte & 0x1F) << 6 | UInt32(low & 0x3F)
-            let base = value < 0xC0 ? 0 : value < 0x250 ? latinBases[Int(value - 0xC0)] : UInt32.max
+            let base = value < 0xC0 ? 0 : value < 0x250 ? bases[Int(value - 0xC0)] : UInt32.max
             if base == UInt32.max { return slow(key) }
             if base == 0 {
                 out.append(byte)

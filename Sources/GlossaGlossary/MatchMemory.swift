@@ -234,6 +234,8 @@ struct MatchState {
     /// the candidates (start, count), start -1 while not worked out.
     var singles: [SIMD2<Int32>] = []
     var singlePool: [SingleCandidate] = []
+    /// A buffer for the candidates being collected (reused, so that collecting allocates nothing).
+    var candidateBuffer: [Int32] = []
     /// Per key slot: the compound part found in it; the outer optional says "worked out".
     var compoundHits: [CompoundHit??] = []
     /// The vocabulary number (or -1) of each key slot's stem, as a word (`slot << 1 | 1`) and
@@ -349,7 +351,7 @@ struct MatchState {
         keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, characters: lengths.characters, utf8: lengths.utf8, scalars: lengths.scalars))
         slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
         genitives.append(nil)
-        for _ in 0..<16 { singles.append(SIMD2(-1, 0)) }
+        singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
         keyStems.append(KeyRecord.unknown)
         keyStems.append(KeyRecord.unknown)
         startsMulti.append(-1)

@@ -430,12 +430,16 @@ public struct Matcher: Sendable {
         let slot = scan.keySlots[Int(token.keyID)]
         let facts = state.keyFacts[Int(slot)]
         let keyNumber = facts.key
-        var candidates = lookupKey(facts.key, loose: facts.loose)
+        // Into a buffer the memory keeps (most keys have no candidate, and none allocates then).
+        var candidates = state.candidateBuffer
+        state.candidateBuffer = []
+        candidates.removeAll(keepingCapacity: true)
+        appendPatterns(key: facts.key, loose: facts.loose, to: &candidates)
         if token.kind == .word {
             // (Not `MatchState.genitiveBases`, which also stems each base.)
             for base in GermanGenitive.baseForms(of: scan.document.keys[Int(token.keyID)]) {
                 let numbers = state.numbers(ofKey: base)
-                candidates += lookupKey(numbers.key, loose: numbers.loose)
+                appendPatterns(key: numbers.key, loose: numbers.loose, to: &candidates)
             }
             candidates += index.byStem[number: scan.stemNumber(of: token, &state)]
         }
@@ -445,34 +449,33 @@ public struct Matcher: Sendable {
         } else {
             state.hasSingles[Int(scan.keySlots[Int(token.keyID)])] = candidates.isEmpty ? 0 : 1
         }
-        var dependent: [Int32] = []
+        let start = Int32(state.singlePool.count)
         var best: Hit?
-        for candidate in candidates {
+        for (k, candidate) in candidates.enumerated() {
             let p = index.patterns[Int(candidate)]
             if p.caseSensitive || state.formToken(Int(p.firstToken)).key == keyNumber {
-                if !dependent.contains(candidate) { dependent.append(candidate) }
+                // (Each once, in the order first listed.)
+                if !candidates[..<k].contains(candidate) {
+                    state.singlePool.append(SingleCandidate(pattern: candidate, of: index, dependsOnLetters: true))
+                }
                 continue
             }
             guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, scan, &state) else { continue }
             if best == nil || better(found, than: best!) { best = found }
         }
-        let start = Int32(state.singlePool.count)
-        for candidate in dependent {
-            state.singlePool.append(SingleCandidate(pattern: candidate, of: index, dependsOnLetters: true))
-        }
         if let best {
             state.singlePool.append(SingleCandidate(pattern: best.pattern, of: index, kind: best.kind, distance: best.distance, dependsOnLetters: false))
         }
         state.singles[cacheIndex] = SIMD2(start, Int32(state.singlePool.count) - start)
+        state.candidateBuffer = candidates
     }
 
-    /// Patterns whose first token has this key, or the same key up to diacritics (by the
-    /// key's and loose key's numbers in the index's vocabulary).
-    private func lookupKey(_ key: Int32, loose: Int32) -> [Int32] {
-        var found = Array(index.byKey[number: key])
+    /// Appends the patterns whose first token has this key, or the same key up to diacritics
+    /// (by the key's and loose key's numbers in the index's vocabulary).
+    private func appendPatterns(key: Int32, loose: Int32, to found: inout [Int32]) {
+        found += index.byKey[number: key]
         found += index.byLoose[number: loose]
         if loose != key { found += index.byKey[number: loose] }
-        return found
     }
 
     // MARK: Several tokens

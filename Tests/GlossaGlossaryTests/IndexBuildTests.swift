@@ -69,12 +69,20 @@ import Testing
             }.joined()
             #expect(MatchKey.make(text) == Self.referenceKey(text), "\(text.unicodeScalars.map(\.value))")
             let key = MatchKey.make(text)
-            #expect(LooseKey.make(key) == Self.referenceLoose(key), "\(key.unicodeScalars.map(\.value))")
+            #expect(Array(LooseKey.make(key).unicodeScalars) == Array(Self.referenceLoose(key).unicodeScalars), "\(key.unicodeScalars.map(\.value))")
         }
         for value in 0..<0x300 {
             let text = "x" + String(Unicode.Scalar(UInt32(value))!) + "Y"
             #expect(MatchKey.make(text) == Self.referenceKey(text), "\(value)")
-            #expect(LooseKey.make(text) == Self.referenceLoose(text), "\(value)")
+            #expect(Array(LooseKey.make(text).unicodeScalars) == Array(Self.referenceLoose(text).unicodeScalars), "\(value)")
+        }
+        // Punctuation and currency signs U+2000..<U+2100 (those without a canonical
+        // decomposition or combining class are copied without ICU).
+        for value in 0x2000..<0x2100 {
+            let text = "ä" + String(Unicode.Scalar(UInt32(value))!) + "é–"
+            // (Scalar by scalar: `==` on strings is canonical equivalence, but vocabulary
+            // lookups compare bytes.)
+            #expect(Array(LooseKey.make(text).unicodeScalars) == Array(Self.referenceLoose(text).unicodeScalars), "\(value)")
         }
     }
 
