@@ -789,7 +789,7 @@ public struct Matcher: Sendable {
         "istin", "ität", "ien", "ier", "ierin", "aner", "anerin", "ese", "esin", "ens", "ner", "nerin", "nern",
     ]
     /// German linking elements between the parts of a compound.
-    static let linkingElements = ["", "s", "es", "n", "en", "er", "e"]
+    static let linkingElements = ["", "s", "es", "n", "en", "er", "e"]  // (`firstPartSimple` spells them out, in this order.)
 
     /// A glossary term as the first part ("Lateinamerika|reise") or the head
     /// ("Bundes|außenministerium") of a closed compound, with a plausible rest.
@@ -819,7 +819,7 @@ public struct Matcher: Sendable {
         let token = scan.tokens[t]
         let slot = Int(scan.keySlots[Int(token.keyID)])
         if state.compoundHits[slot] == nil {
-            let hit = compoundHit(in: scan.document.keys[Int(token.keyID)], &state)
+            let hit = compoundHit(in: scan.document.keys[Int(token.keyID)], scalarCount: Int(state.keyFacts[slot].scalars), &state)
             state.compoundHits[slot] = .some(hit)
         }
         guard let hit = state.compoundHits[slot] ?? nil else { return nil }
@@ -832,18 +832,28 @@ public struct Matcher: Sendable {
     }
 
     /// A glossary term as the first part or the head of the closed compound `key`.
-    private func compoundHit(in key: String, _ state: inout MatchState) -> CompoundHit? {
-        let scalars = key.unicodeScalars
-        let letters = Array(scalars)
-        let n = letters.count
+    private func compoundHit(in key: String, scalarCount: Int, _ state: inout MatchState) -> CompoundHit? {
         let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
-        guard n >= minPart + minRest else { return nil }
-        // Scalar offsets → string indices (made when a piece is first needed), so that each
-        // piece is one copy of its bytes.
-        var bounds: [String.Index] = []
+        guard scalarCount >= minPart + minRest else { return nil }
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(scalarCount)
+        for scalar in key.unicodeScalars { letters.append(scalar) }
+        let n = letters.count
+        // Scalar offsets → UTF-8 offsets (made when a piece is first needed), so that each piece
+        // is one copy of its bytes.
+        var bytes: [UInt8] = [], bounds: [Int] = []
         func string(_ range: Range<Int>) -> String {
-            if bounds.isEmpty { bounds = Array(scalars.indices) + [scalars.endIndex] }
-            return String(scalars[bounds[range.lowerBound]..<bounds[range.upperBound]])
+            if bounds.isEmpty {
+                bytes = Array(key.utf8)
+                bounds.reserveCapacity(n + 1)
+                var offset = 0
+                for scalar in letters {
+                    bounds.append(offset)
+                    offset += UTF8.width(scalar)
+                }
+                bounds.append(offset)
+            }
+            return String(decoding: bytes[bounds[range.lowerBound]..<bounds[range.upperBound]], as: UTF8.self)
         }
 
         // First part, longest first (only when some glossary term starts like this word, as it
@@ -926,9 +936,21 @@ public struct Matcher: Sendable {
             // only once a first part has passed the filter).
             var restIsPlausible: Bool?
             if lastVowel >= cut {
-                for link in Self.linkingScalars where cut - link.count >= minPart {
-                    let length = cut - link.count
-                    guard letters[length..<cut].elementsEqual(link) else { continue }
+                // The linking elements in `linkingElements`' order, compared letter by letter.
+                let last = letters[cut - 1].value, beforeLast = letters[cut - 2].value
+                for link in 0..<7 {
+                    let linkLength: Int
+                    switch link {
+                    case 0: linkLength = 0
+                    case 1: linkLength = last == 0x73 ? 1 : -1  // s
+                    case 2: linkLength = last == 0x73 && beforeLast == 0x65 ? 2 : -1  // es
+                    case 3: linkLength = last == 0x6E ? 1 : -1  // n
+                    case 4: linkLength = last == 0x6E && beforeLast == 0x65 ? 2 : -1  // en
+                    case 5: linkLength = last == 0x72 && beforeLast == 0x65 ? 2 : -1  // er
+                    default: linkLength = last == 0x65 ? 1 : -1  // e
+                    }
+                    guard linkLength >= 0 && cut - linkLength >= minPart else { continue }
+                    let length = cut - linkLength
                     // `compoundPrefixMatch` looks the core up as it is, then (when it has letters
                     // from U+00C0 on) without diacritics.
                     guard index.compoundCores.mayContain(hash: hashes[length])
@@ -955,6 +977,5 @@ public struct Matcher: Sendable {
         default: false
         }
     }
-    static let linkingScalars: [[Unicode.Scalar]] = linkingElements.map { Array($0.unicodeScalars) }
     static let longestDerivationalRest = derivationalRests.map(\.unicodeScalars.count).max() ?? 0
 }
