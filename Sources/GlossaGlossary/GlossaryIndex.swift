@@ -346,6 +346,9 @@ public final class GlossaryIndex: Sendable {
     /// closed-compound scan of words of Latin letters (no string per position).
     let headStartCodes: TripleSet
     let prefixStartCodes: TripleSet
+    /// Where the stems of single-token forms begin (`GermanStemmer.stemStart`): a piece of a
+    /// word (a hyphen part, a compound's head) is stemmed only when its stem may be one of them.
+    let singleStemStarts: StemStarts
     /// A bit filter of the hashes (`CompoundCores.hash`) of the key and of the key without
     /// diacritics of every form that may be the first part of a closed compound (single-token,
     /// capitalized, not case-sensitive, not a person, adjective or demonym: what
@@ -429,7 +432,7 @@ public final class GlossaryIndex: Sendable {
         var tokens = PatternTokens()
         var byKey = PatternLists(), byLoose = PatternLists(), byStem = PatternLists()
         var vocabulary = InternTable(), pairs: [UInt64: [Int32]] = [:], tokenFacts: [FormTokenFacts] = []
-        var headStarts = Set<String>(), prefixStarts = Set<String>()
+        var headStarts = Set<String>(), prefixStarts = Set<String>(), singleStemStarts = StemStarts()
         var compoundCores = CompoundCores()
         for part in made {
             switch part {
@@ -440,9 +443,10 @@ public final class GlossaryIndex: Sendable {
                 byLoose = words.byLoose
                 byStem = words.byStem
                 pairs = words.pairs
-            case .starts(let heads, let prefixes):
+            case .starts(let heads, let prefixes, let stems):
                 headStarts = heads
                 prefixStarts = prefixes
+                singleStemStarts = stems
             case .cores(let cores): compoundCores = cores
             case .patterns(let joined, let english):
                 patterns = joined
@@ -473,6 +477,7 @@ public final class GlossaryIndex: Sendable {
         self.prefixStarts = prefixStarts
         headStartCodes = TripleSet(headStarts)
         prefixStartCodes = TripleSet(prefixStarts)
+        self.singleStemStarts = singleStemStarts
         self.compoundCores = compoundCores
     }
 
@@ -527,7 +532,7 @@ public final class GlossaryIndex: Sendable {
 
         enum Made: Sendable {
             case words(Words)
-            case starts(heads: Set<String>, prefixes: Set<String>)
+            case starts(heads: Set<String>, prefixes: Set<String>, stems: StemStarts)
             case cores(CompoundCores)
             case patterns([Pattern], glosses: [String])
             case surfaces([String]), tokenKeys([String]), tokenLoose([String]), tokenStems([String])
@@ -541,7 +546,7 @@ public final class GlossaryIndex: Sendable {
             case .starts:
                 // First three letters, packed 21 bits each: each is made a string once, in
                 // pattern order (of canonically equivalent strings, a set keeps the first).
-                var heads = Set<String>(), prefixes = Set<String>()
+                var heads = Set<String>(), prefixes = Set<String>(), stemStarts = StemStarts()
                 var seenHeads = Set<UInt64>(), seenPrefixes = Set<UInt64>()
                 func insert(_ text: String, ifScalars minimum: Int, into set: inout Set<String>, seen: inout Set<UInt64>) {
                     let (scalars, packed) = Self.firstThree(text)
@@ -551,6 +556,7 @@ public final class GlossaryIndex: Sendable {
                     let keys = set.tokens.keys, stems = set.tokens.stems, loose = set.tokens.loose, capitalized = set.tokens.capitalized
                     for p in set.patterns.indices where set.patterns[p].count == 1 {
                         let first = Int(set.patterns[p].firstToken), role = set.patterns[p].role
+                        stemStarts.insert(stem: stems[first])
                         if role.contains(.head) {
                             insert(keys[first], ifScalars: 6, into: &heads, seen: &seenHeads)
                             insert(stems[first], ifScalars: 6, into: &heads, seen: &seenHeads)
@@ -561,7 +567,7 @@ public final class GlossaryIndex: Sendable {
                         }
                     }
                 }
-                return .starts(heads: heads, prefixes: prefixes)
+                return .starts(heads: heads, prefixes: prefixes, stems: stemStarts)
             case .cores:
                 var cores = CompoundCores()
                 for set in parts.sets {
@@ -924,6 +930,45 @@ struct TripleSet: Sendable {
     @inline(__always)
     private static func bit(_ code: UInt64) -> Int {
         Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+}
+
+/// The starts of a set of stems (see `GermanStemmer.stemStart`) in a bit filter: stems of
+/// three letters, and the first four letters of longer ones, packed 16 bits each. A bit filter
+/// is enough: a start let through by mistake costs one stemming, never a match.
+struct StemStarts: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+    /// Whether a stem has a letter from U+0800 among its first four (then nothing is ruled out).
+    private var unpackable = false
+
+    mutating func insert(stem: String) {
+        var code: UInt64 = 0, count = 0
+        for scalar in stem.unicodeScalars.prefix(4) {
+            guard scalar.value < 0x800 else {
+                unpackable = true
+                return
+            }
+            code = code << 16 | UInt64(scalar.value)
+            count += 1
+        }
+        guard count >= 3 else { return }
+        let bit = Self.bit(code, count)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// False when the stem of `key` is certainly none of the stems inserted.
+    func mayContainStem(of key: String) -> Bool {
+        let (code, count) = GermanStemmer.stemStart(of: key)
+        // Four letters or more after the prelude: the stem is exactly the first three, or
+        // begins with the four.
+        guard count == 4, !unpackable else { return true }
+        let three = Self.bit(code >> 16, 3), four = Self.bit(code, 4)
+        return bits[three >> 6] & (1 << UInt64(three & 63)) != 0 || bits[four >> 6] & (1 << UInt64(four & 63)) != 0
+    }
+
+    /// One of 2^16 bits, by a multiplicative hash of the packed letters and their count.
+    private static func bit(_ code: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: ((code | UInt64(count) << 62) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 }
 

@@ -760,7 +760,7 @@ public struct Matcher: Sendable {
         var loose = Array(index.byLoose[number: looseNumber])
         if looseNumber != keyNumber { loose += index.byKey[number: looseNumber] }
         let candidates = PieceCandidates(key: Array(index.byKey[number: keyNumber]), loose: loose, genitive: genitive,
-                                         stem: Array(index.byStem[number: state.number(stemmer.stem(key))]))
+                                         stem: index.singleStemStarts.mayContainStem(of: key) ? Array(index.byStem[number: state.number(stemmer.stem(key))]) : [])
         state.pieces.append(candidates)
         return candidates
     }

@@ -143,3 +143,76 @@ public struct GermanStemmer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension GermanStemmer {
+    /// The letters that the stem of `word` (a key: lower-case, case-folded) begins with: up to
+    /// four code points, packed 16 bits each in `code` (`count` of them; -1 when the word has a
+    /// letter from U+0800 on among its first ones: then nothing is ruled out).
+    ///
+    /// The algorithm only removes endings after its prelude (`ß` → `ss`, `u`/`y` between vowels
+    /// marked, `ae`/`oe`/`ue` folded) and ends with its postlude (marks undone, umlauts without
+    /// dots), and never inside the first three letters: so the stem of a word whose prelude
+    /// leaves four letters or more is either exactly the first three of these letters or begins
+    /// with the first four. A caller can then rule out words whose stem is in no list without
+    /// stemming them.
+    public static func stemStart(of word: String) -> (code: UInt64, count: Int) {
+        // Four letters after the prelude use at most eight code points (a fold reads two), and
+        // the marking of the eighth looks at a ninth: up to ten, inline (no allocation).
+        var w = SIMD16<UInt32>()
+        var n = 0
+        let bytes = word.utf8.span
+        var i = 0
+        while i < bytes.count && n < 9 {
+            let lead = bytes[i]
+            let value: UInt32
+            if lead < 0x80 {
+                value = UInt32(lead)
+                i += 1
+            } else if lead >= 0xC2 && lead < 0xE0 && i + 1 < bytes.count {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else {
+                return (0, -1)  // A letter from U+0800 on: not worked out.
+            }
+            if value == 0xDF {  // ß
+                w[n] = CP.s
+                w[n + 1] = CP.s
+                n += 2
+            } else {
+                w[n] = value
+                n += 1
+            }
+        }
+        // The prelude as `prelude` does it: u and y between vowels marked (left to right, so a
+        // marked left neighbour is no vowel), then ae, oe, ue folded (not the ue of qu); and
+        // the postlude on the first four letters that come out.
+        if n >= 3 {
+            for i in 1..<(n - 1) where (w[i] == CP.u || w[i] == CP.y) && isVowel(w[i - 1]) && isVowel(w[i + 1]) {
+                w[i] = w[i] == CP.u ? CP.markedU : CP.markedY
+            }
+        }
+        var code: UInt64 = 0, count = 0, read = 0
+        func emit(_ letter: UInt32) {
+            let value: UInt32
+            switch letter {
+            case CP.markedU, CP.uUmlaut: value = CP.u
+            case CP.markedY: value = CP.y
+            case CP.aUmlaut: value = CP.a
+            case CP.oUmlaut: value = CP.o
+            default: value = letter
+            }
+            code = code << 16 | UInt64(value)
+            count += 1
+        }
+        while read < n && count < 4 {
+            let letter = w[read]
+            // A folded ae, oe, ue is an umlaut, which the postlude makes a, o, u again.
+            let folds = read + 1 < n && w[read + 1] == CP.e && (letter == CP.a || letter == CP.o || letter == CP.u)
+            let quSkipped = !folds && read + 1 < n && letter == CP.q && w[read + 1] == CP.u
+            emit(letter)
+            if quSkipped && count < 4 { emit(w[read + 1]) }
+            read += folds || quSkipped ? 2 : 1
+        }
+        return (code, count)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 @testable import GlossaGlossary
 import GlossaTestSupport
+import GlossaStemmer
 import GlossaText
 import Testing
 
@@ -67,5 +68,33 @@ import Testing
             }
             if eligible { #expect(Self.index.compoundCores.mayContain(hash: hash), "\(key)") }
         }
+    }
+
+    /// Word pieces are stemmed only when `StemStarts` lets them through: it must let through
+    /// every word whose stem was inserted, and rule out most others.
+    @Test func theStemFilterLetsEveryWordOfAnInsertedStemThrough() throws {
+        let stemmer = GermanStemmer()
+        var words = try Self.words()
+        if let url = TestSupport.sharedFile("data/snowball-german/voc.txt") {
+            words += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        // The stems of every tenth word go in.
+        var filter = StemStarts(), inserted = Set<String>()
+        for word in words.enumerated().filter({ $0.offset % 10 == 0 }).map(\.element) {
+            let stem = stemmer.stem(word)
+            filter.insert(stem: stem)
+            inserted.insert(stem)
+        }
+        var checked = 0, ruledOut = 0
+        for word in words {
+            if inserted.contains(stemmer.stem(word)) {
+                #expect(filter.mayContainStem(of: word), "\(word)")
+                checked += 1
+            } else if !filter.mayContainStem(of: word) {
+                ruledOut += 1
+            }
+        }
+        #expect(checked > 8_000, "\(checked) checked")
+        #expect(ruledOut > 4_000, "\(ruledOut) ruled out")
     }
 }

@@ -160,4 +160,33 @@ struct GermanStemmerTests {
         #expect(sharpSWords > 100, "the vocabulary should exercise ß (found \(sharpSWords) words)")
         #expect(foldedMismatches.isEmpty, "ß→ss spellings differ: \(foldedMismatches.prefix(10))")
     }
+
+    // MARK: Where stems begin
+
+    @Test("a stem is the first three letters of stemStart, or begins with its four")
+    func stemStartBoundsTheStem() throws {
+        // Words over letters the prelude treats specially (u and y between vowels, ae/oe/ue,
+        // qu, ß, umlauts) and others, and the sample vocabulary.
+        let alphabet = ["a", "e", "u", "y", "q", "ß", "ä", "ü", "n", "s"]
+        var words: [String] = [], generated = [""]
+        for _ in 1...5 {
+            generated = generated.flatMap { word in alphabet.map { word + $0 } }
+            words += generated
+        }
+        if let url = TestSupport.sharedFile("data/snowball-german/voc.txt") {
+            words += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        var checked = 0, failures: [String] = []
+        for word in words {
+            let (code, count) = GermanStemmer.stemStart(of: word)
+            guard count == 4 else { continue }
+            checked += 1
+            let stem = stemmer.stem(word).unicodeScalars.map { UInt64($0.value) }
+            let holds = stem.count == 3 ? stem.reduce(0) { $0 << 16 | $1 } == code >> 16
+                : stem.count >= 4 && stem[0..<4].reduce(0) { $0 << 16 | $1 } == code
+            if !holds && failures.count < 10 { failures.append("\(word): stem \(stemmer.stem(word))") }
+        }
+        #expect(checked > 100_000)
+        #expect(failures.isEmpty, "\(failures)")
+    }
 }
