@@ -51,6 +51,9 @@ struct KeyRecord {
     /// Whether the key has name-genitive base forms (`MatchState.genitiveBases`): 1, 0, or -1
     /// while not known.
     var hasGenitives: Int8 = -1
+    /// Whether the key (as a capitalized word) holds a compound part (`MatchState.compoundHits`):
+    /// 1, 0, or -1 while not known.
+    var hasCompoundPart: Int8 = -1
 
     static let unknown = Int32.min
 }

@@ -291,7 +291,7 @@ public struct Matcher: Sendable {
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
                         appendHyphenParts(at: t, atSentenceStart: atStart, scan, &state, to: &result)
                     } else if options.compoundParts && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps),
-                              let match = compoundPart(at: t, scan, &state) {
+                              state.records[Int(token.keyID)].hasCompoundPart != 0, let match = compoundPart(at: t, scan, &state) {
                         result.append(match)
                     }
                 }
@@ -821,6 +821,8 @@ public struct Matcher: Sendable {
         if state.compoundHits[slot] == nil {
             let hit = compoundHit(in: scan.document.keys[Int(token.keyID)], scalarCount: Int(state.keyFacts[slot].scalars), &state)
             state.compoundHits[slot] = .some(hit)
+            // (The scan reads this from the key's record, without calling.)
+            state.records[Int(token.keyID)].hasCompoundPart = hit == nil ? 0 : 1
         }
         guard let hit = state.compoundHits[slot] ?? nil else { return nil }
         let p = index.patterns[Int(hit.pattern)]
