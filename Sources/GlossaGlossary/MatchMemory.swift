@@ -384,6 +384,26 @@ struct MatchState {
         return pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
+    /// Whether `bestMulti` at a word `token` followed by a word `next` would find that none of
+    /// their pairs passes the bit filter, told from the two keys' records alone (most of the
+    /// time, once both keys are known): then the call is saved. False when it cannot tell.
+    @inline(__always)
+    func startsNoPair(_ token: Token, _ next: Token) -> Bool {
+        guard token.kind == .word && next.kind == .word else { return false }
+        let first = records[Int(token.keyID)], second = records[Int(next.keyID)]
+        let firstStem = first.stemVocabulary, nextStem = second.stemVocabulary
+        guard first.startsMulti > 0, firstStem != KeyRecord.unknown, nextStem != KeyRecord.unknown else { return false }
+        if firstStem >= 0 {
+            // (A next word with genitive bases is paired with their stems too.)
+            guard second.hasGenitives == 0 else { return false }
+            if nextStem >= 0 && mayStartForms(UInt64(firstStem) << 32 | UInt64(nextStem)) { return false }
+        }
+        let firstLoose = first.looseVocabulary, nextLoose = second.looseVocabulary
+        if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem)
+            && mayStartForms(UInt64(firstLoose) << 32 | UInt64(nextLoose)) { return false }
+        return true
+    }
+
     /// The bit of a pair in `pairBits` (a multiplicative hash onto 2^21 bits).
     @inline(__always)
     static func pairBit(_ pair: UInt64) -> Int {

@@ -278,7 +278,7 @@ public struct Matcher: Sendable {
                 // further (from the key's record for a word), before calling.
                 let startsMulti = token.kind == .word ? state.records[Int(token.keyID)].startsMulti
                     : state.startsMulti[Int(scan.keySlots[Int(token.keyID)])]
-                if startsMulti != 0 && t + 1 < sentenceEnd {
+                if startsMulti != 0 && t + 1 < sentenceEnd && !state.startsNoPair(token, tokens[t + 1]) {
                     bestMulti(at: t, token, startsMulti: startsMulti, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd,
                               best: &best, scan, &state)
                 }
