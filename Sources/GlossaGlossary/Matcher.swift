@@ -768,12 +768,12 @@ public struct Matcher: Sendable {
     private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document, _ state: inout MatchState) -> [Match] {
         let token = document.tokens[t]
         var result: [Match] = []
-        for part in document.hyphenParts(of: token) where part.key.unicodeScalars.count >= 2 {
+        for part in document.hyphenParts(of: token) where Self.hasTwoScalars(part.key) {
             // Most parts are in no form: then neither their text nor their case is needed.
             let candidates = pieceCandidates(part.key, &state)
             guard !candidates.isEmpty else { continue }
             let surface = document.text(scalarRange: part.range)
-            let capitalized = surface.first?.isUppercase ?? false
+            let capitalized = Self.startsUpperCase(surface)
             guard let pattern = pieceMatch(part.key, candidates, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start),
                                            surface: surface)?.pattern else { continue }
             let p = index.patterns[Int(pattern)]
@@ -781,6 +781,24 @@ public struct Matcher: Sendable {
                                 kind: .hyphenPart, form: p.form, pattern: pattern))
         }
         return result
+    }
+
+    /// Whether the first character of `text` is upper case (`Character.isUppercase`): a
+    /// character that starts with an ASCII scalar is, whatever marks follow it, when that is A–Z.
+    static func startsUpperCase(_ text: String) -> Bool {
+        let first = text.utf8.first ?? 0
+        return first < 0x80 ? first >= 0x41 && first <= 0x5A : text.first?.isUppercase ?? false
+    }
+
+    /// Whether `key` has two Unicode scalars or more (counted on its UTF-8 lead bytes).
+    static func hasTwoScalars(_ key: String) -> Bool {
+        let bytes = key.utf8.span
+        var leads = 0
+        for i in bytes.indices where bytes[i] & 0xC0 != 0x80 {
+            leads += 1
+            if leads == 2 { return true }
+        }
+        return false
     }
 
     /// Derivational endings that make a word from a name rather than a compound ("Iran-er").

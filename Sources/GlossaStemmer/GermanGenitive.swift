@@ -57,7 +57,8 @@ public enum GermanGenitive {
         func add(upTo end: Int, lastStart: Int) {
             guard lastStart > 0, isLetter(lower(scalar(word.utf8.span, at: lastStart))),
                   letterCount(word.utf8.span, upTo: end, atLeast: 2) else { return }
-            let candidate = String(decoding: word.utf8.prefix(end), as: UTF8.self)
+            // (`end` is a scalar boundary: the substring up to it is one copy of its bytes.)
+            let candidate = String(word[..<word.utf8.index(word.utf8.startIndex, offsetBy: end)])
             if !result.contains(candidate) { result.append(candidate) }
         }
         if isApostrophe(c1) {

@@ -170,6 +170,22 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(texts(found) == ["Regierung Kubas", "Alberto Fernández", "Regierung Kubas", "Alberto Fernández"])
     }
 
+    /// The shortcuts for a hyphen part's case and length agree with `Character` and scalar counts.
+    @Test func partShortcutsAgreeWithCharacters() {
+        var compared = 0
+        for value in 0x20..<0x250 {
+            for mark in ["", "\u{301}", "\u{308}", "\u{327}", "\u{20D7}", "\u{200D}", "\u{1F3FB}", "x"] {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                let text = String(scalar) + mark
+                #expect(Matcher.startsUpperCase(text) == (text.first?.isUppercase ?? false), "\(text.unicodeScalars.map(\.value))")
+                #expect(Matcher.hasTwoScalars(text) == (text.unicodeScalars.count >= 2), "\(text.unicodeScalars.map(\.value))")
+                compared += 1
+            }
+        }
+        #expect(!Matcher.startsUpperCase("") && !Matcher.hasTwoScalars("") && !Matcher.hasTwoScalars("ä"))
+        #expect(compared > 4_000)
+    }
+
     @Test func matchesDoNotCrossSentences() throws {
         let g = try glossary("Vereinigte Staaten\tUnited States\tcountry\n")
         #expect(try matches("Das Wort heißt Vereinigte. Staaten gibt es viele.", g).isEmpty)
