@@ -97,6 +97,52 @@ public struct Document: Sendable {
     /// its scalar range in the original text and its key. A token without inner hyphens
     /// has one part, itself. Empty parts (a trailing hyphen) are left out.
     public func hyphenParts(of token: Token) -> [(range: Range<Int>, key: String)] {
+        simpleHyphenParts(of: token) ?? hyphenPartsByUnits(of: token)
+    }
+
+    /// `hyphenParts` cut from the token's key, for a token whose key maps it code unit by code
+    /// unit: every unit below U+0100 (one scalar each, folded on its own: `MatchKey.fastKey`),
+    /// its only hyphen U+002D (the only unit whose key is "-"), and no unit that a part trims
+    /// (slash, space, line break) or that the key drops or changes in number (soft hyphen,
+    /// no-break space, micro sign). Nil for any other token.
+    func simpleHyphenParts(of token: Token) -> [(range: Range<Int>, key: String)]? {
+        let start = Int(token.utf16Start), end = Int(token.utf16End)
+        for i in start..<end {
+            switch utf16[i] {
+            case 0x0A, 0x0D, 0x20, 0x2F, 0xA0, 0xAD, 0xB5: return nil
+            case 0x100...: return nil
+            default: continue
+            }
+        }
+        let key = keys[Int(token.keyID)]
+        let bytes = key.utf8
+        var parts: [(range: Range<Int>, key: String)] = []
+        parts.reserveCapacity(4)
+        // The hyphens of the key are the units' U+002D, in the same order: each part runs from
+        // after one to the next, in the key's bytes (`partStart`) and in the units (`partUnit`).
+        var partStart = bytes.startIndex, partUnit = start, unit = start
+        func close(_ stop: String.Index, unitStop: Int) {
+            guard unitStop > partUnit else { return }  // (Empty parts are left out.)
+            let scalarStart = Int(token.start) + partUnit - start
+            parts.append((scalarStart..<(scalarStart + unitStop - partUnit), String(key[partStart..<stop])))
+        }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 0x2D {
+                while utf16[unit] != 0x2D { unit += 1 }
+                close(index, unitStop: unit)
+                unit += 1
+                partUnit = unit
+                partStart = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        close(bytes.endIndex, unitStop: end)
+        return parts
+    }
+
+    /// `hyphenParts` from the code units: each part's key made on its own.
+    func hyphenPartsByUnits(of token: Token) -> [(range: Range<Int>, key: String)] {
         var parts: [(range: Range<Int>, key: String)] = []
         var partStart = Int(token.utf16Start)
         let end = Int(token.utf16End)

@@ -34,6 +34,35 @@ func sentenceTexts(_ text: String) throws -> [String] {
         #expect(parts[0].range == 4..<10)
     }
 
+    /// Parts cut from the key (tokens of simple units) are the parts made from the units.
+    @Test func simpleHyphenPartsAreThePartsOfTheUnits() throws {
+        // Words joined by hyphens, their letters now and then mixed with units the simple path
+        // must leave alone (slash, soft hyphen, no-break space, other hyphens, micro sign, ...).
+        let letters = ["Castro", "diktatur", "ÄÖÜ", "straße", "Grüße", "US", "X", "é", "É", "1", "'", "`", ".", "×"]
+        let odd = ["µ", "/", "\u{AD}", "\u{A0}", "\u{2010}", "\u{2011}", "ŁÓ", "\n", "--", "-", "ǅ"]
+        var generator = SeededGenerator(seed: 7)
+        var compared = 0, split = 0
+        for _ in 0..<3_000 {
+            let words = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                    (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                        Int.random(in: 0..<8, using: &generator) == 0 ? odd.randomElement(using: &generator)! : letters.randomElement(using: &generator)!
+                    }.joined()
+                }.joined(separator: "-")
+            }
+            let text = words.joined(separator: " ")
+            let document = try GermanTokenizer().document(text)
+            for token in document.tokens {
+                guard let simple = document.simpleHyphenParts(of: token) else { continue }
+                let byUnits = document.hyphenPartsByUnits(of: token)
+                #expect(simple.map(\.range) == byUnits.map(\.range) && simple.map(\.key) == byUnits.map(\.key), "\(document.text(of: token))")
+                compared += 1
+                if simple.count >= 2 { split += 1 }
+            }
+        }
+        #expect(compared > 3_000 && split > 1_000, "\(compared) compared, \(split) in parts")
+    }
+
     @Test func spacedHyphenIsOneCompoundForMatching() throws {
         let document = try GermanTokenizer().document("Die US- Amerikaner und die Lat.- amerikanische Welt, Nord- und Südkorea.")
         let texts = document.tokens.map { document.text(of: $0) }
