@@ -683,7 +683,7 @@ public struct Matcher: Sendable {
             if tier > .case {
                 let facts = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])]
                 let lengthDifference = abs(Int(facts.utf8) - Int(state.formToken(i).utf8))
-                distance += scan.document.keys[Int(token.keyID)].hasPrefix(index.tokens.keys[i]) ? lengthDifference : lengthDifference + 2
+                distance += Self.hasPrefix(scan.document.keys[Int(token.keyID)], index.tokens.keys[i]) ? lengthDifference : lengthDifference + 2
             }
         }
         let form = scan.patterns[pattern].form
@@ -781,6 +781,19 @@ public struct Matcher: Sendable {
                                 kind: .hyphenPart, form: p.form, pattern: pattern))
         }
         return result
+    }
+
+    /// `key.hasPrefix(prefix)`, on the bytes where that gives the same answer: when every scalar
+    /// of both is below U+0300 (no combining marks) and the prefix has no control character (no
+    /// CR of a CR LF), each scalar is a Character of its own, canonically equivalent to no other,
+    /// so Characters agree where bytes do.
+    static func hasPrefix(_ key: String, _ prefix: String) -> Bool {
+        let bytes = key.utf8.span, start = prefix.utf8.span
+        for i in start.indices where start[i] < 0x20 || start[i] >= 0xCC { return key.hasPrefix(prefix) }
+        for i in bytes.indices where bytes[i] >= 0xCC { return key.hasPrefix(prefix) }
+        guard start.count <= bytes.count else { return false }
+        for i in start.indices where bytes[i] != start[i] { return false }
+        return true
     }
 
     /// Whether the first character of `text` is upper case (`Character.isUppercase`): a

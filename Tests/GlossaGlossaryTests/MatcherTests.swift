@@ -183,6 +183,18 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
             }
         }
         #expect(!Matcher.startsUpperCase("") && !Matcher.hasTwoScalars("") && !Matcher.hasTwoScalars("ä"))
+        // The byte prefix test against `String.hasPrefix`.
+        let pieces = ["russland", "s", "e", "\u{301}", "é", "ä", "a\u{308}", "\u{200D}", "-", " ", "\r", "\n", "😀", "\u{212A}", "K", "ß", "\u{C5}", "\u{212B}", "\u{387}", "\u{B7}", ""]
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let key = a + b + c
+                    for prefix in [a, a + b, b, b + c, key, key + "s"] {
+                        #expect(Matcher.hasPrefix(key, prefix) == key.hasPrefix(prefix), "\(key.unicodeScalars.map(\.value)) \(prefix.unicodeScalars.map(\.value))")
+                    }
+                }
+            }
+        }
         #expect(compared > 4_000)
     }
 
