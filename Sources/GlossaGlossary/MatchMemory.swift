@@ -206,9 +206,11 @@ struct PieceCandidates {
     let key: [Int32]
     let loose: [Int32]
     let genitive: [Int32]
-    let stem: [Int32]
+    /// Nil until needed (`Matcher.pieceMatch`): a stem costs more than the rest, and most pieces
+    /// with candidates by key need none. Worked out at once for a piece without other candidates.
+    var stem: [Int32]?
 
-    var isEmpty: Bool { key.isEmpty && loose.isEmpty && genitive.isEmpty && stem.isEmpty }
+    var isEmpty: Bool { key.isEmpty && loose.isEmpty && genitive.isEmpty && stem?.isEmpty != false }
 }
 
 /// A glossary term found inside a closed compound key: as its first part (`prefix`, the term

@@ -717,10 +717,12 @@ public struct Matcher: Sendable {
     /// - Parameter capitalized: whether the piece starts with a capital; nil for a compound's
     ///   head, whose case says nothing about the term's.
     private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (pattern: Int32, kind: MatchKind)? {
-        pieceMatch(key, pieceCandidates(key, &state), capitalized: capitalized, surface: surface)
+        pieceMatch(key, pieceCandidates(key, &state), capitalized: capitalized, surface: surface, &state)
     }
 
-    private func pieceMatch(_ key: String, _ candidates: PieceCandidates, capitalized: Bool?, surface: String) -> (pattern: Int32, kind: MatchKind)? {
+    /// - Parameter piece: the piece's number in `MatchState.pieces` (see `pieceCandidates`).
+    private func pieceMatch(_ key: String, _ piece: Int, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (pattern: Int32, kind: MatchKind)? {
+        let candidates = state.pieces[piece]
         guard !candidates.isEmpty else { return nil }
         let tokens = index.tokens
         func caseAgrees(_ first: Int) -> Bool { capitalized.map { tokens.capitalized[first] == $0 } ?? true }
@@ -738,9 +740,13 @@ public struct Matcher: Sendable {
         }
         consider(candidates.loose) { p in !p.caseSensitive && caseAgrees(Int(p.firstToken)) ? .diacritics : nil }
         consider(candidates.genitive) { p in !p.caseSensitive && p.isName && caseAgrees(Int(p.firstToken)) ? .inflected : nil }
-        if !candidates.stem.isEmpty {
+        // A stem match is inflected: it can win only over none, a diacritics match, or another
+        // inflected one (on the pattern's number).
+        if let found = best, found.kind < .inflected { return found }
+        let stem = candidates.stem ?? pieceStemCandidates(key, piece, &state)
+        if !stem.isEmpty {
             let characters = Int(KeyLengths(key).characters)
-            consider(candidates.stem) { p in
+            consider(stem) { p in
                 !p.caseSensitive && caseAgrees(Int(p.firstToken))
                     && Self.stemMatchIsPlausible(characters, Int(index.tokenFacts[Int(p.firstToken)].characters)) ? .inflected : nil
             }
@@ -748,21 +754,29 @@ public struct Matcher: Sendable {
         return best
     }
 
-    /// The candidates of a piece of a word, worked out once per distinct piece (the same parts
-    /// recur in many hyphenated words, and finding a stem costs more than the rest).
-    private func pieceCandidates(_ key: String, _ state: inout MatchState) -> PieceCandidates {
+    /// The number (in `MatchState.pieces`) of a piece of a word, its candidates worked out on
+    /// first sight (the same parts recur in many hyphenated words): by key, loose key and
+    /// genitive base at once, by stem when first needed.
+    private func pieceCandidates(_ key: String, _ state: inout MatchState) -> Int {
         let (id, isNew) = state.pieceKeys.intern(key.utf8.span)
-        if !isNew { return state.pieces[Int(id)] }
+        if !isNew { return Int(id) }
         // By the strings' numbers in the index's vocabulary (-1 for one that is in none of its forms).
         let (keyNumber, looseNumber) = state.numbers(ofKey: key)
         var genitive: [Int32] = []
         for base in GermanGenitive.baseForms(of: key) { genitive += index.byKey[number: state.number(base)] }
         var loose = Array(index.byLoose[number: looseNumber])
         if looseNumber != keyNumber { loose += index.byKey[number: looseNumber] }
-        let candidates = PieceCandidates(key: Array(index.byKey[number: keyNumber]), loose: loose, genitive: genitive,
-                                         stem: index.singleStemStarts.mayContainStem(of: key) ? Array(index.byStem[number: state.number(stemmer.stem(key))]) : [])
-        state.pieces.append(candidates)
-        return candidates
+        state.pieces.append(PieceCandidates(key: Array(index.byKey[number: keyNumber]), loose: loose, genitive: genitive, stem: nil))
+        // Without other candidates, whether the piece has any at all depends on its stem.
+        if state.pieces[Int(id)].key.isEmpty && loose.isEmpty && genitive.isEmpty { _ = pieceStemCandidates(key, Int(id), &state) }
+        return Int(id)
+    }
+
+    /// The candidates of piece number `piece` by its stem (worked out and kept).
+    private func pieceStemCandidates(_ key: String, _ piece: Int, _ state: inout MatchState) -> [Int32] {
+        let stem = index.singleStemStarts.mayContainStem(of: key) ? Array(index.byStem[number: state.number(stemmer.stem(key))]) : []
+        state.pieces[piece].stem = stem
+        return stem
     }
 
     private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document, _ state: inout MatchState) -> [Match] {
@@ -770,12 +784,12 @@ public struct Matcher: Sendable {
         var result: [Match] = []
         for part in document.hyphenParts(of: token) where Self.hasTwoScalars(part.key) {
             // Most parts are in no form: then neither their text nor their case is needed.
-            let candidates = pieceCandidates(part.key, &state)
-            guard !candidates.isEmpty else { continue }
+            let piece = pieceCandidates(part.key, &state)
+            guard !state.pieces[piece].isEmpty else { continue }
             let surface = document.text(scalarRange: part.range)
             let capitalized = Self.startsUpperCase(surface)
-            guard let pattern = pieceMatch(part.key, candidates, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start),
-                                           surface: surface)?.pattern else { continue }
+            guard let pattern = pieceMatch(part.key, piece, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start),
+                                           surface: surface, &state)?.pattern else { continue }
             let p = index.patterns[Int(pattern)]
             result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: part.range.lowerBound, end: part.range.upperBound,
                                 kind: .hyphenPart, form: p.form, pattern: pattern))

@@ -198,6 +198,16 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(compared > 4_000)
     }
 
+    /// A piece's stem candidates are looked up only when they could win: an inflected match
+    /// (same stem) beats one without diacritics, so both must be weighed.
+    @Test func aPiecesStemBeatsItsLooseKey() throws {
+        let g = try glossary("Muller\tA\tterm\nMüllers\tB\tterm\n")
+        let found = try matches("Der Müller-Bericht kam.", g)
+        #expect(found.map(\.0) == ["Müller"] && found.map(\.1) == ["B"] && found.map(\.2) == [.hyphenPart])
+        // Without the inflected form, the part is found without its diacritics.
+        #expect(try matches("Der Müller-Bericht kam.", try glossary("Muller\tA\tterm\n")).map(\.1) == ["A"])
+    }
+
     @Test func matchesDoNotCrossSentences() throws {
         let g = try glossary("Vereinigte Staaten\tUnited States\tcountry\n")
         #expect(try matches("Das Wort heißt Vereinigte. Staaten gibt es viele.", g).isEmpty)
