@@ -251,7 +251,9 @@ public struct Matcher: Sendable {
         let document = scan.document
         let tokens = scan.tokens
         var result: [Match] = []
-        result.reserveCapacity(tokens.count / 2)
+        // Room for a match per token (with a large glossary about half the tokens match; growing
+        // would copy the matches so far). Pages never written to are never touched.
+        result.reserveCapacity(tokens.count)
         // Spaced compounds are in token order: walk them with the scan (the next one's first
         // token is kept at hand, `Int.max` past the last, as most tokens start none).
         let compounds = document.spacedCompounds
