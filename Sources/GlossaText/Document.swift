@@ -115,29 +115,28 @@ public struct Document: Sendable {
             }
         }
         let key = keys[Int(token.keyID)]
-        let bytes = key.utf8
+        let bytes = key.utf8.span
         var parts: [(range: Range<Int>, key: String)] = []
         parts.reserveCapacity(4)
         // The hyphens of the key are the units' U+002D, in the same order: each part runs from
-        // after one to the next, in the key's bytes (`partStart`) and in the units (`partUnit`).
-        var partStart = bytes.startIndex, partUnit = start, unit = start
-        func close(_ stop: String.Index, unitStop: Int) {
-            guard unitStop > partUnit else { return }  // (Empty parts are left out.)
-            let scalarStart = Int(token.start) + partUnit - start
-            parts.append((scalarStart..<(scalarStart + unitStop - partUnit), String(key[partStart..<stop])))
-        }
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == 0x2D {
+        // after one to the next, in the key's bytes (`partByte`) and in the units (`partUnit`).
+        var partByte = 0, partUnit = start, unit = start
+        for b in 0...bytes.count where b == bytes.count || bytes[b] == 0x2D {
+            if b < bytes.count {
                 while utf16[unit] != 0x2D { unit += 1 }
-                close(index, unitStop: unit)
-                unit += 1
-                partUnit = unit
-                partStart = bytes.index(after: index)
+            } else {
+                unit = end
             }
-            index = bytes.index(after: index)
+            if unit > partUnit {  // (Empty parts are left out.)
+                let scalarStart = Int(token.start) + partUnit - start
+                let utf8 = key.utf8
+                let text = key[utf8.index(utf8.startIndex, offsetBy: partByte)..<utf8.index(utf8.startIndex, offsetBy: b)]
+                parts.append((scalarStart..<(scalarStart + unit - partUnit), String(text)))
+            }
+            unit += 1
+            partUnit = unit
+            partByte = b + 1
         }
-        close(bytes.endIndex, unitStop: end)
         return parts
     }
 
