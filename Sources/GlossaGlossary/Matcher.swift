@@ -456,7 +456,7 @@ public struct Matcher: Sendable {
         for (k, candidate) in candidates.enumerated() {
             let p = index.patterns[Int(candidate)]
             if p.caseSensitive || state.formToken(Int(p.firstToken)).key == keyNumber {
-                // (Each once, in the order first listed.)
+                // (Each once, in the order first listed: a pattern can be listed by key and by stem.)
                 if !candidates[..<k].contains(candidate) {
                     state.singlePool.append(SingleCandidate(pattern: candidate, of: index, dependsOnLetters: true))
                 }

@@ -29,7 +29,7 @@ public enum GermanGenitive {
         // Most words end in neither s nor an apostrophe: decided on the last byte (s, S, ' and
         // the last bytes of U+2019 and U+02BC) without decoding the word.
         let bytes = word.utf8.span
-        guard bytes.count >= 3 else { return [] }  // Fewer than three characters: never a genitive.
+        guard bytes.count >= 3 else { return [] }  // Fewer than three bytes, so characters: never a genitive.
         switch bytes[bytes.count - 1] {
         case 0x73, 0x53, 0x27, 0x99, 0xBC: break
         default: return []

@@ -102,9 +102,9 @@ public struct Document: Sendable {
 
     /// `hyphenParts` cut from the token's key, for a token whose key maps it code unit by code
     /// unit: every unit below U+0100 (one scalar each, folded on its own: `MatchKey.fastKey`),
-    /// its only hyphen U+002D (the only unit whose key is "-"), and no unit that a part trims
-    /// (slash, space, line break) or that the key drops or changes in number (soft hyphen,
-    /// no-break space, micro sign). Nil for any other token.
+    /// its only hyphen U+002D (the only unit whose key is "-"), no unit that a part trims
+    /// (slash, space, line break), and none of the few that the key drops or folds otherwise
+    /// (soft hyphen, no-break space, micro sign: left to the general path). Nil for any other token.
     func simpleHyphenParts(of token: Token) -> [(range: Range<Int>, key: String)]? {
         let start = Int(token.utf16Start), end = Int(token.utf16End)
         for i in start..<end {
