@@ -970,14 +970,18 @@ public struct Matcher: Sendable {
         let n = letters.count, minPart = options.minimumCompoundPart
         // hashes[l], looseHashes[l]: of the first l scalars, as they are and without diacritics.
         var hashes = [UInt64](repeating: CompoundCores.seed, count: n + 1)
-        var looseHashes = hashes
         var firstDiacritic = n, lastVowel = -1
         for (i, scalar) in letters.enumerated() {
             let value = scalar.value
             if value >= 0xC0 && firstDiacritic == n { firstDiacritic = i }
             hashes[i + 1] = CompoundCores.hash(hashes[i], value)
-            looseHashes[i + 1] = CompoundCores.hash(looseHashes[i], LooseKey.base(scalar).value)
             if Self.isVowel(value) { lastVowel = i }
+        }
+        // Without diacritics they differ only from the first letter from U+00C0 on (most words have none).
+        var looseHashes: [UInt64] = []
+        if firstDiacritic < n {
+            looseHashes = hashes
+            for i in firstDiacritic..<n { looseHashes[i + 1] = CompoundCores.hash(looseHashes[i], LooseKey.base(letters[i]).value) }
         }
         var cut = n - options.minimumCompoundRest
         while cut >= minPart {
