@@ -1,5 +1,5 @@
 import Foundation
-import GlossaGlossary
+@_spi(Benchmark) import GlossaGlossary
 import GlossaICU
 import GlossaPipeline
 import GlossaRender
@@ -19,7 +19,8 @@ import GlossaText
 /// Defaults: bench-data/corpus-de.txt (Scripts/make-corpus.sh) and bench-data/ding-de-en.tsv
 /// (Scripts/ding-to-glossary.py). Build with `-c release`. Run each in its own process so
 /// that the peak memory figure belongs to that benchmark alone (Scripts/bench.sh does).
-/// `GLOSSA_BENCH_WARM_RUNS=N` repeats the warm-memory matching run N times, and
+/// `GLOSSA_BENCH_WARM_RUNS=N` repeats the warm-memory matching run N times (in `match` and
+/// `match-once`), and
 /// `GLOSSA_FIRST_ONLY=1` makes `match-once` do the first-document run only (for profilers);
 /// `GLOSSA_PIECE_SIZE`, `GLOSSA_MATCHERS` and `GLOSSA_TOKENIZERS` set the pipeline's piece size
 /// (scalars) and how many pieces are matched and tokenized at once in `annotate`.
@@ -72,7 +73,9 @@ struct Bench {
             let document = try GermanTokenizer().document(text)
             let matcher = Matcher(index: index)
             let memory = MatchMemory()
-            for run in ["first document", "warm memory"].prefix(ProcessInfo.processInfo.environment["GLOSSA_FIRST_ONLY"] == nil ? 2 : 1) {
+            let environment = ProcessInfo.processInfo.environment
+            let warmRuns = environment["GLOSSA_FIRST_ONLY"] == nil ? max(1, Int(environment["GLOSSA_BENCH_WARM_RUNS"] ?? "1") ?? 1) : 0
+            for run in ["first document"] + repeatElement("warm memory", count: warmRuns) {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let found = matcher.matches(in: document, memory: memory).count
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -226,6 +229,14 @@ struct Bench {
         }
         print(String(format: "the pipeline's %d pieces, one after another (as one thread of annotate): tokenization %.3f s, matching %.3f s: matching adds %.0f%% (goal ≤ 30%%)",
                      pieces.count, best.tokenizing, best.matching, best.matching / best.tokenizing * 100))
+        // Lower bounds, on the whole corpus as one document: what no change to the search can
+        // take away from a scan that remembers each raw form's outcome (see the two functions).
+        var written = 0, looked = 0
+        let floorScan = time { written = matcher.rememberedOutcomesOnly(in: document!, memory: memory) }
+        let floorLookups = time { looked = matcher.vocabularyLookupsOnly(in: document!) }
+        print(String(format: "lower bounds: reading each token's remembered outcome and writing its match %.3f s (%d matches, %.0f%% of tokenization); looking up the %d keys and %d stems once in the index %.3f s (%d found, %.0f%%)",
+                     floorScan, written, floorScan / tokenizingLater * 100, document!.keys.count, document!.stems.count, floorLookups, looked,
+                     floorLookups / tokenizingFirst * 100))
         var options = MatchOptions()
         options.compoundParts = false
         let withoutCompounds = time { _ = Matcher(index: index, options: options).matches(in: document!) }

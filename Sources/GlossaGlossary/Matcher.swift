@@ -1032,3 +1032,48 @@ public struct Matcher: Sendable {
     }
     static let longestDerivationalRest = derivationalRests.map(\.unicodeScalars.count).max() ?? 0
 }
+
+// MARK: Lower bounds (for the benchmark)
+
+extension Matcher {
+    /// The least a scan that remembers each raw form's outcome can do for `document` once
+    /// `memory` has matched it: read every token and its form's remembered single-token outcome,
+    /// and write a match for each hit (no multi-token forms, no parts of words). Returns the
+    /// number of matches written. The benchmark times it to show how much of matching no
+    /// change to the search can take away.
+    @_spi(Benchmark)
+    public func rememberedOutcomesOnly(in document: Document, memory: MatchMemory) -> Int {
+        var state = memory.take(for: index)
+        let scan = Scan(document: document, index: index, state: &state)
+        var result: [Match] = []
+        result.reserveCapacity(scan.tokens.count)
+        let tokens = scan.tokens, forms = scan.tokenForms
+        for sentence in document.sentences {
+            for t in sentence.tokens {
+                let form = Int(forms[t])
+                guard form >= 0 && form < state.formOutcomes.count else { continue }
+                let outcome = t == sentence.tokens.lowerBound ? state.formOutcomes[form].atStart : state.formOutcomes[form].inside
+                guard outcome.pattern >= 0 else { continue }
+                let token = tokens[t]
+                result.append(Match(Hit(pattern: outcome.pattern, entry: outcome.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1),
+                                        start: token.start, end: token.end, kind: outcome.kind, form: outcome.form, distance: outcome.distance)))
+            }
+        }
+        for record in state.records { state.slotRecords[Int(record.slot)] = record }
+        swap(&state.formOutcomes, &state.slotsByNumber[scan.numbering].forms)
+        swap(&state.hyphenByForm, &state.slotsByNumber[scan.numbering].hyphens)
+        memory.state = state
+        return result.count
+    }
+
+    /// The least a first sight of `document`'s keys costs: each key and each stem (distinct in
+    /// a document) looked up once in the index's vocabulary, as finding a key's forms by key
+    /// and by stem needs. Returns how many were found.
+    @_spi(Benchmark)
+    public func vocabularyLookupsOnly(in document: Document) -> Int {
+        var found = 0
+        for key in document.keys where index.vocabulary.find(key) != nil { found += 1 }
+        for stem in document.stems where index.vocabulary.find(stem) != nil { found += 1 }
+        return found
+    }
+}
