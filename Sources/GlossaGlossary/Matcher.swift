@@ -508,8 +508,8 @@ public struct Matcher: Sendable {
         // (Called only for pairs that pass the bit filter: most do not, and the call would cost
         // more than the test.)
         func consider(_ pair: UInt64) {
-            guard let number = state.pairGroup(pair) else { return }
-            let group = state.groups[number]
+            guard let groupNumber = state.pairGroup(pair) else { return }
+            let group = state.groups[groupNumber]
             for k in group.always { verifyMulti(state.groupAlways[k]) }
             guard !group.byThird.isEmpty, t + 2 < sentenceEnd else { return }
             if thirdNumbers.count < 0 {
@@ -527,6 +527,7 @@ public struct Matcher: Sendable {
                 }
             }
             func search(_ number: Int32) {
+                guard state.mayListThird(group: groupNumber, number) else { return }
                 // The first entry of `number` (binary search), then its patterns in order.
                 var low = group.byThird.lowerBound, high = group.byThird.upperBound
                 while low < high {
