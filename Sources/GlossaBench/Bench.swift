@@ -13,6 +13,8 @@ import GlossaText
 ///     glossa-bench glossary [GLOSSARY.tsv]     loading and indexing time and memory
 ///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
 ///     glossa-bench match-once [CORPUS] [GLOSSARY]  one first-document and one warm matching run (for perf, callgrind)
+///     glossa-bench pieces-once [CORPUS] [GLOSSARY] the pipeline's pieces tokenized and matched once, one tokenizer and
+///                                              one matcher memory (the goal line of `match`, for perf)
 ///     glossa-bench annotate [CORPUS] [GLOSSARY] [--jobs N] [--no-guesses]  end-to-end jsonl annotation vs
 ///                                              the bare loop (the annotator of `glossa annotate`: name guesses on)
 ///
@@ -67,6 +69,20 @@ struct Bench {
                          pieces.count, megabytes(text) / Double(pieces.count), megabytes(text) / seconds, tokens, seconds))
         case "glossary": try glossary(arguments.count > 1 ? arguments[1] : glossaryPath)
         case "match": try match(corpus, glossaryPath)
+        case "pieces-once":
+            let text = try readCorpus(corpus)
+            let index = try GlossaryIndex(Glossary.load(paths: [glossaryPath]))
+            let matcher = Matcher(index: index)
+            let mode: ParagraphMode = GermanTokenizer.hasBlankLine(text) ? .blankLines : .lines
+            let pieces = TextChunker.pieces(of: text, mode: mode, targetScalars: StreamingAnnotation.defaultPieceSize)
+            let tokenizer = try GermanTokenizer()
+            let memory = MatchMemory()
+            var matching = 0.0
+            for piece in pieces {
+                let d = tokenizer.document(piece.text, name: "x", paragraphs: mode)
+                matching += time(runs: 1) { _ = matcher.matches(in: d, memory: memory) }
+            }
+            print(String(format: "%d pieces: matching %.3f s", pieces.count, matching))
         case "match-once":
             let text = try readCorpus(corpus)
             let index = try GlossaryIndex(Glossary.load(paths: [glossaryPath]))
@@ -84,7 +100,7 @@ struct Bench {
             }
         case "annotate": try annotate(corpus, glossaryPath, jobs: jobs, guesses: guesses)
         default:
-            print("usage: glossa-bench tokenize|tokenize-once|tokenize-pieces|glossary|match|match-once|annotate [CORPUS] [GLOSSARY] [--jobs N] [--no-guesses]")
+            print("usage: glossa-bench tokenize|tokenize-once|tokenize-pieces|glossary|match|match-once|pieces-once|annotate [CORPUS] [GLOSSARY] [--jobs N] [--no-guesses]")
         }
     }
 
