@@ -9,18 +9,15 @@ struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Annotate German text with English glosses (Glossa's main job).",
         discussion: """
-            Reads UTF-8 text files (or standard input, "-") and writes the text with every name
-            and term the glossaries know, in one of these formats:
-              text      interlinear: each sentence with its glosses under the words (default on a terminal)
-              markdown  glosses inline, "Borissow [Borisov]", and a table of the entries used
+            Reads UTF-8 text files (or standard input, "-") and writes the text with every name and term the glossaries know, in one of these formats:
+              text      interlinear: each sentence, its glosses under the words (default)
+              markdown  glosses inline, "Borissow [Borisov]", and a table of entries used
               html      one self-contained page with the glosses above the words
-              json      one JSON document per input (offsets: Unicode scalars, end-exclusive)
+              json      one JSON document per input (offsets in Unicode scalars)
               jsonl     one JSON object per sentence, streamed
               xliff     XLIFF 2.1 with a glossary (gls) per paragraph
-            With several inputs, json writes a JSON array, text/markdown/jsonl concatenate, and
-            html/xliff need -o DIR (one file per input).
-            --input jsonl reads a corpus: one {"id": ..., "text": ...} object per line. A bad
-            record is reported (file, line, byte offset) and skipped; --strict stops instead.
+            With several inputs, json writes a JSON array, text/markdown/jsonl concatenate, and html/xliff need -o DIR (one file per input).
+            --input jsonl reads a corpus: one {"id": ..., "text": ...} object per line. A bad record is reported (file, line, byte offset) and skipped; --strict stops instead.
             Examples:
               glossa annotate Fixtures/de/kuba-russland.txt
               glossa annotate --format html -o article.html article.txt

@@ -10,8 +10,7 @@ struct Glossa: ParsableCommand {
         abstract: "Annotate German news text with English glosses from curated glossaries.",
         discussion: """
             Exit codes: 0 success, 1 findings (check and lint commands), 2 usage or input error.
-            Bundled glossaries are found through GLOSSA_GLOSSARIES, then a Glossaries folder beside
-            the executable (or in ../share/glossa), then the package's own Glossaries folder.
+            Bundled glossaries are found through GLOSSA_GLOSSARIES, then a Glossaries folder beside the executable (or in ../share/glossa), then the package's own Glossaries folder.
             """,
         version: GlossaVersion.string,
         subcommands: [

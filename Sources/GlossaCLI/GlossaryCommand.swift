@@ -11,10 +11,7 @@ struct GlossaryCommand: ParsableCommand {
         commandName: "glossary",
         abstract: "Check, format, edit, search, merge, export and import glossaries.",
         discussion: """
-            Without file arguments, each subcommand works on the bundled glossaries \
-            (Glossaries/de-en). Commands that rewrite a glossary refuse a file that does not parse \
-            or that changed on disk since it was read, and write through a temporary file, fsync \
-            and rename, so the original is either untouched or completely replaced.
+            Without file arguments, each subcommand works on the bundled glossaries (Glossaries/de-en). Commands that rewrite a glossary refuse a file that does not parse or that changed on disk since it was read, and write through a temporary file, fsync and rename, so the original is either untouched or completely replaced.
             Exit codes: 0 success, 1 findings (lint, fmt --check), 2 usage or input error.
             """,
         subcommands: [
@@ -60,20 +57,9 @@ struct GlossaryLint: ParsableCommand {
         commandName: "lint",
         abstract: "Check glossary files; print findings as file:line:column: severity: code: message.",
         discussion: """
-            Errors (exit 1): syntax, duplicate (identical rows), conflict (one German term, two English \
-            renderings, within or across files), not-nfc, whitespace, double-space, control-character \
-            (C0/C1 controls, Unicode line/paragraph separators), mixed-script (a word mixing scripts, \
-            invisible characters), script (Cyrillic outside 'orig'), export (terms over DeepL's \
-            limit of 1024 UTF-8 bytes).
-            Warnings (exit 1 too, unless --errors-only): inflected-form (a plural beside its singular, \
-            a name's genitive), case-conflict (NATO and Nato), confusable (look-alike terms), \
-            redundant (same de and en twice with other fields), unknown-type, variant (empty or \
-            repeated variants).
-            With --translit, also the transliteration checker's findings (warnings, code \
-            transliteration): German or English spellings that disagree with the schemes of the \
-            `orig` column, one name spelled several ways, mixed scripts. Off by default: they are \
-            editorial questions (press conventions such as "Vitali Klitschko" are not errors); \
-            `glossa translit check` gives the same findings with all their locations.
+            Errors (exit 1): syntax, duplicate (identical rows), conflict (one German term, two English renderings, within or across files), not-nfc, whitespace, double-space, control-character (C0/C1 controls, Unicode line/paragraph separators), mixed-script (a word mixing scripts, invisible characters), script (Cyrillic outside 'orig'), export (terms over DeepL's limit of 1024 UTF-8 bytes).
+            Warnings (exit 1 too, unless --errors-only): inflected-form (a plural beside its singular, a name's genitive), case-conflict (NATO and Nato), confusable (look-alike terms), redundant (same de and en twice with other fields), unknown-type, variant (empty or repeated variants).
+            With --translit, also the transliteration checker's findings (warnings, code transliteration): German or English spellings that disagree with the schemes of the `orig` column, one name spelled several ways, mixed scripts. Off by default: they are editorial questions (press conventions such as "Vitali Klitschko" are not errors); `glossa translit check` gives the same findings with all their locations.
             With --errors-only, warnings are not shown and do not change the exit status.
             Exit codes: 0 clean, 1 findings, 2 usage or I/O error.
             Examples:
@@ -143,10 +129,7 @@ struct GlossaryFmt: ParsableCommand {
         commandName: "fmt",
         abstract: "Rewrite glossary files in canonical form (or check that they are).",
         discussion: """
-            Canonical form: NFC; columns de, en, type, status, case, variants, orig, note, source (those \
-            present), then other columns alphabetically; rows sorted by 'de' in German dictionary order \
-            (DIN 5007-1), then by 'en', then by the row's text; comments stay with the row below them, \
-            header comments at the top; blank lines dropped; trailing empty fields trimmed.
+            Canonical form: NFC; columns de, en, type, status, case, variants, orig, note, source (those present), then other columns alphabetically; rows sorted by 'de' in German dictionary order (DIN 5007-1), then by 'en', then by the row's text; comments stay with the row below them, header comments at the top; blank lines dropped; trailing empty fields trimmed.
             --check changes nothing and exits 1 naming every file that is not canonical.
             Examples:
               glossa glossary fmt
@@ -192,10 +175,10 @@ struct GlossaryAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add an entry to a glossary file, keeping it canonical.",
         discussion: """
-            Refuses an entry whose German term the file already has (the same English: duplicate; \
-            another English: conflict) unless --force is given. Exit 2 when refused.
+            Refuses an entry whose German term the file already has (the same English: duplicate; another English: conflict) unless --force is given. Exit 2 when refused.
             Example:
-              glossa glossary add Glossaries/de-en/terms.tsv --de Waffenruhe --en ceasefire --note "short truce"
+              glossa glossary add Glossaries/de-en/terms.tsv \\
+                --de Waffenruhe --en ceasefire --note "short truce"
             """
     )
 
@@ -236,10 +219,9 @@ struct GlossaryRemove: ParsableCommand {
         commandName: "remove",
         abstract: "Remove an entry (every row with this German term, or only the one with --en).",
         discussion: """
-            Comment lines directly above a removed row are removed with it. Removing an entry that is \
-            not there is an error (exit 2) naming the file.
+            Comment lines directly above a removed row are removed with it. Removing an entry that is not there is an error (exit 2) naming the file.
             Example:
-              glossa glossary remove Glossaries/de-en/terms.tsv --de Waffenruhe --en ceasefire
+              glossa glossary remove Glossaries/de-en/terms.tsv --de Waffenruhe
             """
     )
 

@@ -27,17 +27,19 @@ struct GlossaryExport: ParsableCommand {
         commandName: "export",
         abstract: "Convert glossaries to TBX, CSV, or the glossary formats of DeepL, Google Cloud and OmegaT.",
         discussion: """
-            tbx     TBX v3 (ISO 30042:2019), TBX-Basic dialect; keeps every field (see Glossaries/README.md).
-            csv     RFC 4180 CSV with a header of Glossa's columns, CRLF line ends.
-            deepl   DeepL glossary entries: TSV, German then English, no header. Variants become \
-            entries of their own; a source term already exported is left out (DeepL rejects \
-            duplicate source terms) and reported on stderr.
-            google  Google Cloud Translation unidirectional glossary: CSV, German then English, no \
-            header; duplicates left out as for deepl.
-            omegat  OmegaT glossary: TSV source, target, comment (the note and type); variants as rows.
+            tbx: TBX v3 (ISO 30042:2019), TBX-Basic dialect; keeps every field (see Glossaries/README.md).
+
+            csv: RFC 4180 CSV with a header of Glossa's columns, CRLF line ends.
+
+            deepl: DeepL glossary entries: TSV, German then English, no header. Variants become entries of their own; a source term already exported is left out (DeepL rejects duplicate source terms) and reported on stderr.
+
+            google: Google Cloud Translation unidirectional glossary: CSV, German then English, no header; duplicates left out as for deepl.
+
+            omegat: OmegaT glossary: TSV source, target, comment (the note and type); variants as rows.
+
             Examples:
               glossa glossary export --to tbx -o glossa.tbx
-              glossa glossary export --to deepl Glossaries/de-en/people.tsv > people-deepl.tsv
+              glossa glossary export --to deepl Glossaries/de-en/people.tsv > deepl.tsv
             """
     )
 
@@ -59,15 +61,12 @@ struct GlossaryImport: ParsableCommand {
         commandName: "import",
         abstract: "Convert a TBX, CSV or TSV glossary of another tool to Glossa's TSV (canonical form).",
         discussion: """
-            tbx  TBX v3 (conceptEntry/langSec/termSec) or TBX 2 (termEntry/langSet/tig). A concept with \
-            German and English terms becomes an entry: the first German term is 'de', other German \
-            terms are variants, the preferred (else first) English term is 'en', other English terms \
-            go to the column en-alternatives; data categories without a Glossa column go to columns \
-            tbx-TYPE. Concepts without both languages are skipped and counted on stderr. \
-            Entity declarations (<!ENTITY) are refused: no external entities, no expansion bombs.
-            csv  RFC 4180 CSV. A first row naming de/en, source/target or language codes is a header; \
-            otherwise columns are source, target, comment.
-            tsv  The same for tab-separated files (DeepL, OmegaT, Glossa's own TSV).
+            tbx: TBX v3 (conceptEntry/langSec/termSec) or TBX 2 (termEntry/langSet/tig). A concept with German and English terms becomes an entry: the first German term is 'de', other German terms are variants, the preferred (else first) English term is 'en', other English terms go to the column en-alternatives; data categories without a Glossa column go to columns tbx-TYPE. Concepts without both languages are skipped and counted on stderr. Entity declarations (<!ENTITY) are refused: no external entities, no expansion bombs.
+
+            csv: RFC 4180 CSV. A first row naming de/en, source/target or language codes is a header; otherwise columns are source, target, comment.
+
+            tsv: The same for tab-separated files (DeepL, OmegaT, Glossa's own TSV).
+
             Examples:
               glossa glossary import --from tbx terms.tbx -o terms.tsv
               glossa glossary import --from csv deepl-export.csv

@@ -7,10 +7,7 @@ struct GlossaryFind: ParsableCommand {
         commandName: "find",
         abstract: "Look a term up by German (any inflected form), English, or a near misspelling.",
         discussion: """
-            German lookups use the annotator's matcher (inflections, genitives, variants, compound \
-            parts); English lookups ignore case; near misspellings allow 1 edit for keys of 5 to 8 \
-            letters and 2 edits for longer ones. Prints one line per entry: \
-            file:line, how it was found, de, en, type. Exit 1 when nothing is found.
+            German lookups use the annotator's matcher (inflections, genitives, variants, compound parts); English lookups ignore case; near misspellings allow 1 edit for keys of 5 to 8 letters and 2 edits for longer ones. Prints one line per entry: file:line, how it was found, de, en, type. Exit 1 when nothing is found.
             Examples:
               glossa glossary find Lawrows
               glossa glossary find ceasefire
@@ -48,11 +45,7 @@ struct GlossaryMerge: ParsableCommand {
         commandName: "merge",
         abstract: "Merge glossary files into one, reporting conflicts on stderr.",
         discussion: """
-            Rows are taken in the order of the inputs. Identical rows are merged. For a German term \
-            with different English or other fields in several rows, the first row is the entry and \
-            every other row is kept as a comment directly above it \
-            ("# merge conflict, from FILE:LINE: ..."), so nothing is lost; each conflict is reported \
-            on stderr. The output is in canonical form. Exit 1 when there were conflicts.
+            Rows are taken in the order of the inputs. Identical rows are merged. For a German term with different English or other fields in several rows, the first row is the entry and every other row is kept as a comment directly above it ("# merge conflict, from FILE:LINE: ..."), so nothing is lost; each conflict is reported on stderr. The output is in canonical form. Exit 1 when there were conflicts.
             Example:
               glossa glossary merge mine.tsv theirs.tsv -o merged.tsv
             """
@@ -112,9 +105,7 @@ struct GlossaryCoverage: ParsableCommand {
         commandName: "coverage",
         abstract: "Which entries a corpus uses, and frequent capitalized words no entry covers.",
         discussion: """
-            Reads UTF-8 text files (or folders of *.txt files). Prints the most used entries as comment \
-            lines, then the top uncovered capitalized words and phrases as glossary TSV ready to review: \
-            'en' is the CLDR English name where the word is a region name, else '?'.
+            Reads UTF-8 text files (or folders of *.txt files). Prints the most used entries as comment lines, then the top uncovered capitalized words and phrases as glossary TSV ready to review: 'en' is the CLDR English name where the word is a region name, else '?'.
             Example:
               glossa glossary coverage Fixtures/de --top 20
             """

@@ -6,9 +6,7 @@ struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the glossary matches in a German text, one per line.",
         discussion: """
-            Prints TSV: start, end (Unicode scalar offsets, end-exclusive), text, gloss, type,
-            match kind, entry id, and the entry's file:line. For full annotated output use
-            `glossa annotate`.
+            Prints TSV: start, end (Unicode scalar offsets, end-exclusive), text, gloss, type, match kind, entry id, and the entry's file:line. For full annotated output use `glossa annotate`.
             Example: glossa match Fixtures/de/kuba-russland.txt
             """
     )

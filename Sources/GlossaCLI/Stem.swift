@@ -7,8 +7,7 @@ struct Stem: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the Snowball German stem of each word.",
         discussion: """
-            Words are case-folded first (as token keys are). With no WORD arguments, reads one word
-            per line from standard input and prints one stem per line.
+            Words are case-folded first (as token keys are). With no WORD arguments, reads one word per line from standard input and prints one stem per line.
             Example: glossa stem Beziehungen russischen   →  bezieh, russisch
             """
     )

@@ -7,14 +7,13 @@ struct Tokenize: ParsableCommand {
         discussion: """
             Offsets are Unicode scalar offsets into the input (after a leading BOM), end-exclusive.
             Formats:
-              json  {"sentences":[{"start":0,"end":57,"tokens":[{"text":"Russland","start":0,"end":8,
-                    "kind":"word","key":"russland","stem":"russland"}]}]}
-              tsv   one token per line: sentence, start, end, kind, text, key, stem (text escaped)
+              json  {"sentences":[{"start":0,"end":57,"tokens":[{"text":"Russland",
+                    "start":0,"end":8,"kind":"word","key":"russland","stem":"russland"}]}]}
+              tsv   a token per line: sentence, start, end, kind, text, key, stem
               text  one sentence per line, tokens separated by " | "
               sentences  one sentence per line, its line breaks replaced by spaces
               spans  one line per sentence: the tokens' start:end pairs
-            With --per-line, each input line is a text of its own (offsets restart on each line,
-            and each line gives exactly one output line in the spans and sentences formats).
+            With --per-line, each input line is a text of its own (offsets restart on each line, and each line gives exactly one output line in the spans and sentences formats).
             Examples:
               glossa tokenize Fixtures/de/cuba-russia.txt --format tsv
               echo 'Dr. Borissow kam am 21. März.' | glossa tokenize -

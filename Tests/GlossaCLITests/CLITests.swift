@@ -18,6 +18,38 @@ import Testing
         }
     }
 
+    /// Help reads well in an 80-column terminal: prose paragraphs are single lines (wrapped to
+    /// the terminal's width by the argument parser, whatever it is), and the lines of lists and
+    /// examples, which keep their indentation only if they are not wrapped, fit in 80 columns.
+    @Test func helpTextIsLaidOutForAnyWidth() throws {
+        var commands: [[String]] = [[], ["annotate"], ["tokenize"], ["stem"], ["match"], ["translit"], ["glossary"]]
+        for group in ["translit", "glossary"] {
+            let help = try CLI.run([group, "--help"]).stdout
+            let listed = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+            for line in listed.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                if let name = line.split(separator: " ").first, !name.isEmpty, name != "See" { commands.append([group, String(name)]) }
+            }
+        }
+        #expect(commands.count > 12, "subcommands found: \(commands)")
+        for command in commands {
+            // Unwrapped, everything before the usage line is the abstract and the discussion.
+            let help = try CLI.run(command + ["--help"], environment: ["COLUMNS": "1000"])
+            #expect(help.status == 0)
+            let text = help.stdout.components(separatedBy: "\nUSAGE:").first ?? ""
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (i, line) in lines.enumerated() {
+                if line.hasPrefix(" ") {
+                    #expect(line.count <= 80, "glossa \(command.joined(separator: " ")) --help: a list or example line wraps at 80 columns: \(line)")
+                } else if i + 1 < lines.count, !line.isEmpty, let next = lines[i + 1].first, next != " " {
+                    // Two prose lines in a row: the first ends a sentence (else it is a paragraph
+                    // broken by hand, which the parser would wrap raggedly).
+                    #expect(line.hasSuffix(".") || line.hasSuffix(":") || line.hasSuffix(".)"),
+                            "glossa \(command.joined(separator: " ")) --help: a line broken inside a sentence: \(line)")
+                }
+            }
+        }
+    }
+
     @Test func tokenizeJSONContractFromStdin() throws {
         let result = try CLI.run(["tokenize", "-"], input: "Russland und Kuba.")
         #expect(result.status == 0)
