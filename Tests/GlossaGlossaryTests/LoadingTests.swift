@@ -132,6 +132,29 @@ import Testing
         }
     }
 
+    /// A file that cannot be read is an I/O error saying why: missing, a folder, or (where the
+    /// process may not read it) permission denied.
+    @Test func unreadableFilesSayWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-unreadable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func message(_ path: String) -> String? {
+            do throws(GlossaryError) {
+                _ = try Glossary.readText(path)
+                return nil
+            } catch {
+                #expect(error.code == .io && error.file == path)
+                return error.message
+            }
+        }
+        #expect(message(folder.appendingPathComponent("missing.tsv").path) == "no such file")
+        #expect(message(folder.path) == "is a folder, not a file")
+        let file = folder.appendingPathComponent("file.tsv")
+        try Data("de\ten\n".utf8).write(to: file)
+        #expect(message(file.path) == nil)
+        #expect(throws: GlossaryError.self) { _ = try SafeFileWriter.read(folder.path) }
+    }
+
     @Test func largeFileLoadsAsParsed() throws {
         let text = LargeFileTests.largeText(rows: 40_000)
         #expect(try GlossaryFile.entries(parsing: text, path: "big.tsv") == GlossaryFile.parse(text, path: "big.tsv").entries)
