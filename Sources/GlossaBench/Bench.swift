@@ -24,6 +24,8 @@ import GlossaText
 /// `GLOSSA_BENCH_WARM_RUNS=N` repeats the warm-memory matching run N times (in `match` and
 /// `match-once`), and
 /// `GLOSSA_FIRST_ONLY=1` makes `match-once` do the first-document run only (for profilers);
+/// `GLOSSA_PIECES_AGAIN=N` makes `pieces-once` match the pieces N more times with the memory
+/// they left (for profiling the warm scan);
 /// `GLOSSA_PIECE_SIZE`, `GLOSSA_MATCHERS` and `GLOSSA_TOKENIZERS` set the pipeline's piece size
 /// (scalars) and how many pieces are matched and tokenized at once in `annotate`.
 @main
@@ -83,6 +85,15 @@ struct Bench {
                 matching += time(runs: 1) { _ = matcher.matches(in: d, memory: memory) }
             }
             print(String(format: "%d pieces: matching %.3f s", pieces.count, matching))
+            if let again = Int(ProcessInfo.processInfo.environment["GLOSSA_PIECES_AGAIN"] ?? "") {
+                var documents: [Document] = []
+                for piece in pieces { documents.append(tokenizer.document(piece.text, name: "x", paragraphs: mode)) }
+                for _ in 0..<again {
+                    var warm = 0.0
+                    for d in documents { warm += time(runs: 1) { _ = matcher.matches(in: d, memory: memory) } }
+                    print(String(format: "again, every key met before: matching %.3f s", warm))
+                }
+            }
         case "match-once":
             let text = try readCorpus(corpus)
             let index = try GlossaryIndex(Glossary.load(paths: [glossaryPath]))
