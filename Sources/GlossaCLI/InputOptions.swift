@@ -32,7 +32,7 @@ func readInputText(_ path: String, lossy: Bool = false) throws -> String {
 
 /// The operating system's words for why a file operation failed ("Permission denied") where
 /// Foundation's error wraps a POSIX one or has a code for it, else Foundation's description.
-func systemReason(_ error: Error) -> String {
+func systemReason(_ error: any Error) -> String {
     let error = error as NSError
     if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
         return String(cString: strerror(Int32(underlying.code)))
