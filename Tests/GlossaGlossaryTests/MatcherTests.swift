@@ -1,5 +1,5 @@
 import Foundation
-@testable import GlossaGlossary
+@_spi(Benchmark) @testable import GlossaGlossary
 import GlossaTestSupport
 import GlossaText
 import Testing
@@ -415,5 +415,35 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
     @Test func kindRankFollowsTheDeclaredOrder() {
         #expect(MatchKind.allCases.map(\.rank) == Array(0..<MatchKind.allCases.count))
         #expect(MatchKind.allCases == MatchKind.allCases.sorted())
+    }
+}
+
+/// The benchmark's lower bounds measure what they say: on text whose every match is a single
+/// token (no multi-word forms, no parts of words), reading the remembered outcomes writes
+/// exactly the matcher's matches; the lookups count the keys and stems the index's vocabulary has.
+@Suite struct LowerBoundTests {
+    @Test func rememberedOutcomesAreTheSingleTokenMatches() throws {
+        let matcher = Matcher(index: try GlossaryIndex(glossary("Russland\tRussia\tplace\t\t\t\t\nKuba\tCuba\tplace\t\t\t\t\nMoskau\tMoscow\tplace\t\t\t\t\n")))
+        let document = try GermanTokenizer().document("Russland und Kuba. Russlands Botschaft in Moskau, Kubas Hafen. Kuba liegt fern; Russland nicht.")
+        let memory = MatchMemory()
+        let found = matcher.matches(in: document, memory: memory)
+        #expect(found.count == 7)
+        #expect(matcher.rememberedOutcomesOnly(in: document, memory: memory) == found.count)
+        // The memory is put back as it was: matching again gives the same.
+        #expect(matcher.matches(in: document, memory: memory) == found)
+        // A fresh memory remembers nothing, so the bound reads no outcome.
+        #expect(matcher.rememberedOutcomesOnly(in: document, memory: MatchMemory()) == 0)
+    }
+
+    @Test func lookupsCountTheKeysAndStemsTheIndexHas() throws {
+        let matcher = Matcher(index: try GlossaryIndex(glossary("Kuba\tCuba\tplace\t\t\t\t\nSanktionen\tsanctions\tterm\t\t\t\t\n")))
+        let document = try GermanTokenizer().document("Kuba und Sanktion, Kuba.")
+        // Keys: kuba, und, sanktion, ",", "." (each once), stems likewise. The index's vocabulary
+        // has "kuba", "sanktionen" and the stem "sanktion": found are the keys and the stems
+        // "kuba" and "sanktion".
+        let inVocabulary = document.keys.filter { matcher.index.vocabulary.find($0) != nil }.count
+            + document.stems.filter { matcher.index.vocabulary.find($0) != nil }.count
+        #expect(inVocabulary == 4)
+        #expect(matcher.vocabularyLookupsOnly(in: document) == inVocabulary)
     }
 }
