@@ -158,12 +158,17 @@ public struct Matcher: Sendable {
         var state = memory.take(for: index)
         let scan = Scan(document: document, index: index, state: &state)
         let result = run(scan, &state)
-        // What this document learned about its keys and forms, for the next documents.
+        putBack(scan, &state, into: memory)
+        return result
+    }
+
+    /// Puts what the document learned about its keys and forms back into `memory`, for the next
+    /// documents (the key records and the numbering's form tables `Scan.init` took out).
+    private func putBack(_ scan: Scan, _ state: inout MatchState, into memory: MatchMemory) {
         for record in state.records { state.slotRecords[Int(record.slot)] = record }
         swap(&state.formOutcomes, &state.slotsByNumber[scan.numbering].forms)
         swap(&state.hyphenByForm, &state.slotsByNumber[scan.numbering].hyphens)
         memory.state = state
-        return result
     }
 
     /// The document being matched, with its keys' and stems' slots in the memory.
@@ -1060,10 +1065,7 @@ extension Matcher {
                                         start: token.start, end: token.end, kind: outcome.kind, form: outcome.form, distance: outcome.distance)))
             }
         }
-        for record in state.records { state.slotRecords[Int(record.slot)] = record }
-        swap(&state.formOutcomes, &state.slotsByNumber[scan.numbering].forms)
-        swap(&state.hyphenByForm, &state.slotsByNumber[scan.numbering].hyphens)
-        memory.state = state
+        putBack(scan, &state, into: memory)
         return result.count
     }
 
