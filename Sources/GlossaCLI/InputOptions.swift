@@ -18,33 +18,8 @@ func readInputText(_ path: String, lossy: Bool = false) throws -> String {
     if path == "-" {
         data = FileHandle.standardInput.readDataToEndOfFile()
     } else {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw CLIError("\(path): no such file") }
-        guard !isFolder.boolValue else { throw CLIError("\(path): is a folder, not a text file") }
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CLIError("\(path): cannot read (\(systemReason(error)))")
-        }
+        guard let contents = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): \(InputText.whyUnreadable(path))") }
+        data = contents
     }
     return try InputText.decode(data, source: path == "-" ? "<stdin>" : path, lossy: lossy)
-}
-
-/// The operating system's words for why a file operation failed ("Permission denied") where
-/// Foundation's error wraps a POSIX one or has a code for it, else Foundation's description.
-func systemReason(_ error: any Error) -> String {
-    let error = error as NSError
-    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code)))
-    }
-    if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
-    if error.domain == NSCocoaErrorDomain {
-        switch CocoaError.Code(rawValue: error.code) {
-        case .fileReadNoPermission: return String(cString: strerror(EACCES))
-        case .fileReadNoSuchFile: return String(cString: strerror(ENOENT))
-        case .fileReadTooLarge: return String(cString: strerror(EFBIG))
-        default: break
-        }
-    }
-    return error.localizedDescription
 }

@@ -69,21 +69,10 @@ public struct Glossary: Sendable {
         return files.sorted()
     }
 
-    /// Why the file at `path` could not be read, in the words of a file error: no such file, a
-    /// folder, permission denied, else "cannot read file".
-    static func whyUnreadable(_ path: String) -> String {
-        var isFolder: ObjCBool = false
-        let manager = FileManager.default
-        if !manager.fileExists(atPath: path, isDirectory: &isFolder) { return "no such file" }
-        if isFolder.boolValue { return "is a folder, not a file" }
-        if !manager.isReadableFile(atPath: path) { return "cannot read file (permission denied)" }
-        return "cannot read file"
-    }
-
     /// Reads a glossary file as UTF-8 (a BOM is dropped).
     public static func readText(_ path: String) throws(GlossaryError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: whyUnreadable(path))
+            throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: InputText.whyUnreadable(path))
         }
         do {
             return try InputText.decode(data, source: path)

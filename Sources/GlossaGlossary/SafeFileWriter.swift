@@ -31,7 +31,7 @@ public enum SafeFileWriter {
     /// Reads a file and records what it held.
     public static func read(_ path: String) throws(GlossaryError) -> (text: String, snapshot: Snapshot) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: Glossary.whyUnreadable(path))
+            throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: InputText.whyUnreadable(path))
         }
         let text = try Glossary.readText(path, data: data)
         return (text, Snapshot(path: path, bytes: data))

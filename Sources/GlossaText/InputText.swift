@@ -1,8 +1,22 @@
+import Foundation
+
 /// Decoding of input bytes into text, with the rules every Glossa command shares:
 /// UTF-8 only; a leading byte order mark is not part of the text; CR and CRLF line ends
 /// are kept (offsets count them); invalid UTF-8 is an error naming the byte offset,
 /// unless `lossy` replaces each bad sequence with U+FFFD.
 public enum InputText {
+    /// Why the file at `path` could not be read, for an error message after a read failed:
+    /// "no such file", "is a folder, not a file", "cannot read file (permission denied)", else
+    /// "cannot read file".
+    public static func whyUnreadable(_ path: String) -> String {
+        var isFolder: ObjCBool = false
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: path, isDirectory: &isFolder) { return "no such file" }
+        if isFolder.boolValue { return "is a folder, not a file" }
+        if !manager.isReadableFile(atPath: path) { return "cannot read file (permission denied)" }
+        return "cannot read file"
+    }
+
     /// Decodes UTF-8 `bytes` read from `source` (a path, or "-" for standard input).
     /// - Throws: `InputError` with the byte offset of the first invalid sequence.
     public static func decode(_ bytes: some Collection<UInt8>, source: String, lossy: Bool = false) throws(InputError) -> String {

@@ -89,7 +89,7 @@ import Testing
         // A folder given as a text file is named as one (not a Foundation error number).
         let folder = try CLI.run(["annotate", TestSupport.root.appendingPathComponent("Fixtures").path])
         #expect(folder.status == 2)
-        #expect(folder.stderr.contains("Fixtures: is a folder, not a text file"), "\(folder.stderr)")
+        #expect(folder.stderr.contains("Fixtures: is a folder, not a file"), "\(folder.stderr)")
         let badOption = try CLI.run(["tokenize", "--format", "yaml", "-"], input: "")
         #expect(badOption.status == 2)
         #expect(badOption.stderr.contains("yaml"))
