@@ -8,7 +8,7 @@
 # pieces matched once (first figure) and the best of two passes with the memory they left
 # (second). MODE once: `glossa-bench match-once` with GLOSSA_BENCH_WARM_RUNS=3, the corpus as one
 # document (first document; best warm run). RUNS alternations (default 6); GLOSSARY defaults to
-# bench-data/ding-de-en.tsv. Build the old binary in a worktree (`git worktree add ../old REV`,
+# bench-data/ding-de-en.tsv; CORPUS=FILE replaces the corpus. Build the old binary in a worktree (`git worktree add ../old REV`,
 # then `swift build -c release --product glossa-bench` there) and copy each binary aside.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ new=${2:?usage: ab-bench.sh OLD_BENCH NEW_BENCH [RUNS] [GLOSSARY] [MODE]}
 runs=${3:-6}
 glossary=${4:-bench-data/ding-de-en.tsv}
 mode=${5:-pieces}
-corpus=bench-data/corpus-de.txt
+corpus=${CORPUS:-bench-data/corpus-de.txt}
 for file in "$corpus" "$glossary" "$old" "$new"; do
     [ -e "$file" ] || { echo "ab-bench: $file is missing" >&2; exit 2; }
 done

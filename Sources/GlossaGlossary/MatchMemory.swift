@@ -235,8 +235,12 @@ struct MatchState {
     var internsKeys = false
     var keyFacts: [KeyFacts] = []
     var genitives: [[GenitiveBase]?] = []
-    /// Per key slot and case flags (`slot << 4 | flags`): the range of `singlePool` holding
-    /// the candidates (start, count), start -1 while not worked out.
+    /// Per key slot with single-token candidates, a block of 16 entries of `singles`, one per
+    /// case flags (`singleBlocks[slot] << 4 | flags`): the range of `singlePool` holding the
+    /// candidates (start, count), start -1 while not worked out. A slot gets its block when its
+    /// first candidates are found (-1 until then): most keys have none, and 128 bytes for each
+    /// of them was most of a first sight's memory.
+    var singleBlocks: [Int32] = []
     var singles: [SIMD2<Int32>] = []
     var singlePool: [SingleCandidate] = []
     /// A buffer for the candidates being collected (reused, so that collecting allocates nothing).
@@ -340,7 +344,7 @@ struct MatchState {
         if internsKeys { keySlots.reserve(count) } else { slotKeys.reserveCapacity(count) }
         keyFacts.reserveCapacity(count)
         slotRecords.reserveCapacity(count)
-        singles.reserveCapacity(16 * count)
+        singleBlocks.reserveCapacity(count)
     }
 
     /// The slot of a key that has none in the document's numbering, creating its facts on first
@@ -359,7 +363,7 @@ struct MatchState {
         keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, characters: lengths.characters, utf8: lengths.utf8, scalars: lengths.scalars))
         slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
         genitives.append(nil)
-        singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
+        singleBlocks.append(-1)
         keyStems.append(KeyRecord.unknown)
         keyStems.append(KeyRecord.unknown)
         startsMulti.append(-1)

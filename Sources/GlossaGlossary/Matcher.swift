@@ -400,11 +400,13 @@ public struct Matcher: Sendable {
         } else if state.hasSingles[Int(slot)] == 0 {
             return nil
         }
-        let cacheIndex = Int(slot) << 4 | flags
-        if state.singles[cacheIndex].x < 0 {
-            collectSingles(at: t, atSentenceStart: atSentenceStart, into: cacheIndex, scan, &state)
+        var block = Int(state.singleBlocks[Int(slot)])
+        if block < 0 || state.singles[block << 4 | flags].x < 0 {
+            collectSingles(at: t, atSentenceStart: atSentenceStart, flags: flags, scan, &state)
+            block = Int(state.singleBlocks[Int(slot)])
+            guard block >= 0 else { return nil }
         }
-        let range = state.singles[cacheIndex]
+        let range = state.singles[block << 4 | flags]
         let first = Int(range.x), count = Int(range.y)
         guard count > 0 else { return nil }
         var best: Hit?
@@ -429,10 +431,10 @@ public struct Matcher: Sendable {
         return best
     }
 
-    /// Works out the single-token candidates for the key and flags of token `t`: every form
-    /// whose kind depends on the token's letters, and the best of the others (which all
-    /// tokens with this key and flags share).
-    private func collectSingles(at t: Int, atSentenceStart: Bool, into cacheIndex: Int, _ scan: Scan, _ state: inout MatchState) {
+    /// Works out the single-token candidates for the key and case flags (`flags`) of token `t`:
+    /// every form whose kind depends on the token's letters, and the best of the others (which
+    /// all tokens with this key and flags share). A key without candidates gets no block.
+    private func collectSingles(at t: Int, atSentenceStart: Bool, flags: Int, _ scan: Scan, _ state: inout MatchState) {
         let token = scan.tokens[t]
         let slot = scan.keySlots[Int(token.keyID)]
         let facts = state.keyFacts[Int(slot)]
@@ -454,7 +456,15 @@ public struct Matcher: Sendable {
         if token.kind == .word {
             state.records[Int(token.keyID)].hasSingles = candidates.isEmpty ? 0 : 1
         } else {
-            state.hasSingles[Int(scan.keySlots[Int(token.keyID)])] = candidates.isEmpty ? 0 : 1
+            state.hasSingles[Int(slot)] = candidates.isEmpty ? 0 : 1
+        }
+        guard !candidates.isEmpty else {
+            state.candidateBuffer = candidates
+            return
+        }
+        if state.singleBlocks[Int(slot)] < 0 {
+            state.singleBlocks[Int(slot)] = Int32(state.singles.count >> 4)
+            state.singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
         }
         let start = Int32(state.singlePool.count)
         var best: Hit?
@@ -473,7 +483,7 @@ public struct Matcher: Sendable {
         if let best {
             state.singlePool.append(SingleCandidate(pattern: best.pattern, of: index, kind: best.kind, distance: best.distance, dependsOnLetters: false))
         }
-        state.singles[cacheIndex] = SIMD2(start, Int32(state.singlePool.count) - start)
+        state.singles[Int(state.singleBlocks[Int(slot)]) << 4 | flags] = SIMD2(start, Int32(state.singlePool.count) - start)
         state.candidateBuffer = candidates
     }
 

@@ -447,3 +447,23 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(matcher.vocabularyLookupsOnly(in: document) == inVocabulary)
     }
 }
+
+/// The memory keeps per-flags candidate ranges only for keys that have candidates: a first
+/// sight of the many keys that match nothing stays small.
+@Suite struct SingleBlockTests {
+    @Test func onlyKeysWithCandidatesTakeABlock() throws {
+        let matcher = Matcher(index: try GlossaryIndex(glossary("Kuba\tCuba\tplace\t\t\t\t\nSanktionen\tsanctions\tterm\t\t\t\t\n")))
+        let document = try GermanTokenizer().document("Die Sanktion gegen Kuba. KUBA und die Kubas; viele andere Wörter ohne Treffer.")
+        let memory = MatchMemory()
+        let found = matcher.matches(in: document, memory: memory)
+        #expect(found.map(\.kind) == [.inflected, .exact, .case, .inflected])
+        let state = try #require(memory.state)
+        // Keys with candidates: sanktion (by stem), kuba (by key), kubas (by its genitive base).
+        let blocks = state.singleBlocks.filter { $0 >= 0 }.count
+        #expect(blocks == 3)
+        #expect(state.singles.count == 16 * blocks)
+        #expect(state.singleBlocks.count == document.keys.count)
+        // Matching again from the memory finds the same.
+        #expect(matcher.matches(in: document, memory: memory) == found)
+    }
+}
