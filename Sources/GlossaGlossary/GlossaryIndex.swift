@@ -655,6 +655,9 @@ public final class GlossaryIndex: Sendable {
                     index += 1
                 }
             }
+            // Matching looks the vocabulary up for every new key, stem and piece of a text, most
+            // of them absent: the filter answers those without reading the slots.
+            vocabulary.buildFilter()
             return Words(vocabulary: vocabulary, facts: facts, byKey: keyLists.lists(vocabulary), byLoose: looseLists.lists(vocabulary),
                          byStem: stemLists.lists(vocabulary), pairs: pairs)
         }
