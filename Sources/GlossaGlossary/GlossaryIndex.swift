@@ -906,10 +906,31 @@ struct KeyLengths {
     }
 }
 
+/// A fixed number of bits, set and tested by number: the storage of the bit filters in front
+/// of the index's and the matcher memory's tables.
+struct BitArray: Sendable {
+    private var words: [UInt64]
+
+    /// `count` bits (a multiple of 64), all clear.
+    init(count: Int) {
+        words = [UInt64](repeating: 0, count: max(1, count >> 6))
+    }
+
+    @inline(__always)
+    mutating func insert(_ bit: Int) {
+        words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    func contains(_ bit: Int) -> Bool {
+        words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+}
+
 /// Strings of three scalars, packed (`MatchState.pack`), with a bit filter in front of the set:
 /// most positions of most words start none of them, and a bit test costs less than hashing.
 struct TripleSet: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+    private var bits = BitArray(count: 1 << 16)
     private var codes = Set<UInt64>()
 
     init(_ strings: Set<String>) {
@@ -918,15 +939,13 @@ struct TripleSet: Sendable {
             guard scalars.count == 3 else { continue }
             let code = MatchState.pack(scalars[0], scalars[1], scalars[2])
             codes.insert(code)
-            let bit = Self.bit(code)
-            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            bits.insert(Self.bit(code))
         }
     }
 
     @inline(__always)
     func contains(_ code: UInt64) -> Bool {
-        let bit = Self.bit(code)
-        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && codes.contains(code)
+        bits.contains(Self.bit(code)) && codes.contains(code)
     }
 
     /// One of 2^16 bits, by a multiplicative hash.
@@ -940,7 +959,7 @@ struct TripleSet: Sendable {
 /// three letters, and the first four letters of longer ones, packed 16 bits each. A bit filter
 /// is enough: a start let through by mistake costs one stemming, never a match.
 struct StemStarts: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+    private var bits = BitArray(count: 1 << 16)
     /// Whether a stem has a letter from U+0800 among its first four (then nothing is ruled out).
     private var unpackable = false
 
@@ -955,8 +974,7 @@ struct StemStarts: Sendable {
             count += 1
         }
         guard count >= 3 else { return }
-        let bit = Self.bit(code, count)
-        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        bits.insert(Self.bit(code, count))
     }
 
     /// False when the stem of `key` is certainly none of the stems inserted.
@@ -965,8 +983,7 @@ struct StemStarts: Sendable {
         // Four letters or more after the prelude: the stem is exactly the first three, or
         // begins with the four.
         guard count == 4, !unpackable else { return true }
-        let three = Self.bit(code >> 16, 3), four = Self.bit(code, 4)
-        return bits[three >> 6] & (1 << UInt64(three & 63)) != 0 || bits[four >> 6] & (1 << UInt64(four & 63)) != 0
+        return bits.contains(Self.bit(code >> 16, 3)) || bits.contains(Self.bit(code, 4))
     }
 
     /// One of 2^16 bits, by a multiplicative hash of the packed letters and their count.
@@ -978,7 +995,7 @@ struct StemStarts: Sendable {
 /// A bit filter over hashes of scalar sequences: `mayContain` is false for every sequence
 /// never inserted but a few percent of them, and true for every inserted one.
 struct CompoundCores: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1 << 16)
+    private var bits = BitArray(count: 1 << 22)
 
     /// FNV-1a over scalar values: extended one scalar at a time, so that every prefix of a
     /// word has its hash in one step.
@@ -992,14 +1009,12 @@ struct CompoundCores: Sendable {
     mutating func insert(_ scalars: String.UnicodeScalarView) {
         var hash = Self.seed
         for scalar in scalars { hash = Self.hash(hash, scalar.value) }
-        let bit = Self.bit(hash)
-        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        bits.insert(Self.bit(hash))
     }
 
     @inline(__always)
     func mayContain(hash: UInt64) -> Bool {
-        let bit = Self.bit(hash)
-        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        bits.contains(Self.bit(hash))
     }
 
     /// 2^22 bits, by a multiplicative hash of the FNV value.

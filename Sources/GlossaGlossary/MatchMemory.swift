@@ -257,7 +257,7 @@ struct MatchState {
     var groupThird: [SIMD2<Int32>] = []
     /// A bit per hash of each (group, third token's number) of `groupThird`: most third tokens
     /// after a pair are listed in none of its group's patterns, and the search is then saved.
-    var thirdBits = [UInt64](repeating: 0, count: 1 << 14)
+    var thirdBits = BitArray(count: 1 << 20)
     /// Pieces of words (hyphen parts, compound heads) numbered by their key, and their candidates.
     var pieceKeys = InternTable()
     var pieces: [PieceCandidates] = []
@@ -306,7 +306,7 @@ struct MatchState {
 
     /// A bit per hash of each key of `index.pairs`: most pairs of adjacent words start no
     /// multi-token form, and a bit test is far cheaper than a dictionary lookup.
-    let pairBits: [UInt64]
+    let pairBits: BitArray
 
 
     /// Three scalars packed into one number (21 bits each).
@@ -317,11 +317,8 @@ struct MatchState {
 
     init(index: GlossaryIndex) {
         self.index = index
-        var bits = [UInt64](repeating: 0, count: MatchState.pairBitWords)
-        for pair in index.pairs.keys {
-            let bit = MatchState.pairBit(pair)
-            bits[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
+        var bits = BitArray(count: 1 << 21)
+        for pair in index.pairs.keys { bits.insert(MatchState.pairBit(pair)) }
         pairBits = bits
     }
 
@@ -383,14 +380,12 @@ struct MatchState {
         return bases
     }
 
-    static let pairBitWords = 1 << 15
 
     /// Whether `pair` passes the bit filter (see `pairBits`): false for most pairs, which then
     /// start no multi-token form.
     @inline(__always)
     func mayStartForms(_ pair: UInt64) -> Bool {
-        let bit = Self.pairBit(pair)
-        return pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        pairBits.contains(Self.pairBit(pair))
     }
 
     /// Whether `bestMulti` at a word `token` followed by a word `next` would find that none of
@@ -417,8 +412,7 @@ struct MatchState {
     /// third token's (see `thirdBits`); false when none does.
     @inline(__always)
     func mayListThird(group: Int, _ number: Int32) -> Bool {
-        let bit = Self.thirdBit(group: group, number)
-        return thirdBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        thirdBits.contains(Self.thirdBit(group: group, number))
     }
 
     /// The bit of a group's third-token number in `thirdBits` (a multiplicative hash onto 2^20 bits).
@@ -458,10 +452,7 @@ struct MatchState {
         third.sort { ($0.number, $0.order) < ($1.number, $1.order) }
         let thirdStart = groupThird.count
         groupThird.append(contentsOf: third.map { SIMD2($0.number, $0.pattern) })
-        for entry in third {
-            let bit = Self.thirdBit(group: groups.count, entry.number)
-            thirdBits[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
+        for entry in third { thirdBits.insert(Self.thirdBit(group: groups.count, entry.number)) }
         groups.append(PairGroup(always: alwaysStart..<groupAlways.count, byThird: thirdStart..<groupThird.count))
         pairTable.insert(pair, Int32(groups.count - 1))
         return groups.count - 1
