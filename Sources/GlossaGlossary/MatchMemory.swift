@@ -38,8 +38,9 @@ public final class MatchMemory {
 /// document (`MatchState.records`, indexed by the document's key id), which stay in the cache
 /// (the document's keys are far fewer than the memory's), and copies them back when it is done.
 struct KeyRecord {
-    /// The key's slot in the memory.
+    /// The key's slot in the memory, and its number in the index's vocabulary (or -1; `KeyFacts.key`).
     let slot: Int32
+    let keyVocabulary: Int32
     /// The key's loose key's number in the index's vocabulary (or -1; `KeyFacts.loose`).
     let looseVocabulary: Int32
     /// The word stem's number in the index's vocabulary (or -1); `unknown` until worked out.
@@ -234,7 +235,10 @@ struct MatchState {
     var slotKeys: [String] = []
     var internsKeys = false
     var keyFacts: [KeyFacts] = []
-    var genitives: [[GenitiveBase]?] = []
+    /// Per key slot, its genitive bases (`genitiveBases`): a range (start, count) of
+    /// `genitivePool`, start -1 while not worked out (flat, so that reading them copies no array).
+    var genitiveRanges: [SIMD2<Int32>] = []
+    var genitivePool: [GenitiveBase] = []
     /// Per key slot with single-token candidates, a block of 16 entries of `singles`, one per
     /// case flags (`singleBlocks[slot] << 4 | flags`): the range of `singlePool` holding the
     /// candidates (start, count), start -1 while not worked out. A slot gets its block when its
@@ -358,8 +362,8 @@ struct MatchState {
         let (keyNumber, looseNumber) = numbers(ofKey: key)
         let lengths = KeyLengths(key)
         keyFacts.append(KeyFacts(key: keyNumber, loose: looseNumber, characters: lengths.characters, utf8: lengths.utf8, scalars: lengths.scalars))
-        slotRecords.append(KeyRecord(slot: slot, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
-        genitives.append(nil)
+        slotRecords.append(KeyRecord(slot: slot, keyVocabulary: keyNumber, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
+        genitiveRanges.append(SIMD2(-1, 0))
         singleBlocks.append(-1)
         keyStems.append(KeyRecord.unknown)
         keyStems.append(KeyRecord.unknown)
@@ -369,15 +373,18 @@ struct MatchState {
         return slot
     }
 
-    /// The genitive bases of the key in `slot` (worked out on first use).
-    mutating func genitiveBases(_ slot: Int32, key: String, stemmer: GermanStemmer) -> [GenitiveBase] {
-        if let known = genitives[Int(slot)] { return known }
-        let bases = GermanGenitive.baseForms(of: key).map { base in
+    /// The genitive bases of the key in `slot`, `keys[key]`, a range of `genitivePool` (worked
+    /// out on first use; the key is read only then).
+    mutating func genitiveBases(_ slot: Int32, key: Int32, of keys: [String], stemmer: GermanStemmer) -> Range<Int> {
+        let known = genitiveRanges[Int(slot)]
+        if known.x >= 0 { return Int(known.x)..<Int(known.x + known.y) }
+        let start = genitivePool.count
+        for base in GermanGenitive.baseForms(of: keys[Int(key)]) {
             let numbers = numbers(ofKey: base)
-            return GenitiveBase(key: numbers.key, loose: numbers.loose, stemVocabulary: number(stemmer.stem(base)))
+            genitivePool.append(GenitiveBase(key: numbers.key, loose: numbers.loose, stemVocabulary: number(stemmer.stem(base))))
         }
-        genitives[Int(slot)] = bases
-        return bases
+        genitiveRanges[Int(slot)] = SIMD2(Int32(start), Int32(genitivePool.count - start))
+        return start..<genitivePool.count
     }
 
 

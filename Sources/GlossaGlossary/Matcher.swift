@@ -529,16 +529,18 @@ public struct Matcher: Sendable {
             guard !group.byThird.isEmpty, t + 2 < sentenceEnd else { return }
             if thirdNumbers.count < 0 {
                 let third = scan.tokens[t + 2]
-                let slot = scan.keySlots[Int(third.keyID)]
                 thirdNumbers.count = 0
-                thirdNumbers.add(state.keyFacts[Int(slot)].loose)
                 if third.kind == .word {
-                    thirdNumbers.add(scan.stemNumber(of: third, &state))
+                    // (From the document's key records: the memory's tables by slot are far larger.)
+                    thirdNumbers.add(state.records[Int(third.keyID)].looseVocabulary)
+                    thirdNumbers.add(scan.stemVocabulary(of: third, &state))
                     if state.records[Int(third.keyID)].hasGenitives != 0 {
-                        let bases = state.genitiveBases(slot, key: scan.document.keys[Int(third.keyID)], stemmer: stemmer)
+                        let bases = state.genitiveBases(scan.keySlots[Int(third.keyID)], key: third.keyID, of: scan.document.keys, stemmer: stemmer)
                         state.records[Int(third.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
-                        for base in bases { thirdNumbers.add(base.loose) }
+                        for k in bases { thirdNumbers.add(state.genitivePool[k].loose) }
                     }
+                } else {
+                    thirdNumbers.add(state.keyFacts[Int(scan.keySlots[Int(third.keyID)])].loose)
                 }
             }
             func search(_ number: Int32) {
@@ -557,8 +559,8 @@ public struct Matcher: Sendable {
             for n in 0..<thirdNumbers.count { search(thirdNumbers[n]) }
             if thirdNumbers.overflowed {
                 let third = scan.tokens[t + 2]
-                for base in state.genitiveBases(scan.keySlots[Int(third.keyID)], key: scan.document.keys[Int(third.keyID)], stemmer: stemmer) {
-                    search(base.loose)
+                for k in state.genitiveBases(scan.keySlots[Int(third.keyID)], key: third.keyID, of: scan.document.keys, stemmer: stemmer) {
+                    search(state.genitivePool[k].loose)
                 }
             }
         }
@@ -574,10 +576,11 @@ public struct Matcher: Sendable {
             if nextStem >= 0 { considerIfFiltered(firstStem, nextStem) }
             // Most keys have no genitive base form: known from the key's record after the first time.
             if next.kind == .word && state.records[Int(next.keyID)].hasGenitives != 0 {
-                let bases = state.genitiveBases(scan.keySlots[Int(next.keyID)], key: scan.document.keys[Int(next.keyID)], stemmer: stemmer)
+                let bases = state.genitiveBases(scan.keySlots[Int(next.keyID)], key: next.keyID, of: scan.document.keys, stemmer: stemmer)
                 state.records[Int(next.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
-                for base in bases where base.stemVocabulary >= 0 && base.stemVocabulary != nextStem {
-                    considerIfFiltered(firstStem, base.stemVocabulary)
+                for k in bases {
+                    let baseStem = state.genitivePool[k].stemVocabulary
+                    if baseStem >= 0 && baseStem != nextStem { considerIfFiltered(firstStem, baseStem) }
                 }
             }
         }
@@ -625,24 +628,28 @@ public struct Matcher: Sendable {
             return nil
         }
         let slot = scan.keySlots[Int(token.keyID)]
-        let facts = state.keyFacts[Int(slot)]
         let form = state.formToken(i)
-        if facts.key == form.key { return .case }
+        // A word's numbers from the document's key records (the memory's tables by slot are far larger).
+        let isWord = token.kind == .word
+        let (key, loose) = isWord ? (state.records[Int(token.keyID)].keyVocabulary, state.records[Int(token.keyID)].looseVocabulary)
+            : (state.keyFacts[Int(slot)].key, state.keyFacts[Int(slot)].loose)
+        if key == form.key { return .case }
         // Below: the case of the first letter must agree (nouns and names are capitalized),
         // except at the start of a sentence and in all-caps text.
         let capitalized = token.flags.contains(.capitalized)
         let caseAgrees = capitalized == scan.capitalized[i] || atSentenceStart || token.flags.contains(.allCaps)
         guard caseAgrees else { return nil }
-        if facts.loose == form.loose { return .diacritics }
-        if token.kind == .word {
+        if loose == form.loose { return .diacritics }
+        if isWord {
             if isLast && scan.patterns[pattern].isName {
-                for base in state.genitiveBases(slot, key: scan.document.keys[Int(token.keyID)], stemmer: stemmer) {
+                for k in state.genitiveBases(slot, key: token.keyID, of: scan.document.keys, stemmer: stemmer) {
+                    let base = state.genitivePool[k]
                     if base.key == form.key { return .inflected }
                     if base.loose == form.loose { return .diacritics }
                 }
             }
-            let stem = scan.stemNumber(of: token, &state)
-            if stem == form.stem && Self.stemMatchIsPlausible(Int(facts.characters), Int(form.characters)) {
+            if scan.stemVocabulary(of: token, &state) == form.stem
+                && Self.stemMatchIsPlausible(Int(state.keyFacts[Int(slot)].characters), Int(form.characters)) {
                 return .inflected
             }
         }
