@@ -162,40 +162,42 @@ struct PairGroup {
 }
 
 /// Pairs (see `GlossaryIndex.pairs`) to their group's number in `MatchState.groups`, or -1
-/// for a pair that passed the bit filter but starts no form: open addressing, `UInt64.max`
-/// marks an empty slot (a pair packs two non-negative `Int32`s, so it is never that).
+/// for a pair that passed the bit filter but starts no form: open addressing over (pair, value)
+/// entries, so that a probe reads one cache line; `UInt64.max` marks an empty slot (a pair packs
+/// two non-negative `Int32`s, so it is never that).
 struct PairTable {
-    private var keys = [UInt64](repeating: .max, count: 1024)
-    private var values = [Int32](repeating: 0, count: 1024)
+    private struct Entry {
+        var pair: UInt64 = .max
+        var value: Int32 = 0
+    }
+    private var entries = [Entry](repeating: Entry(), count: 1024)
     private(set) var count = 0
 
     @inline(__always)
     private func home(_ pair: UInt64) -> Int {
-        Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32) & (keys.count - 1)
+        Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 32) & (entries.count - 1)
     }
 
     func find(_ pair: UInt64) -> Int32? {
         var slot = home(pair)
         while true {
-            let key = keys[slot]
-            if key == pair { return values[slot] }
-            if key == .max { return nil }
-            slot = (slot + 1) & (keys.count - 1)
+            let entry = entries[slot]
+            if entry.pair == pair { return entry.value }
+            if entry.pair == .max { return nil }
+            slot = (slot + 1) & (entries.count - 1)
         }
     }
 
     mutating func insert(_ pair: UInt64, _ value: Int32) {
-        if 2 * (count + 1) > keys.count {
-            let oldKeys = keys, oldValues = values
-            keys = [UInt64](repeating: .max, count: oldKeys.count * 2)
-            values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        if 2 * (count + 1) > entries.count {
+            let old = entries
+            entries = [Entry](repeating: Entry(), count: old.count * 2)
             count = 0
-            for i in oldKeys.indices where oldKeys[i] != .max { insert(oldKeys[i], oldValues[i]) }
+            for entry in old where entry.pair != .max { insert(entry.pair, entry.value) }
         }
         var slot = home(pair)
-        while keys[slot] != .max { slot = (slot + 1) & (keys.count - 1) }
-        keys[slot] = pair
-        values[slot] = value
+        while entries[slot].pair != .max { slot = (slot + 1) & (entries.count - 1) }
+        entries[slot] = Entry(pair: pair, value: value)
         count += 1
     }
 }
