@@ -624,14 +624,15 @@ public final class GlossaryIndex: Sendable {
             var facts: [FormTokenFacts] = []
             facts.reserveCapacity(parts.tokenCount)
             for set in parts.sets {
-                let keys = set.tokens.keys, loose = set.tokens.loose, stems = set.tokens.stems
+                let keys = set.tokens.keys, loose = set.tokens.loose, stems = set.tokens.stems, capitalized = set.tokens.capitalized
                 for i in keys.indices {
                     let key = vocabulary.intern(keys[i].utf8.span).id
                     // Most tokens have no diacritics, and many are their own stem.
                     let looseNumber = loose[i] == keys[i] ? key : vocabulary.intern(loose[i].utf8.span).id
                     let stem = stems[i] == keys[i] ? key : stems[i] == loose[i] ? looseNumber : vocabulary.intern(stems[i].utf8.span).id
                     let lengths = KeyLengths(keys[i])
-                    facts.append(FormTokenFacts(key: key, loose: looseNumber, stem: stem, characters: lengths.characters, utf8: lengths.utf8))
+                    facts.append(FormTokenFacts(key: key, loose: looseNumber, stem: stem, characters: lengths.characters, utf8: lengths.utf8,
+                                                capitalized: capitalized[i]))
                 }
             }
             var keyLists = PatternLists.Builder(), looseLists = PatternLists.Builder(), stemLists = PatternLists.Builder()

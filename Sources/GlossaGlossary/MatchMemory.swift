@@ -84,13 +84,15 @@ struct GenitiveBase {
 }
 
 /// Facts about one token of a glossary form (`GlossaryIndex.tokenFacts`): its strings'
-/// numbers in the index's vocabulary, and its key's lengths.
+/// numbers in the index's vocabulary, its key's lengths, and whether it starts with a capital
+/// (`FormTokens.capitalized`; here too, so that verifying a token reads one record).
 struct FormTokenFacts: Sendable {
     let key: Int32
     let loose: Int32
     let stem: Int32
     let characters: Int32
     let utf8: Int32
+    let capitalized: Bool
 }
 
 /// A single-token pattern that may match a token of a given key and case flags: its kind and

@@ -186,7 +186,6 @@ public struct Matcher: Sendable {
         let patterns: [Pattern]
         let surfacePool: [UInt16]
         let surfaceStart: [Int32]
-        let capitalized: [Bool]
 
         init(document: Document, index: GlossaryIndex, state: inout MatchState) {
             self.document = document
@@ -195,7 +194,6 @@ public struct Matcher: Sendable {
             patterns = index.patterns
             surfacePool = index.tokens.surfacePool
             surfaceStart = index.tokens.surfaceStart
-            capitalized = index.tokens.capitalized
             var slots: [Int32] = []
             slots.reserveCapacity(document.keys.count)
             state.reserve(keys: document.keys.count)
@@ -619,25 +617,29 @@ public struct Matcher: Sendable {
     /// How one token matches flat form token `i` of pattern `pattern`; nil when it does not.
     private func tokenTier(_ token: Token, _ pattern: Int, _ i: Int, atSentenceStart: Bool, isLast: Bool,
                            _ scan: Scan, _ state: inout MatchState) -> MatchKind? {
-        if Self.surfaceEquals(scan.surfacePool, scan.surfaceStart, i, scan.units, Int(token.utf16Start), Int(token.utf16End)) { return .exact }
-        if scan.patterns[pattern].caseSensitive {
-            // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
-            if isLast && token.kind == .word && scan.patterns[pattern].isName {
-                if scan.document.text(of: token) == index.tokens.surfaces[i] + "s" { return .inflected }
-            }
-            return nil
-        }
         let slot = scan.keySlots[Int(token.keyID)]
         let form = state.formToken(i)
         // A word's numbers from the document's key records (the memory's tables by slot are far larger).
         let isWord = token.kind == .word
         let (key, loose) = isWord ? (state.records[Int(token.keyID)].keyVocabulary, state.records[Int(token.keyID)].looseVocabulary)
             : (state.keyFacts[Int(slot)].key, state.keyFacts[Int(slot)].loose)
-        if key == form.key { return .case }
+        // The same letters give the same key (both are made from the code units alone), so the
+        // form's letters are compared only when the keys are the same.
+        if key == form.key {
+            if Self.surfaceEquals(scan.surfacePool, scan.surfaceStart, i, scan.units, Int(token.utf16Start), Int(token.utf16End)) { return .exact }
+            return scan.patterns[pattern].caseSensitive ? nil : .case
+        }
+        if scan.patterns[pattern].caseSensitive {
+            // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
+            if isLast && isWord && scan.patterns[pattern].isName {
+                if scan.document.text(of: token) == index.tokens.surfaces[i] + "s" { return .inflected }
+            }
+            return nil
+        }
         // Below: the case of the first letter must agree (nouns and names are capitalized),
         // except at the start of a sentence and in all-caps text.
         let capitalized = token.flags.contains(.capitalized)
-        let caseAgrees = capitalized == scan.capitalized[i] || atSentenceStart || token.flags.contains(.allCaps)
+        let caseAgrees = capitalized == form.capitalized || atSentenceStart || token.flags.contains(.allCaps)
         guard caseAgrees else { return nil }
         if loose == form.loose { return .diacritics }
         if isWord {

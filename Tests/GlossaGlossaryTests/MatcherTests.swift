@@ -208,6 +208,27 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(try matches("Der Müller-Bericht kam.", try glossary("Muller\tA\tterm\n")).map(\.1) == ["A"])
     }
 
+    /// Verifying a token against a form token compares the letters only where the keys agree:
+    /// exact, case, and the case-sensitive forms (exact letters, a name's genitive "s") must come
+    /// out as they do letter by letter.
+    @Test func formTokensComparedByKeyThenLetters() throws {
+        let g = try glossary("""
+            Vereinigte Staaten\tUnited States\tcountry
+            Rotes Kreuz\tRed Cross\torg\tpreferred\tsensitive
+            NATO\tNATO\torg
+            EU-Kommission\tEuropean Commission\torg
+
+            """)
+        func kinds(_ text: String) throws -> [String] { try matches(text, g).map { "\($0.0)=\($0.2.rawValue)" } }
+        #expect(try kinds("Er lobt die Vereinigte Staaten.") == ["Vereinigte Staaten=exact"])
+        #expect(try kinds("Er lobt die VEREINIGTE STAATEN.") == ["VEREINIGTE STAATEN=case"])
+        #expect(try kinds("Er lobt die Vereinigten Staaten.") == ["Vereinigten Staaten=inflected"])
+        // A case-sensitive form: only its own letters.
+        #expect(try kinds("Das Rote Kreuz hilft. Das Rotes Kreuz hilft. Das ROTES KREUZ hilft.") == ["Rotes Kreuz=exact"])
+        // An acronym: exact, or a name's genitive; not other letters of the same key.
+        #expect(try kinds("Die NATO tagt, die Nato nicht, die Pläne der NATOs.") == ["NATO=exact", "NATOs=inflected"])
+    }
+
     @Test func matchesDoNotCrossSentences() throws {
         let g = try glossary("Vereinigte Staaten\tUnited States\tcountry\n")
         #expect(try matches("Das Wort heißt Vereinigte. Staaten gibt es viele.", g).isEmpty)
