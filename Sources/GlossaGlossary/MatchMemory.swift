@@ -255,9 +255,6 @@ struct MatchState {
     var candidateBuffer: [Int32] = []
     /// Per key slot: the compound part found in it; the outer optional says "worked out".
     var compoundHits: [CompoundHit??] = []
-    /// The vocabulary number (or -1) of each key slot's stem, as a word (`slot << 1 | 1`) and
-    /// as another token (`slot << 1`), or `KeyRecord.unknown` while not known.
-    var keyStems: [Int32] = []
     /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
     var pairTable = PairTable()
     var groups: [PairGroup] = []
@@ -369,8 +366,6 @@ struct MatchState {
         slotRecords.append(KeyRecord(slot: slot, keyVocabulary: keyNumber, looseVocabulary: looseNumber, stemVocabulary: KeyRecord.unknown, hasSingles: -1, startsMulti: -1))
         genitiveRanges.append(SIMD2(-1, 0))
         singleBlocks.append(-1)
-        keyStems.append(KeyRecord.unknown)
-        keyStems.append(KeyRecord.unknown)
         startsMulti.append(-1)
         hasSingles.append(-1)
         compoundHits.append(nil)

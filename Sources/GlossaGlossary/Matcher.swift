@@ -225,27 +225,17 @@ public struct Matcher: Sendable {
             swap(&state.hyphenByForm, &state.slotsByNumber[m].hyphens)
         }
 
-        /// `stemNumber`, through the document's key records for a word.
+        /// The number of a token's stem in the index's vocabulary (-1: no form has it), from the
+        /// document's key records. Words are stemmed: a word's stem is looked up once per key and
+        /// kept in its record (which goes back into the memory with the document). Any other
+        /// token's stem is its key (`Lexicon.stemID`), whose number the record has.
         @inline(__always)
         func stemVocabulary(of token: Token, _ state: inout MatchState) -> Int32 {
-            guard token.kind == .word else { return stemNumber(of: token, &state) }
-            let known = state.records[Int(token.keyID)].stemVocabulary
-            if known != KeyRecord.unknown { return known }
-            let vocabulary = stemNumber(of: token, &state)
-            state.records[Int(token.keyID)].stemVocabulary = vocabulary
-            return vocabulary
-        }
-
-        /// The number of a token's stem in the index's vocabulary (-1: no form has it). A stem
-        /// depends only on the key and on whether the token is a word (words are stemmed, other
-        /// tokens are their key), so it is remembered per key slot: a stem string is looked up
-        /// once per key.
-        func stemNumber(of token: Token, _ state: inout MatchState) -> Int32 {
-            let slot = Int(keySlots[Int(token.keyID)]) << 1 | (token.kind == .word ? 1 : 0)
-            let known = state.keyStems[slot]
-            if known != KeyRecord.unknown { return known }
+            let record = state.records[Int(token.keyID)]
+            guard token.kind == .word else { return record.keyVocabulary }
+            if record.stemVocabulary != KeyRecord.unknown { return record.stemVocabulary }
             let number = state.number(document.stems[Int(token.stemID)])
-            state.keyStems[slot] = number
+            state.records[Int(token.keyID)].stemVocabulary = number
             return number
         }
     }
@@ -448,7 +438,7 @@ public struct Matcher: Sendable {
                 let numbers = state.numbers(ofKey: base)
                 appendPatterns(key: numbers.key, loose: numbers.loose, to: &candidates)
             }
-            candidates += index.byStem[number: scan.stemNumber(of: token, &state)]
+            candidates += index.byStem[number: scan.stemVocabulary(of: token, &state)]
         }
         // The candidates depend on the key and the word flag only, not on the case flags.
         if token.kind == .word {
