@@ -52,7 +52,7 @@ struct KeyRecord {
     /// Whether the key has name-genitive base forms (`MatchState.genitiveBases`): 1, 0, or -1
     /// while not known.
     var hasGenitives: Int8 = -1
-    /// Whether the key (as a capitalized word) holds a compound part (`MatchState.compoundHits`):
+    /// Whether the key (as a capitalized word) holds a compound part (`MatchState.compoundParts`):
     /// 1, 0, or -1 while not known.
     var hasCompoundPart: Int8 = -1
 
@@ -226,6 +226,17 @@ struct CompoundHit: Equatable {
     let length: Int32
 }
 
+/// What the memory keeps of a key's compound part (`MatchState.compoundParts`): the hit, and
+/// what its match needs of the pattern and of the key, so that a later token of the key reads
+/// this record only.
+struct CompoundPart {
+    let hit: CompoundHit
+    let entry: Int32
+    let form: FormKind
+    /// The key's length in Unicode scalars (`KeyFacts.scalars`).
+    let keyScalars: Int32
+}
+
 /// The memory's contents: facts by key slot, raw form and pair, in flat arrays.
 struct MatchState {
     let index: GlossaryIndex
@@ -253,8 +264,9 @@ struct MatchState {
     var singlePool: [SingleCandidate] = []
     /// A buffer for the candidates being collected (reused, so that collecting allocates nothing).
     var candidateBuffer: [Int32] = []
-    /// Per key slot: the compound part found in it; the outer optional says "worked out".
-    var compoundHits: [CompoundHit??] = []
+    /// Per key slot: the compound part found in it (nil: none, or not worked out: see
+    /// `KeyRecord.hasCompoundPart`).
+    var compoundParts: [CompoundPart?] = []
     /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
     var pairTable = PairTable()
     var groups: [PairGroup] = []
@@ -368,7 +380,7 @@ struct MatchState {
         singleBlocks.append(-1)
         startsMulti.append(-1)
         hasSingles.append(-1)
-        compoundHits.append(nil)
+        compoundParts.append(nil)
         return slot
     }
 

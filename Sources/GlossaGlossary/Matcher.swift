@@ -876,23 +876,26 @@ public struct Matcher: Sendable {
         return best
     }
 
-    /// The compound part in token `t`, worked out once per key.
+    /// The compound part in word token `t`, worked out once per key.
     private func compoundPart(at t: Int, _ scan: Scan, _ state: inout MatchState) -> Match? {
         let token = scan.tokens[t]
         let slot = Int(scan.keySlots[Int(token.keyID)])
-        if state.compoundHits[slot] == nil {
-            let hit = compoundHit(in: scan.document.keys[Int(token.keyID)], scalarCount: Int(state.keyFacts[slot].scalars), &state)
-            state.compoundHits[slot] = .some(hit)
+        if state.records[Int(token.keyID)].hasCompoundPart < 0 {
+            let scalars = state.keyFacts[slot].scalars
+            if let hit = compoundHit(in: scan.document.keys[Int(token.keyID)], scalarCount: Int(scalars), &state) {
+                let p = index.patterns[Int(hit.pattern)]
+                state.compoundParts[slot] = CompoundPart(hit: hit, entry: p.entry, form: p.form, keyScalars: scalars)
+            }
             // (The scan reads this from the key's record, without calling.)
-            state.records[Int(token.keyID)].hasCompoundPart = hit == nil ? 0 : 1
+            state.records[Int(token.keyID)].hasCompoundPart = state.compoundParts[slot] == nil ? 0 : 1
         }
-        guard let hit = state.compoundHits[slot] ?? nil else { return nil }
-        let p = index.patterns[Int(hit.pattern)]
+        guard let part = state.compoundParts[slot] else { return nil }
+        let hit = part.hit
         // Map the part onto the original text when key and text align (same number of scalars).
-        let aligned = Int(token.end - token.start) == Int(state.keyFacts[slot].scalars)
+        let aligned = token.end - token.start == part.keyScalars
         let start = hit.prefix || !aligned ? Int(token.start) : Int(token.start) + Int(hit.length)
         let end = hit.prefix && aligned ? Int(token.start) + Int(hit.length) : Int(token.end)
-        return Match(entry: Int(p.entry), tokens: t..<(t + 1), start: start, end: end, kind: .compoundPart, form: p.form, pattern: hit.pattern)
+        return Match(entry: Int(part.entry), tokens: t..<(t + 1), start: start, end: end, kind: .compoundPart, form: part.form, pattern: hit.pattern)
     }
 
     /// A glossary term as the first part or the head of the closed compound `key`.
