@@ -335,6 +335,23 @@ public final class GlossaryIndex: Sendable {
     let pairs: [UInt64: [Int32]]
     /// By vocabulary number: whether some multi-token pattern starts with that stem or loose key.
     let startsPair: [Bool]
+    /// A filter of the multi-token patterns by their key in `pairs` and by what their third
+    /// token is listed under when the matcher splits a pair's patterns (`MatchState.pairGroup`):
+    /// its loose key and its stem, or `anyThird` for a pattern verified whatever the third token
+    /// is (two tokens, case-sensitive). Keys by `multiWordKey`. Most pairs of common words that
+    /// begin some form ("in der") begin none that the next word can continue: the matcher asks
+    /// this filter before it looks at the pair's patterns.
+    let multiWordForms: HashFilter
+    static let anyThird: Int32 = -2
+
+    /// The key in `multiWordForms` of a pair (see `pairs`) and a third token's number (or
+    /// `anyThird`), mixed so that its low bits depend on all of both.
+    @inline(__always)
+    static func multiWordKey(_ pair: UInt64, _ third: Int32) -> UInt64 {
+        var h = pair &+ UInt64(UInt32(bitPattern: third)) &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 29)
+    }
     /// The first three letters of the keys and stems of single-token terms and organizations of
     /// six letters or more: a compound's head is looked up only when it starts like one.
     let headStarts: Set<String>
@@ -432,6 +449,7 @@ public final class GlossaryIndex: Sendable {
         var tokens = PatternTokens()
         var byKey = PatternLists(), byLoose = PatternLists(), byStem = PatternLists()
         var vocabulary = InternTable(), pairs: [UInt64: [Int32]] = [:], tokenFacts: [FormTokenFacts] = []
+        var multiWordForms = HashFilter()
         var headStarts = Set<String>(), prefixStarts = Set<String>(), singleStemStarts = StemStarts()
         var compoundCores = CompoundCores()
         for part in made {
@@ -443,6 +461,7 @@ public final class GlossaryIndex: Sendable {
                 byLoose = words.byLoose
                 byStem = words.byStem
                 pairs = words.pairs
+                multiWordForms = words.multiWordForms
             case .starts(let heads, let prefixes, let stems):
                 headStarts = heads
                 prefixStarts = prefixes
@@ -470,6 +489,7 @@ public final class GlossaryIndex: Sendable {
         self.vocabulary = vocabulary
         self.tokenFacts = tokenFacts
         self.pairs = pairs
+        self.multiWordForms = multiWordForms
         var startsPair = [Bool](repeating: false, count: vocabulary.count)
         for key in pairs.keys { startsPair[Int(key >> 32)] = true }
         self.startsPair = startsPair
@@ -528,6 +548,7 @@ public final class GlossaryIndex: Sendable {
             let facts: [FormTokenFacts]
             let byKey: PatternLists, byLoose: PatternLists, byStem: PatternLists
             let pairs: [UInt64: [Int32]]
+            let multiWordForms: HashFilter
         }
 
         enum Made: Sendable {
@@ -637,6 +658,7 @@ public final class GlossaryIndex: Sendable {
             }
             var keyLists = PatternLists.Builder(), looseLists = PatternLists.Builder(), stemLists = PatternLists.Builder()
             var pairs: [UInt64: [Int32]] = [:]
+            var multiWordKeys: [UInt64] = []
             var index = Int32(0)
             for (k, set) in parts.sets.enumerated() {
                 let shift = parts.tokenBase[k]
@@ -652,6 +674,16 @@ public final class GlossaryIndex: Sendable {
                         let loosePair = UInt64(first.loose) << 32 | UInt64(second.loose)
                         pairs[stemPair, default: []].append(index)
                         if loosePair != stemPair { pairs[loosePair, default: []].append(index) }
+                        // What `MatchState.pairGroup` lists the pattern under.
+                        for pair in loosePair != stemPair ? [stemPair, loosePair] : [stemPair] {
+                            if pattern.count >= 3 && !pattern.caseSensitive {
+                                let third = facts[Int(pattern.firstToken) + shift + 2]
+                                multiWordKeys.append(GlossaryIndex.multiWordKey(pair, third.loose))
+                                if third.stem != third.loose { multiWordKeys.append(GlossaryIndex.multiWordKey(pair, third.stem)) }
+                            } else {
+                                multiWordKeys.append(GlossaryIndex.multiWordKey(pair, GlossaryIndex.anyThird))
+                            }
+                        }
                     }
                     index += 1
                 }
@@ -659,8 +691,10 @@ public final class GlossaryIndex: Sendable {
             // Matching looks the vocabulary up for every new key, stem and piece of a text, most
             // of them absent: the filter answers those without reading the slots.
             vocabulary.buildFilter()
+            var multiWordForms = HashFilter(capacity: multiWordKeys.count)
+            for key in multiWordKeys { multiWordForms.insert(key) }
             return Words(vocabulary: vocabulary, facts: facts, byKey: keyLists.lists(vocabulary), byLoose: looseLists.lists(vocabulary),
-                         byStem: stemLists.lists(vocabulary), pairs: pairs)
+                         byStem: stemLists.lists(vocabulary), pairs: pairs, multiWordForms: multiWordForms)
         }
 
         /// The number of scalars of `text` (counted up to 6) and its first three scalars, packed.

@@ -272,9 +272,6 @@ struct MatchState {
     var groups: [PairGroup] = []
     var groupAlways: [Int32] = []
     var groupThird: [SIMD2<Int32>] = []
-    /// A bit per hash of each (group, third token's number) of `groupThird`: most third tokens
-    /// after a pair are listed in none of its group's patterns, and the search is then saved.
-    var thirdBits = BitArray(count: 1 << 20)
     /// Pieces of words (hyphen parts, compound heads) numbered by their key, and their candidates.
     var pieceKeys = InternTable()
     var pieces: [PieceCandidates] = []
@@ -426,19 +423,6 @@ struct MatchState {
         return true
     }
 
-    /// Whether group `group`'s patterns of three tokens or more may list `number` as their
-    /// third token's (see `thirdBits`); false when none does.
-    @inline(__always)
-    func mayListThird(group: Int, _ number: Int32) -> Bool {
-        thirdBits.contains(Self.thirdBit(group: group, number))
-    }
-
-    /// The bit of a group's third-token number in `thirdBits` (a multiplicative hash onto 2^20 bits).
-    @inline(__always)
-    static func thirdBit(group: Int, _ number: Int32) -> Int {
-        Int(truncatingIfNeeded: ((UInt64(group) << 32 | UInt64(UInt32(bitPattern: number))) &* 0x9E37_79B9_7F4A_7C15) >> 44)
-    }
-
     /// The bit of a pair in `pairBits` (a multiplicative hash onto 2^21 bits).
     @inline(__always)
     static func pairBit(_ pair: UInt64) -> Int {
@@ -470,7 +454,6 @@ struct MatchState {
         third.sort { ($0.number, $0.order) < ($1.number, $1.order) }
         let thirdStart = groupThird.count
         groupThird.append(contentsOf: third.map { SIMD2($0.number, $0.pattern) })
-        for entry in third { thirdBits.insert(Self.thirdBit(group: groups.count, entry.number)) }
         groups.append(PairGroup(always: alwaysStart..<groupAlways.count, byThird: thirdStart..<groupThird.count))
         pairTable.insert(pair, Int32(groups.count - 1))
         return groups.count - 1

@@ -510,29 +510,46 @@ public struct Matcher: Sendable {
         var thirdNumbers = ThirdNumbers()
         // (Called only for pairs that pass the bit filter: most do not, and the call would cost
         // more than the test.)
+        func workOutThirdNumbers() {
+            guard thirdNumbers.count < 0 else { return }
+            let third = scan.tokens[t + 2]
+            thirdNumbers.count = 0
+            if third.kind == .word {
+                // (From the document's key records: the memory's tables by slot are far larger.)
+                thirdNumbers.add(state.records[Int(third.keyID)].looseVocabulary)
+                thirdNumbers.add(scan.stemVocabulary(of: third, &state))
+                if state.records[Int(third.keyID)].hasGenitives != 0 {
+                    let bases = state.genitiveBases(scan.keySlots[Int(third.keyID)], key: third.keyID, of: scan.document.keys, stemmer: stemmer)
+                    state.records[Int(third.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
+                    for k in bases { thirdNumbers.add(state.genitivePool[k].loose) }
+                }
+            } else {
+                thirdNumbers.add(state.keyFacts[Int(scan.keySlots[Int(third.keyID)])].loose)
+            }
+        }
+        // Whether the pair may list a pattern under `number` (a third token's, or `anyThird`).
+        func mayList(_ pair: UInt64, _ number: Int32) -> Bool {
+            index.multiWordForms.mayContain(GlossaryIndex.multiWordKey(pair, number))
+        }
+        // (Called only for pairs that pass the bit filter: most do not, and the call would cost
+        // more than the test.)
         func consider(_ pair: UInt64) {
+            // Most pairs of common words begin some form, but none the third token can continue:
+            // told by the index's filter, without looking at the pair's patterns.
+            if !mayList(pair, GlossaryIndex.anyThird) {
+                guard t + 2 < sentenceEnd else { return }
+                workOutThirdNumbers()
+                var listed = thirdNumbers.overflowed
+                for n in 0..<thirdNumbers.count where !listed { listed = mayList(pair, thirdNumbers[n]) }
+                guard listed else { return }
+            }
             guard let groupNumber = state.pairGroup(pair) else { return }
             let group = state.groups[groupNumber]
             for k in group.always { verifyMulti(state.groupAlways[k]) }
             guard !group.byThird.isEmpty, t + 2 < sentenceEnd else { return }
-            if thirdNumbers.count < 0 {
-                let third = scan.tokens[t + 2]
-                thirdNumbers.count = 0
-                if third.kind == .word {
-                    // (From the document's key records: the memory's tables by slot are far larger.)
-                    thirdNumbers.add(state.records[Int(third.keyID)].looseVocabulary)
-                    thirdNumbers.add(scan.stemVocabulary(of: third, &state))
-                    if state.records[Int(third.keyID)].hasGenitives != 0 {
-                        let bases = state.genitiveBases(scan.keySlots[Int(third.keyID)], key: third.keyID, of: scan.document.keys, stemmer: stemmer)
-                        state.records[Int(third.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
-                        for k in bases { thirdNumbers.add(state.genitivePool[k].loose) }
-                    }
-                } else {
-                    thirdNumbers.add(state.keyFacts[Int(scan.keySlots[Int(third.keyID)])].loose)
-                }
-            }
+            workOutThirdNumbers()
             func search(_ number: Int32) {
-                guard state.mayListThird(group: groupNumber, number) else { return }
+                guard mayList(pair, number) else { return }
                 // The first entry of `number` (binary search), then its patterns in order.
                 var low = group.byThird.lowerBound, high = group.byThird.upperBound
                 while low < high {

@@ -13,10 +13,8 @@ public struct InternTable: Sendable {
     /// The bytes of all strings, one after the other; string `n` ends at `ends[n]`.
     private var bytes: [UInt8] = []
     private var ends: [Int32] = []
-    /// An optional filter of the strings' hashes (see `buildFilter`), empty when not built:
-    /// three bits of one word per string.
-    private var filter: [UInt64] = []
-    private var filterShift: UInt64 = 64
+    /// An optional filter of the strings' hashes (see `buildFilter`), empty when not built.
+    private var filter = HashFilter()
 
     public init() {}
 
@@ -41,7 +39,7 @@ public struct InternTable: Sendable {
         }
         ends.append(Int32(bytes.count))
         slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
-        if !filter.isEmpty { addToFilter(hash) }
+        if !filter.isEmpty { filter.insert(UInt64(hash)) }
         if 2 * ends.count > slots.count { grow() }
         return (id, true)
     }
@@ -49,46 +47,24 @@ public struct InternTable: Sendable {
     /// The number of the string with UTF-8 `utf8`, or nil when it has none.
     public func find(_ utf8: Span<UInt8>) -> Int32? {
         let hash = Self.hash(utf8)
-        if !filter.isEmpty && !mayContain(hash) { return nil }
+        if !filter.isEmpty && !filter.mayContain(UInt64(hash)) { return nil }
         return probe(utf8, hash).found
     }
 
-    /// Builds a filter that answers most lookups of absent strings from one word of a small
-    /// array (about a byte per string), instead of the slots: for a large table that is looked
+    /// Builds a filter (`HashFilter`) that answers most lookups of absent strings from one word
+    /// of a small array (about a byte per string), instead of the slots: for a large table that is looked
     /// up mostly for strings it does not have (a glossary's vocabulary, asked for every new
     /// word of a text), where the slots are far larger than the cache. Kept up to date by
     /// `intern` from then on.
     public mutating func buildFilter() {
-        var words = 1
-        while words * 64 < 8 * max(count, 1) { words *= 2 }
-        filter = [UInt64](repeating: 0, count: words)
-        filterShift = UInt64(64 - words.trailingZeroBitCount)
-        for packed in slots where packed != 0 { addToFilter(UInt32(truncatingIfNeeded: packed >> 32)) }
-    }
-
-    /// The filter's word and three bits for a hash.
-    @inline(__always)
-    private func filterBits(_ hash: UInt32) -> (word: Int, bits: UInt64) {
-        let mixed = UInt64(hash) &* 0x9E37_79B9_7F4A_7C15
-        let word = filterShift >= 64 ? 0 : Int(truncatingIfNeeded: mixed >> filterShift)
-        let bits: UInt64 = 1 << (mixed & 63) | 1 << (mixed >> 6 & 63) | 1 << (mixed >> 12 & 63)
-        return (word, bits)
+        var built = HashFilter(capacity: count)
+        for packed in slots where packed != 0 { built.insert(packed >> 32) }
+        filter = built
     }
 
     /// Whether the filter lets `utf8` through to the slots (true without a filter; for tests).
     func filterAdmits(_ utf8: Span<UInt8>) -> Bool {
-        filter.isEmpty || mayContain(Self.hash(utf8))
-    }
-
-    @inline(__always)
-    private func mayContain(_ hash: UInt32) -> Bool {
-        let (word, bits) = filterBits(hash)
-        return filter[word] & bits == bits
-    }
-
-    private mutating func addToFilter(_ hash: UInt32) {
-        let (word, bits) = filterBits(hash)
-        filter[word] |= bits
+        filter.isEmpty || filter.mayContain(UInt64(Self.hash(utf8)))
     }
 
     /// The number of `string`, or nil when it has none.

@@ -229,6 +229,38 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(try kinds("Die NATO tagt, die Nato nicht, die Pläne der NATOs.") == ["NATO=exact", "NATOs=inflected"])
     }
 
+    /// The index's filter of multi-word forms by their first pair and third token
+    /// (`GlossaryIndex.multiWordForms`) decides before the pair's forms are read: every shape of
+    /// form must still be found (two tokens, three and four by the third token's key or stem, a
+    /// name's genitive as third token, case-sensitive), and a pair whose forms the third token
+    /// cannot continue finds nothing.
+    @Test func multiWordFormsFilterLosesNoForm() throws {
+        let g = try glossary("""
+            in der Tat\tindeed\tterm
+            in der Lage sein\tbe able\tterm
+            in den Vereinigten Staaten\tin the United States\tterm
+            Rat der Europäischen Union\tCouncil of the European Union\torg
+            Präsident von Russland\tPresident of Russia\tterm
+            Tag der Republik\tRepublic Day\tterm
+            roter Platz\tRed Square\tplace
+            Rote Armee Fraktion\tRed Army Faction\torg\tpreferred\tsensitive
+
+            """)
+        func found(_ text: String) throws -> [String] { try matches(text, g).map { "\($0.0)=\($0.2.rawValue)" } }
+        #expect(try found("Das ist in der Tat so.") == ["in der Tat=exact"])
+        #expect(try found("Er wird in der Lage sein zu gehen.") == ["in der Lage sein=exact"])
+        #expect(try found("Sie lebt in den Vereinigten Staaten.") == ["in den Vereinigten Staaten=exact"])
+        #expect(try found("Im Rat der Europäischen Union.") == ["Rat der Europäischen Union=exact"])
+        #expect(try found("Die Räte der Europäischen Union.") == ["Räte der Europäischen Union=inflected"])
+        #expect(try found("Der Präsident von Russlands Gnaden.") == ["Präsident von Russlands=inflected"])
+        #expect(try found("Auf dem roten Platz.") == ["roten Platz=inflected"])
+        // (The third token by its stem alone.)
+        #expect(try found("Die Tage der Republiken.") == ["Tage der Republiken=inflected"])
+        #expect(try found("Die Rote Armee Fraktion. Die rote Armee Fraktion.") == ["Rote Armee Fraktion=exact"])
+        // The pairs begin forms; the next words continue none.
+        #expect(try found("Das ist in der Sache so, und in der Lage ist er.").isEmpty)
+    }
+
     @Test func matchesDoNotCrossSentences() throws {
         let g = try glossary("Vereinigte Staaten\tUnited States\tcountry\n")
         #expect(try matches("Das Wort heißt Vereinigte. Staaten gibt es viele.", g).isEmpty)
