@@ -31,6 +31,12 @@ struct Pattern: Sendable {
         self.init(entry: entry, firstToken: firstToken, count: count, form: form, caseSensitive: caseSensitive, isName: type.isName, role: PatternRole(type))
     }
 
+    /// Whether a multi-token pattern is looked for by its third token (its loose key and its
+    /// stem: three tokens or more, and not case-sensitive), or verified after its first two
+    /// tokens whatever the third is. The matcher's pair groups (`MatchState.pairGroup`) and the
+    /// index's filter of multi-word forms (`GlossaryIndex.multiWordForms`) both go by this.
+    var isListedByThird: Bool { count >= 3 && !caseSensitive }
+
     init(entry: Int32, firstToken: Int32, count: Int32, form: FormKind, caseSensitive: Bool, isName: Bool, role: PatternRole) {
         self.entry = entry
         self.firstToken = firstToken
@@ -674,16 +680,18 @@ public final class GlossaryIndex: Sendable {
                         let loosePair = UInt64(first.loose) << 32 | UInt64(second.loose)
                         pairs[stemPair, default: []].append(index)
                         if loosePair != stemPair { pairs[loosePair, default: []].append(index) }
-                        // What `MatchState.pairGroup` lists the pattern under.
-                        for pair in loosePair != stemPair ? [stemPair, loosePair] : [stemPair] {
-                            if pattern.count >= 3 && !pattern.caseSensitive {
-                                let third = facts[Int(pattern.firstToken) + shift + 2]
-                                multiWordKeys.append(GlossaryIndex.multiWordKey(pair, third.loose))
-                                if third.stem != third.loose { multiWordKeys.append(GlossaryIndex.multiWordKey(pair, third.stem)) }
-                            } else {
+                        // What `MatchState.pairGroup` lists the pattern under, for each of its pairs.
+                        func list(under pair: UInt64) {
+                            guard pattern.isListedByThird else {
                                 multiWordKeys.append(GlossaryIndex.multiWordKey(pair, GlossaryIndex.anyThird))
+                                return
                             }
+                            let third = facts[Int(pattern.firstToken) + shift + 2]
+                            multiWordKeys.append(GlossaryIndex.multiWordKey(pair, third.loose))
+                            if third.stem != third.loose { multiWordKeys.append(GlossaryIndex.multiWordKey(pair, third.stem)) }
                         }
+                        list(under: stemPair)
+                        if loosePair != stemPair { list(under: loosePair) }
                     }
                     index += 1
                 }

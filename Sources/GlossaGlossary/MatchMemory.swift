@@ -85,7 +85,7 @@ struct GenitiveBase {
 
 /// Facts about one token of a glossary form (`GlossaryIndex.tokenFacts`): its strings'
 /// numbers in the index's vocabulary, its key's lengths, and whether it starts with a capital
-/// (`FormTokens.capitalized`; here too, so that verifying a token reads one record).
+/// (`PatternTokens.capitalized`; here too, so that verifying a token reads one record).
 struct FormTokenFacts: Sendable {
     let key: Int32
     let loose: Int32
@@ -442,7 +442,7 @@ struct MatchState {
         var third: [(number: Int32, order: Int, pattern: Int32)] = []
         for candidate in patterns {
             let p = index.patterns[Int(candidate)]
-            guard p.count >= 3, !p.caseSensitive else {
+            guard p.isListedByThird else {
                 groupAlways.append(candidate)
                 continue
             }
