@@ -209,9 +209,8 @@ public struct Matcher: Sendable {
                 var slot = number < state.slotsByNumber[m].slots.count ? state.slotsByNumber[m].slots[number] : -1
                 if slot < 0 {
                     slot = state.keySlot(key)
-                    if number >= state.slotsByNumber[m].slots.count {
-                        state.slotsByNumber[m].slots.append(contentsOf: repeatElement(-1, count: number + 1 - state.slotsByNumber[m].slots.count))
-                    }
+                    // (Numbers come mostly in order: one append, cheaper than appending a repetition.)
+                    while number >= state.slotsByNumber[m].slots.count { state.slotsByNumber[m].slots.append(-1) }
                     state.slotsByNumber[m].slots[number] = slot
                 }
                 slots.append(slot)
@@ -318,9 +317,7 @@ public struct Matcher: Sendable {
             return
         }
         let index = form << 1 | (atSentenceStart ? 1 : 0)
-        if index >= state.hyphenByForm.count {
-            state.hyphenByForm.append(contentsOf: repeatElement(SIMD2(-1, 0), count: index + 1 - state.hyphenByForm.count))
-        }
+        while index >= state.hyphenByForm.count { state.hyphenByForm.append(SIMD2(-1, 0)) }
         if state.hyphenByForm[index].x < 0 {
             let start = state.hyphenPool.count
             for match in hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, &state) {
@@ -361,9 +358,8 @@ public struct Matcher: Sendable {
     private func newFormSingle(at t: Int, form: Int, known: UInt8, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let found = bestSingleByKey(at: t, atSentenceStart: atSentenceStart, scan, &state)
         if form >= 0 && form < MatchState.formOutcomeLimit {
-            if form >= state.formOutcomes.count {
-                state.formOutcomes.append(contentsOf: repeatElement(FormOutcomes(), count: form + 1 - state.formOutcomes.count))
-            }
+            // (Forms are numbered as first met: mostly one append.)
+            while form >= state.formOutcomes.count { state.formOutcomes.append(FormOutcomes()) }
             let outcome = found.map { SingleOutcome(known: known, kind: $0.kind, form: $0.form, pattern: $0.pattern, entry: $0.entry, distance: $0.distance) }
                 ?? SingleOutcome(known: known)
             if atSentenceStart { state.formOutcomes[form].atStart = outcome } else { state.formOutcomes[form].inside = outcome }
