@@ -434,7 +434,7 @@ public struct Matcher: Sendable {
                 let numbers = state.numbers(ofKey: base)
                 appendPatterns(key: numbers.key, loose: numbers.loose, to: &candidates)
             }
-            candidates += index.byStem[number: scan.stemVocabulary(of: token, &state)]
+            Self.append(index.byStem[number: scan.stemVocabulary(of: token, &state)], to: &candidates)
         }
         // The candidates depend on the key and the word flag only, not on the case flags.
         if token.kind == .word {
@@ -474,9 +474,16 @@ public struct Matcher: Sendable {
     /// Appends the patterns whose first token has this key, or the same key up to diacritics
     /// (by the key's and loose key's numbers in the index's vocabulary).
     private func appendPatterns(key: Int32, loose: Int32, to found: inout [Int32]) {
-        found += index.byKey[number: key]
-        found += index.byLoose[number: loose]
-        if loose != key { found += index.byKey[number: loose] }
+        Self.append(index.byKey[number: key], to: &found)
+        Self.append(index.byLoose[number: loose], to: &found)
+        if loose != key { Self.append(index.byKey[number: loose], to: &found) }
+    }
+
+    /// Appends a list of patterns; most lists a new key asks for are empty, and appending an
+    /// empty slice still costs a generic call.
+    @inline(__always)
+    private static func append(_ list: ArraySlice<Int32>, to found: inout [Int32]) {
+        if !list.isEmpty { found += list }
     }
 
     // MARK: Several tokens
