@@ -33,7 +33,8 @@ public final class MatchMemory {
     }
 }
 
-/// What the scan reads of a key (as a word) at nearly every token. The memory keeps one record
+/// What the scan reads of a key at nearly every token: its numbers (for any token of the key),
+/// and what is known of it as a word (`stemVocabulary` and the flags). The memory keeps one record
 /// per key slot (`MatchState.slotRecords`); a document works on copies, one per key of the
 /// document (`MatchState.records`, indexed by the document's key id), which stay in the cache
 /// (the document's keys are far fewer than the memory's), and copies them back when it is done.

@@ -497,7 +497,7 @@ public struct Matcher: Sendable {
         let next = scan.tokens[t + 1]
         let isWord = token.kind == .word
         let firstStem = scan.stemVocabulary(of: token, &state)
-        let firstLoose = isWord ? state.records[Int(token.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(token.keyID)])].loose
+        let firstLoose = state.records[Int(token.keyID)].looseVocabulary
         if startsMulti < 0 {
             let starts = (firstStem >= 0 && index.startsPair[Int(firstStem)]) || (firstLoose >= 0 && index.startsPair[Int(firstLoose)])
             if isWord {
@@ -511,23 +511,19 @@ public struct Matcher: Sendable {
         // What a third token may be listed under in a pair group: its loose key, its stem, the
         // loose keys of its genitive bases (worked out once, when a group needs them).
         var thirdNumbers = ThirdNumbers()
-        // (Called only for pairs that pass the bit filter: most do not, and the call would cost
-        // more than the test.)
         func workOutThirdNumbers() {
             guard thirdNumbers.count < 0 else { return }
             let third = scan.tokens[t + 2]
             thirdNumbers.count = 0
+            // (From the document's key records: the memory's tables by slot are far larger.)
+            thirdNumbers.add(state.records[Int(third.keyID)].looseVocabulary)
             if third.kind == .word {
-                // (From the document's key records: the memory's tables by slot are far larger.)
-                thirdNumbers.add(state.records[Int(third.keyID)].looseVocabulary)
                 thirdNumbers.add(scan.stemVocabulary(of: third, &state))
                 if state.records[Int(third.keyID)].hasGenitives != 0 {
                     let bases = state.genitiveBases(scan.keySlots[Int(third.keyID)], key: third.keyID, of: scan.document.keys, stemmer: stemmer)
                     state.records[Int(third.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
                     for k in bases { thirdNumbers.add(state.genitivePool[k].loose) }
                 }
-            } else {
-                thirdNumbers.add(state.keyFacts[Int(scan.keySlots[Int(third.keyID)])].loose)
             }
         }
         // Whether the pair may list a pattern under `number` (a third token's, or `anyThird`).
@@ -592,7 +588,7 @@ public struct Matcher: Sendable {
                 }
             }
         }
-        let nextLoose = next.kind == .word ? state.records[Int(next.keyID)].looseVocabulary : state.keyFacts[Int(scan.keySlots[Int(next.keyID)])].loose
+        let nextLoose = state.records[Int(next.keyID)].looseVocabulary
         if firstLoose >= 0 && nextLoose >= 0 && (firstLoose != firstStem || nextLoose != nextStem) {
             considerIfFiltered(firstLoose, nextLoose)
         }
@@ -629,10 +625,9 @@ public struct Matcher: Sendable {
                            _ scan: Scan, _ state: inout MatchState) -> MatchKind? {
         let slot = scan.keySlots[Int(token.keyID)]
         let form = state.formToken(i)
-        // A word's numbers from the document's key records (the memory's tables by slot are far larger).
+        // The key's numbers from the document's key records (the memory's tables by slot are far larger).
         let isWord = token.kind == .word
-        let (key, loose) = isWord ? (state.records[Int(token.keyID)].keyVocabulary, state.records[Int(token.keyID)].looseVocabulary)
-            : (state.keyFacts[Int(slot)].key, state.keyFacts[Int(slot)].loose)
+        let key = state.records[Int(token.keyID)].keyVocabulary, loose = state.records[Int(token.keyID)].looseVocabulary
         // The same letters give the same key (both are made from the code units alone), so the
         // form's letters are compared only when the keys are the same.
         if key == form.key {
