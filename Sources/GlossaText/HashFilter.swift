@@ -4,8 +4,9 @@
 /// mostly for what they do not hold (`InternTable.buildFilter`, the glossary index's filter of
 /// multi-word forms by their first tokens).
 ///
-/// Hashes should be well mixed in their low 18 bits, which choose the bits within a word; the
-/// word is chosen by the high bits of the hash times a large odd constant.
+/// A hash is mixed first (a multiply between two xor-shifts), so that the word (its high bits)
+/// and the three bits in it (its low bits) each depend on all of the hash's bits: hashes that
+/// differ only in their high bits or only in their low bits spread alike.
 public struct HashFilter: Sendable {
     @usableFromInline var words: [UInt64]
     @usableFromInline var shift: UInt64
@@ -31,7 +32,8 @@ public struct HashFilter: Sendable {
     /// The word and the three bits of a hash.
     @inlinable @inline(__always)
     func place(_ hash: UInt64) -> (word: Int, bits: UInt64) {
-        let mixed = hash &* 0x9E37_79B9_7F4A_7C15
+        var mixed = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed ^= mixed >> 33
         let word = shift >= 64 ? 0 : Int(truncatingIfNeeded: mixed >> shift)
         let bits: UInt64 = 1 << (mixed & 63) | 1 << (mixed >> 6 & 63) | 1 << (mixed >> 12 & 63)
         return (word, bits)

@@ -300,6 +300,27 @@ func sentenceTexts(_ text: String) throws -> [String] {
         #expect(table.find("wort1".utf8.span) == nil)
     }
 
+    /// A hash filter holds every hash inserted and keeps out most others, also with hashes
+    /// that differ only in their high bits (the filter mixes them before choosing a word).
+    @Test func hashFilterHasNoFalseNegatives() {
+        var generator = SplitMix(seed: 11)
+        let inserted = (0..<20_000).map { _ in UInt64.random(in: .min ... .max, using: &generator) }
+        var filter = HashFilter(capacity: inserted.count)
+        #expect(!filter.isEmpty && HashFilter().isEmpty)
+        for hash in inserted { filter.insert(hash) }
+        #expect(inserted.allSatisfy { filter.mayContain($0) })
+        let set = Set(inserted)
+        var others = 0, admitted = 0
+        for k in 0..<100_000 {
+            let hash = k.isMultiple(of: 2) ? UInt64.random(in: .min ... .max, using: &generator) : UInt64(k) << 40
+            guard !set.contains(hash) else { continue }
+            others += 1
+            if filter.mayContain(hash) { admitted += 1 }
+        }
+        #expect(others > 90_000)
+        #expect(Double(admitted) / Double(others) < 0.05, "\(admitted) of \(others) admitted")
+    }
+
     /// With its filter a table answers exactly as without (strings interned before and after
     /// the filter is built), and the filter keeps most absent strings from the slots.
     @Test func theFilterChangesNoAnswer() {
