@@ -52,10 +52,11 @@ public struct InternTable: Sendable {
     }
 
     /// Builds a filter (`HashFilter`) that answers most lookups of absent strings from one word
-    /// of a small array (about a byte per string), instead of the slots: for a large table that is looked
-    /// up mostly for strings it does not have (a glossary's vocabulary, asked for every new
-    /// word of a text), where the slots are far larger than the cache. Kept up to date by
-    /// `intern` from then on.
+    /// of a small array (about a byte per string), instead of the slots: for a large table that
+    /// is looked up mostly for strings it does not have (a glossary's vocabulary, asked for every
+    /// new word of a text), where the slots are far larger than the cache. Build it once the
+    /// table is complete: `intern` keeps it up to date, but it is sized for the strings it was
+    /// built with, and lets more absent strings through as more are added.
     public mutating func buildFilter() {
         var built = HashFilter(capacity: count)
         for packed in slots where packed != 0 { built.insert(packed >> 32) }
