@@ -120,10 +120,17 @@ struct Hit {
     let end: Int32
     let kind: MatchKind
     let form: FormKind
-    /// Spelling distance (see `Matcher.verify`), for the overlap rule.
+    /// Spelling distance (see `Matcher.verify`), for the overlap rule; `unknownDistance` where
+    /// not worked out (a multi-token hit that no other hit of its length and kind has met).
     let distance: Int32
+    static let unknownDistance: Int32 = -1
 
     var tokenCount: Int32 { tokenEnd - firstToken }
+
+    /// The same hit with spelling distance `distance`.
+    func with(distance: Int32) -> Hit {
+        Hit(pattern: pattern, entry: entry, firstToken: firstToken, tokenEnd: tokenEnd, start: start, end: end, kind: kind, form: form, distance: distance)
+    }
 }
 
 /// Finds glossary entries in a document.
@@ -569,8 +576,34 @@ public struct Matcher: Sendable {
             }
         }
         func verifyMulti(_ candidate: Int32) {
-            guard let found = verify(candidate, at: t, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, scan, &state) else { return }
+            guard var found = verify(candidate, at: t, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, withDistance: false, scan, &state)
+            else { return }
+            if var current = best, current.tokenCount == found.tokenCount && current.kind == found.kind {
+                // Only now does the overlap rule need the spelling distances. Forms with the same
+                // keys have the same distance (often: a dictionary lists one phrase under several
+                // entries); else they are worked out (a hit without one is a multi-token hit at
+                // `t`, verified again with it).
+                if sameKeys(found.pattern, current.pattern, count: Int(found.tokenCount)) {
+                    if found.distance == Hit.unknownDistance { found = found.with(distance: current.distance) }
+                    else if current.distance == Hit.unknownDistance { current = current.with(distance: found.distance) }
+                } else {
+                    found = withDistance(found)
+                    current = withDistance(current)
+                }
+                best = current
+            }
             if best == nil || better(found, than: best!) { best = found }
+        }
+        func withDistance(_ hit: Hit) -> Hit {
+            guard hit.distance == Hit.unknownDistance else { return hit }
+            return verify(hit.pattern, at: t, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, scan, &state) ?? hit
+        }
+        func sameKeys(_ a: Int32, _ b: Int32, count: Int) -> Bool {
+            // (A spaced compound's hit has two tokens and a one-token pattern.)
+            guard scan.patterns[Int(a)].count == count && scan.patterns[Int(b)].count == count else { return false }
+            let first = (Int(scan.patterns[Int(a)].firstToken), Int(scan.patterns[Int(b)].firstToken))
+            for k in 0..<count where state.formToken(first.0 + k).key != state.formToken(first.1 + k).key { return false }
+            return true
         }
         func considerIfFiltered(_ first: Int32, _ second: Int32) {
             let pair = UInt64(first) << 32 | UInt64(second)
@@ -697,7 +730,11 @@ public struct Matcher: Sendable {
         return long - short <= 4
     }
 
-    private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int,
+    /// The hit of pattern `patternIndex` at token `t`, or nil when the tokens do not match it.
+    /// - Parameter withDistance: whether to work out the spelling distance (else the hit's
+    ///   `distance` is `Hit.unknownDistance`): it reads both keys' letters of every inflected
+    ///   token, and the overlap rule asks for it only to tell apart two hits of equal length and kind.
+    private func verify(_ patternIndex: Int32, at t: Int, sentenceStart: Int, sentenceEnd: Int, withDistance: Bool = true,
                         _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let pattern = Int(patternIndex)
         let count = Int(scan.patterns[pattern].count)
@@ -712,7 +749,7 @@ public struct Matcher: Sendable {
             if tier > worst { worst = tier }
             // Spelling distance: the extra ending when the form is a prefix of the token's key
             // ("russlands" ⊃ "russland"), more when only the stem is shared.
-            if tier > .case {
+            if tier > .case && withDistance {
                 let facts = state.keyFacts[Int(scan.keySlots[Int(token.keyID)])]
                 let lengthDifference = abs(Int(facts.utf8) - Int(state.formToken(i).utf8))
                 distance += Self.hasPrefix(scan.document.keys[Int(token.keyID)], index.tokens.keys[i]) ? lengthDifference : lengthDifference + 2
@@ -722,7 +759,7 @@ public struct Matcher: Sendable {
         let kind: MatchKind = form == .variant ? max(worst, .variant) : worst
         let first = scan.tokens[t], last = scan.tokens[t + count - 1]
         return Hit(pattern: patternIndex, entry: scan.patterns[pattern].entry, firstToken: Int32(t), tokenEnd: Int32(t + count), start: first.start,
-                   end: last.end, kind: kind, form: form, distance: Int32(distance))
+                   end: last.end, kind: kind, form: form, distance: withDistance ? Int32(distance) : Hit.unknownDistance)
     }
 
     // MARK: Compounds

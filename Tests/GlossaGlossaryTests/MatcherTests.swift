@@ -123,6 +123,22 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(try matches("Kubas Wirtschaft", g).map(\.1) == ["Cuba (override)"])
     }
 
+    /// Multi-token forms of one length and kind are told apart by spelling distance, then by
+    /// the entry loaded later (the matcher works distances out only when two such hits meet).
+    @Test func multiTokenTiesGoBySpellingDistanceThenEntry() throws {
+        // "vereinigten" ⊃ "vereinigte" (distance 1); "vereinigter" shares only the stem (3).
+        let g = try glossary("Vereinigte Staaten\tUnited States (1)\tterm\nVereinigter Staaten\tUnited States (2)\tterm\n")
+        #expect(try matches("Sie reiste in die Vereinigten Staaten.", g).map(\.1) == ["United States (1)"])
+        // The same form under two entries: the later one. With a third form of another spelling
+        // between them, the nearer spelling still wins, the later of its two entries.
+        let same = try glossary("Vereinigte Staaten\tUS (a)\tterm\nVereinigte Staaten\tUS (b)\tterm\n")
+        #expect(try matches("Sie reiste in die Vereinigten Staaten.", same).map(\.1) == ["US (b)"])
+        let three = try glossary("Vereinigte Staaten\tUS (a)\tterm\nVereinigter Staaten\tUS (x)\tterm\nVereinigte Staaten\tUS (c)\tterm\n")
+        #expect(try matches("Sie reiste in die Vereinigten Staaten.", three).map(\.1) == ["US (c)"])
+        let farLast = try glossary("Vereinigte Staaten\tUS (a)\tterm\nVereinigte Staaten\tUS (c)\tterm\nVereinigter Staaten\tUS (x)\tterm\n")
+        #expect(try matches("Sie reiste in die Vereinigten Staaten.", farLast).map(\.1) == ["US (c)"])
+    }
+
     @Test func fewFalseHits() throws {
         let g = try glossary("Iran\tIran\tcountry\nRom\tRome\tcity\nRat\tcouncil\tterm\nUS\tUS\tcountry\nEU\tEU\torg\nKuba\tCuba\tcountry\n")
         #expect(try matches("Tirana ist eine Stadt. Der Roman ist lang. Wir raten es. Let us go. Die Romantik.", g).isEmpty)
