@@ -215,6 +215,8 @@ struct PieceCandidates {
     /// Nil until needed (`Matcher.pieceMatch`): a stem costs more than the rest, and most pieces
     /// with candidates by key need none. Worked out at once for a piece without other candidates.
     var stem: [Int32]?
+    /// The piece's length in characters (for `Matcher.stemMatchIsPlausible`).
+    let characters: Int32
 
     var isEmpty: Bool { key.isEmpty && loose.isEmpty && genitive.isEmpty && stem?.isEmpty != false }
 }

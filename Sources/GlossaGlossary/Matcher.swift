@@ -782,15 +782,16 @@ public struct Matcher: Sendable {
                    start: first.start, end: last.end, kind: kind, form: p.form, distance: 0)
     }
 
-    /// Single-token patterns matching a piece of a word (a hyphen part or a compound's head).
+    /// Single-token patterns matching a piece of a word (a hyphen part or a compound's head),
+    /// whose key has the UTF-8 bytes `key`.
     /// - Parameter capitalized: whether the piece starts with a capital; nil for a compound's
     ///   head, whose case says nothing about the term's.
-    private func pieceMatch(_ key: String, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (pattern: Int32, kind: MatchKind)? {
-        pieceMatch(key, pieceCandidates(key, &state), capitalized: capitalized, surface: surface, &state)
+    private func pieceMatch(_ key: Span<UInt8>, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (pattern: Int32, kind: MatchKind)? {
+        pieceMatch(pieceCandidates(key, &state), capitalized: capitalized, surface: surface, &state)
     }
 
     /// - Parameter piece: the piece's number in `MatchState.pieces` (see `pieceCandidates`).
-    private func pieceMatch(_ key: String, _ piece: Int, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (pattern: Int32, kind: MatchKind)? {
+    private func pieceMatch(_ piece: Int, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (pattern: Int32, kind: MatchKind)? {
         let candidates = state.pieces[piece]
         guard !candidates.isEmpty else { return nil }
         let tokens = index.tokens
@@ -812,9 +813,9 @@ public struct Matcher: Sendable {
         // A stem match is inflected: it can win only over none, a diacritics match, or another
         // inflected one (on the pattern's number).
         if let found = best, found.kind < .inflected { return found }
-        let stem = candidates.stem ?? pieceStemCandidates(key, piece, &state)
+        let stem = candidates.stem ?? pieceStemCandidates(state.pieceKeys.string(Int32(piece)), piece, &state)
         if !stem.isEmpty {
-            let characters = Int(KeyLengths(key).characters)
+            let characters = Int(candidates.characters)
             consider(stem) { p in
                 !p.caseSensitive && caseAgrees(Int(p.firstToken))
                     && Self.stemMatchIsPlausible(characters, Int(index.tokenFacts[Int(p.firstToken)].characters)) ? .inflected : nil
@@ -823,19 +824,22 @@ public struct Matcher: Sendable {
         return best
     }
 
-    /// The number (in `MatchState.pieces`) of a piece of a word, its candidates worked out on
-    /// first sight (the same parts recur in many hyphenated words): by key, loose key and
-    /// genitive base at once, by stem when first needed.
-    private func pieceCandidates(_ key: String, _ state: inout MatchState) -> Int {
-        let (id, isNew) = state.pieceKeys.intern(key.utf8.span)
+    /// The number (in `MatchState.pieces`) of the piece of a word whose key has the UTF-8
+    /// bytes `key`, its candidates worked out on first sight (the same parts recur in many
+    /// hyphenated words: a string is made only then): by key, loose key and genitive base at
+    /// once, by stem when first needed.
+    private func pieceCandidates(_ key: Span<UInt8>, _ state: inout MatchState) -> Int {
+        let (id, isNew) = state.pieceKeys.intern(key)
         if !isNew { return Int(id) }
+        let key = String(copying: UTF8Span(unchecked: key))
         // By the strings' numbers in the index's vocabulary (-1 for one that is in none of its forms).
         let (keyNumber, looseNumber) = state.numbers(ofKey: key)
         var genitive: [Int32] = []
         for base in GermanGenitive.baseForms(of: key) { genitive += index.byKey[number: state.number(base)] }
         var loose = Array(index.byLoose[number: looseNumber])
         if looseNumber != keyNumber { loose += index.byKey[number: looseNumber] }
-        state.pieces.append(PieceCandidates(key: Array(index.byKey[number: keyNumber]), loose: loose, genitive: genitive, stem: nil))
+        state.pieces.append(PieceCandidates(key: Array(index.byKey[number: keyNumber]), loose: loose, genitive: genitive, stem: nil,
+                                            characters: KeyLengths(key).characters))
         // Without other candidates, whether the piece has any at all depends on its stem.
         if state.pieces[Int(id)].key.isEmpty && loose.isEmpty && genitive.isEmpty { _ = pieceStemCandidates(key, Int(id), &state) }
         return Int(id)
@@ -851,17 +855,28 @@ public struct Matcher: Sendable {
     private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document, _ state: inout MatchState) -> [Match] {
         let token = document.tokens[t]
         var result: [Match] = []
-        for part in document.hyphenParts(of: token) where Self.hasTwoScalars(part.key) {
+        func match(_ piece: Int, _ range: Range<Int>) {
             // Most parts are in no form: then neither their text nor their case is needed.
-            let piece = pieceCandidates(part.key, &state)
-            guard !state.pieces[piece].isEmpty else { continue }
-            let surface = document.text(scalarRange: part.range)
+            guard !state.pieces[piece].isEmpty else { return }
+            let surface = document.text(scalarRange: range)
             let capitalized = Self.startsUpperCase(surface)
-            guard let pattern = pieceMatch(part.key, piece, capitalized: capitalized || atSentenceStart && part.range.lowerBound == Int(token.start),
-                                           surface: surface, &state)?.pattern else { continue }
+            guard let pattern = pieceMatch(piece, capitalized: capitalized || atSentenceStart && range.lowerBound == Int(token.start),
+                                           surface: surface, &state)?.pattern else { return }
             let p = index.patterns[Int(pattern)]
-            result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: part.range.lowerBound, end: part.range.upperBound,
+            result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: range.lowerBound, end: range.upperBound,
                                 kind: .hyphenPart, form: p.form, pattern: pattern))
+        }
+        if let parts = document.simpleHyphenPartBytes(of: token) {
+            // (Parts cut from the key's bytes, without a string each.)
+            let key = document.keys[Int(token.keyID)]
+            let bytes = key.utf8.span
+            for part in parts where Self.hasTwoScalars(bytes.extracting(part.keyBytes)) {
+                match(pieceCandidates(bytes.extracting(part.keyBytes), &state), part.range)
+            }
+        } else {
+            for part in document.hyphenPartsByUnits(of: token) where Self.hasTwoScalars(part.key.utf8.span) {
+                match(pieceCandidates(part.key.utf8.span, &state), part.range)
+            }
         }
         return result
     }
@@ -888,7 +903,11 @@ public struct Matcher: Sendable {
 
     /// Whether `key` has two Unicode scalars or more (counted on its UTF-8 lead bytes).
     static func hasTwoScalars(_ key: String) -> Bool {
-        let bytes = key.utf8.span
+        hasTwoScalars(key.utf8.span)
+    }
+
+    /// Whether the UTF-8 `bytes` have two Unicode scalars or more (counted on their lead bytes).
+    static func hasTwoScalars(_ bytes: Span<UInt8>) -> Bool {
         var leads = 0
         for i in bytes.indices where bytes[i] & 0xC0 != 0x80 {
             leads += 1
@@ -908,8 +927,8 @@ public struct Matcher: Sendable {
     /// A glossary term as the first part ("Lateinamerika|reise") or the head
     /// ("Bundes|außenministerium") of a closed compound, with a plausible rest.
     /// A single-token name or term (not an adjective or demonym, not an acronym) whose key, or
-    /// key without diacritics, is `core`; the entry loaded later wins.
-    private func compoundPrefixMatch(_ core: String) -> Int32? {
+    /// key without diacritics, is `core` (its UTF-8 bytes); the entry loaded later wins.
+    private func compoundPrefixMatch(_ core: Span<UInt8>) -> Int32? {
         var best: Int32?
         func consider(_ list: ArraySlice<Int32>) {
             for candidate in list {
@@ -922,8 +941,13 @@ public struct Matcher: Sendable {
         }
         // By the strings' numbers in the index's vocabulary (none: in no form).
         if let number = index.vocabulary.find(core) { consider(index.byKey[number: number]) }
-        if best == nil && LooseKey.mayHaveDiacritics(core), let number = index.vocabulary.find(LooseKey.make(core)) {
-            consider(index.byLoose[number: number])
+        guard best == nil else { return best }
+        // (Letters with diacritics start with a byte from 0xC3 on: `LooseKey.mayHaveDiacritics`.)
+        for i in core.indices where core[i] >= 0xC3 {
+            if let number = index.vocabulary.find(LooseKey.make(String(copying: UTF8Span(unchecked: core)))) {
+                consider(index.byLoose[number: number])
+            }
+            break
         }
         return best
     }
@@ -958,22 +982,12 @@ public struct Matcher: Sendable {
         letters.reserveCapacity(scalarCount)
         for scalar in key.unicodeScalars { letters.append(scalar) }
         let n = letters.count
-        // Scalar offsets → UTF-8 offsets (made when a piece is first needed), so that each piece
-        // is one copy of its bytes.
-        var bytes: [UInt8] = [], bounds: [Int] = []
-        func string(_ range: Range<Int>) -> String {
-            if bounds.isEmpty {
-                bytes = Array(key.utf8)
-                bounds.reserveCapacity(n + 1)
-                var offset = 0
-                for scalar in letters {
-                    bounds.append(offset)
-                    offset += UTF8.width(scalar)
-                }
-                bounds.append(offset)
-            }
-            return String(decoding: bytes[bounds[range.lowerBound]..<bounds[range.upperBound]], as: UTF8.self)
-        }
+        // Scalar offsets → UTF-8 offsets (the same for an ASCII key), so that each piece is its
+        // key's bytes, one copy for a string.
+        let isASCII = key.utf8.count == n
+        let bounds: [Int] = isASCII ? [] : Self.utf8Offsets(letters)
+        func bytes(_ range: Range<Int>) -> Range<Int> { isASCII ? range : bounds[range.lowerBound]..<bounds[range.upperBound] }
+        func string(_ range: Range<Int>) -> String { String(copying: UTF8Span(unchecked: key.utf8.span.extracting(bytes(range)))) }
 
         // First part, longest first (only when some glossary term starts like this word, as it
         // is or without diacritics: on packed scalars where each is a Latin letter below U+0250).
@@ -982,7 +996,7 @@ public struct Matcher: Sendable {
                 || index.prefixStartCodes.contains(MatchState.pack(LooseKey.base(letters[0]), LooseKey.base(letters[1]), LooseKey.base(letters[2])))
             : index.prefixStarts.contains(string(0..<3)) || index.prefixStarts.contains(LooseKey.make(string(0..<3)))
         if startsLikeTerm {
-            let hit = Self.isSimpleLatin(letters) ? firstPartSimple(letters, string) : firstPart(letters, string)
+            let hit = Self.isSimpleLatin(letters) ? firstPartSimple(letters, key: key, bytes: bytes) : firstPart(letters, string)
             if let hit { return hit }
         }
         // Head, longest first: only terms and organizations of six letters or more.
@@ -994,13 +1008,26 @@ public struct Matcher: Sendable {
                 start += 1
                 continue
             }
-            if let pattern = pieceMatch(string(start..<n), capitalized: nil, surface: "", &state)?.pattern,
+            if let pattern = pieceMatch(key.utf8.span.extracting(bytes(start..<n)), capitalized: nil, surface: "", &state)?.pattern,
                index.patterns[Int(pattern)].role.contains(.head) {
                 return CompoundHit(pattern: pattern, prefix: false, length: Int32(start))
             }
             start += 1
         }
         return nil
+    }
+
+    /// The UTF-8 offset of each scalar of `letters`, and of their end.
+    static func utf8Offsets(_ letters: [Unicode.Scalar]) -> [Int] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(letters.count + 1)
+        var offset = 0
+        for scalar in letters {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        return offsets
     }
 
     /// Whether every scalar of a key is a Latin-script or common character below U+0250 (no
@@ -1023,7 +1050,7 @@ public struct Matcher: Sendable {
                 let prefix = string(0..<cut)
                 for link in Self.linkingElements where prefix.count - link.count >= minPart && prefix.hasSuffix(link) {
                     let core = String(prefix.dropLast(link.count))
-                    if let pattern = compoundPrefixMatch(core) {
+                    if let pattern = compoundPrefixMatch(core.utf8.span) {
                         return CompoundHit(pattern: pattern, prefix: true, length: Int32(core.unicodeScalars.count))
                     }
                 }
@@ -1036,7 +1063,12 @@ public struct Matcher: Sendable {
     /// `firstPart` for simple Latin keys (`isSimpleLatin`), with the same result: each possible
     /// first part is checked against the index's `compoundCores` filter by the hash of its
     /// scalars and of its loose form, and made a string only when the filter lets it through.
-    func firstPartSimple(_ letters: [Unicode.Scalar], _ string: (Range<Int>) -> String) -> CompoundHit? {
+    /// - Parameters:
+    ///   - key: the key whose scalars are `letters`.
+    ///   - bytes: the range of UTF-8 offsets in `key` of a range of scalar offsets.
+    func firstPartSimple(_ letters: [Unicode.Scalar], key: String, bytes: (Range<Int>) -> Range<Int>) -> CompoundHit? {
+        let utf8 = key.utf8.span
+        func string(_ range: Range<Int>) -> String { String(copying: UTF8Span(unchecked: utf8.extracting(bytes(range)))) }
         let n = letters.count, minPart = options.minimumCompoundPart
         // hashes[l], looseHashes[l]: of the first l scalars, as they are and without diacritics.
         var hashes = [UInt64](repeating: CompoundCores.seed, count: n + 1)
@@ -1082,7 +1114,7 @@ public struct Matcher: Sendable {
                         restIsPlausible = n - cut > Self.longestDerivationalRest || !Self.derivationalRests.contains(string(cut..<n))
                     }
                     guard restIsPlausible == true else { break }
-                    if let pattern = compoundPrefixMatch(string(0..<length)) {
+                    if let pattern = compoundPrefixMatch(utf8.extracting(bytes(0..<length))) {
                         return CompoundHit(pattern: pattern, prefix: true, length: Int32(length))
                     }
                 }

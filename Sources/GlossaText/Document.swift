@@ -101,11 +101,21 @@ public struct Document: Sendable {
     }
 
     /// `hyphenParts` cut from the token's key, for a token whose key maps it code unit by code
-    /// unit: every unit below U+0100 (one scalar each, folded on its own: `MatchKey.fastKey`),
-    /// its only hyphen U+002D (the only unit whose key is "-"), no unit that a part trims
-    /// (slash, space, line break), and none of the few that the key drops or folds otherwise
-    /// (soft hyphen, no-break space, micro sign: left to the general path). Nil for any other token.
+    /// unit (see `simpleHyphenPartBytes`). Nil for any other token.
     func simpleHyphenParts(of token: Token) -> [(range: Range<Int>, key: String)]? {
+        guard let parts = simpleHyphenPartBytes(of: token) else { return nil }
+        let key = keys[Int(token.keyID)].utf8.span
+        return parts.map { ($0.range, String(copying: UTF8Span(unchecked: key.extracting($0.keyBytes)))) }
+    }
+
+    /// The hyphen parts of a token whose key maps it code unit by code unit, each as its scalar
+    /// range in the text and the range of its key in the bytes of the token's key (no string
+    /// made: most parts are met before). Such a token has every unit below U+0100 (one scalar
+    /// each, folded on its own: `MatchKey.fastKey`), its only hyphen U+002D (the only unit whose
+    /// key is "-"), no unit that a part trims (slash, space, line break), and none of the few
+    /// that the key drops or folds otherwise (soft hyphen, no-break space, micro sign: left to
+    /// the general path, `hyphenPartsByUnits`). Nil for any other token.
+    public func simpleHyphenPartBytes(of token: Token) -> [(range: Range<Int>, keyBytes: Range<Int>)]? {
         let start = Int(token.utf16Start), end = Int(token.utf16End)
         for i in start..<end {
             switch utf16[i] {
@@ -114,9 +124,8 @@ public struct Document: Sendable {
             default: continue
             }
         }
-        let key = keys[Int(token.keyID)]
-        let bytes = key.utf8.span
-        var parts: [(range: Range<Int>, key: String)] = []
+        let bytes = keys[Int(token.keyID)].utf8.span
+        var parts: [(range: Range<Int>, keyBytes: Range<Int>)] = []
         parts.reserveCapacity(4)
         // The hyphens of the key are the units' U+002D, in the same order: each part runs from
         // after one to the next, in the key's bytes (`partByte`) and in the units (`partUnit`).
@@ -129,9 +138,7 @@ public struct Document: Sendable {
             }
             if unit > partUnit {  // (Empty parts are left out.)
                 let scalarStart = Int(token.start) + partUnit - start
-                let utf8 = key.utf8
-                let text = key[utf8.index(utf8.startIndex, offsetBy: partByte)..<utf8.index(utf8.startIndex, offsetBy: b)]
-                parts.append((scalarStart..<(scalarStart + unit - partUnit), String(text)))
+                parts.append((scalarStart..<(scalarStart + unit - partUnit), partByte..<b))
             }
             unit += 1
             partUnit = unit
@@ -141,7 +148,7 @@ public struct Document: Sendable {
     }
 
     /// `hyphenParts` from the code units: each part's key made on its own.
-    func hyphenPartsByUnits(of token: Token) -> [(range: Range<Int>, key: String)] {
+    public func hyphenPartsByUnits(of token: Token) -> [(range: Range<Int>, key: String)] {
         var parts: [(range: Range<Int>, key: String)] = []
         var partStart = Int(token.utf16Start)
         let end = Int(token.utf16End)
