@@ -587,14 +587,14 @@ public struct Matcher: Sendable {
                     if found.distance == Hit.unknownDistance { found = found.with(distance: current.distance) }
                     else if current.distance == Hit.unknownDistance { current = current.with(distance: found.distance) }
                 } else {
-                    found = withDistance(found)
-                    current = withDistance(current)
+                    found = distanceWorkedOut(found)
+                    current = distanceWorkedOut(current)
                 }
                 best = current
             }
             if best == nil || better(found, than: best!) { best = found }
         }
-        func withDistance(_ hit: Hit) -> Hit {
+        func distanceWorkedOut(_ hit: Hit) -> Hit {
             guard hit.distance == Hit.unknownDistance else { return hit }
             return verify(hit.pattern, at: t, sentenceStart: sentenceStart, sentenceEnd: sentenceEnd, scan, &state) ?? hit
         }
@@ -831,7 +831,7 @@ public struct Matcher: Sendable {
     private func pieceCandidates(_ key: Span<UInt8>, _ state: inout MatchState) -> Int {
         let (id, isNew) = state.pieceKeys.intern(key)
         if !isNew { return Int(id) }
-        let key = String(copying: UTF8Span(unchecked: key))
+        let key = String(scalarAlignedUTF8: key)
         // By the strings' numbers in the index's vocabulary (-1 for one that is in none of its forms).
         let (keyNumber, looseNumber) = state.numbers(ofKey: key)
         var genitive: [Int32] = []
@@ -944,7 +944,7 @@ public struct Matcher: Sendable {
         guard best == nil else { return best }
         // (Letters with diacritics start with a byte from 0xC3 on: `LooseKey.mayHaveDiacritics`.)
         for i in core.indices where core[i] >= 0xC3 {
-            if let number = index.vocabulary.find(LooseKey.make(String(copying: UTF8Span(unchecked: core)))) {
+            if let number = index.vocabulary.find(LooseKey.make(String(scalarAlignedUTF8: core))) {
                 consider(index.byLoose[number: number])
             }
             break
@@ -987,7 +987,7 @@ public struct Matcher: Sendable {
         let isASCII = key.utf8.count == n
         let bounds: [Int] = isASCII ? [] : Self.utf8Offsets(letters)
         func bytes(_ range: Range<Int>) -> Range<Int> { isASCII ? range : bounds[range.lowerBound]..<bounds[range.upperBound] }
-        func string(_ range: Range<Int>) -> String { String(copying: UTF8Span(unchecked: key.utf8.span.extracting(bytes(range)))) }
+        func string(_ range: Range<Int>) -> String { String(scalarAlignedUTF8: key.utf8.span.extracting(bytes(range))) }
 
         // First part, longest first (only when some glossary term starts like this word, as it
         // is or without diacritics: on packed scalars where each is a Latin letter below U+0250).
@@ -1068,7 +1068,7 @@ public struct Matcher: Sendable {
     ///   - bytes: the range of UTF-8 offsets in `key` of a range of scalar offsets.
     func firstPartSimple(_ letters: [Unicode.Scalar], key: String, bytes: (Range<Int>) -> Range<Int>) -> CompoundHit? {
         let utf8 = key.utf8.span
-        func string(_ range: Range<Int>) -> String { String(copying: UTF8Span(unchecked: utf8.extracting(bytes(range)))) }
+        func string(_ range: Range<Int>) -> String { String(scalarAlignedUTF8: utf8.extracting(bytes(range))) }
         let n = letters.count, minPart = options.minimumCompoundPart
         // hashes[l], looseHashes[l]: of the first l scalars, as they are and without diacritics.
         var hashes = [UInt64](repeating: CompoundCores.seed, count: n + 1)

@@ -105,7 +105,7 @@ public struct Document: Sendable {
     func simpleHyphenParts(of token: Token) -> [(range: Range<Int>, key: String)]? {
         guard let parts = simpleHyphenPartBytes(of: token) else { return nil }
         let key = keys[Int(token.keyID)].utf8.span
-        return parts.map { ($0.range, String(copying: UTF8Span(unchecked: key.extracting($0.keyBytes)))) }
+        return parts.map { ($0.range, String(scalarAlignedUTF8: key.extracting($0.keyBytes))) }
     }
 
     /// The hyphen parts of a token whose key maps it code unit by code unit, each as its scalar

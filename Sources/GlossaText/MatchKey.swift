@@ -158,3 +158,11 @@ public enum MatchKey {
         u == 0x2D || u == 0x2010 || u == 0x2011
     }
 }
+
+extension String {
+    /// The string of the UTF-8 `bytes`, cut from a valid string at scalar boundaries (a part of a
+    /// key between hyphens, a run of a key's scalars): copied without validating them again.
+    public init(scalarAlignedUTF8 bytes: Span<UInt8>) {
+        self.init(copying: UTF8Span(unchecked: bytes))
+    }
+}
