@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "GlossaBench",
-            dependencies: ["GlossaText", "GlossaGlossary", "GlossaPipeline", "GlossaRender", "GlossaICU"],
+            dependencies: ["GlossaText", "GlossaGlossary", "GlossaPipeline", "GlossaRender", "GlossaICU", "GlossaStemmer"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -3,6 +3,7 @@ import Foundation
 import GlossaICU
 import GlossaPipeline
 import GlossaRender
+import GlossaStemmer
 import GlossaText
 
 /// Glossa's benchmarks: they print figures; they assert nothing.
@@ -11,6 +12,7 @@ import GlossaText
 ///     glossa-bench tokenize-once [CORPUS]      one Document build and nothing else (for perf, callgrind)
 ///     glossa-bench tokenize-pieces [CORPUS]    Document building in the pipeline's pieces, one after another (as annotate)
 ///     glossa-bench glossary [GLOSSARY.tsv]     loading and indexing time and memory
+///     glossa-bench stem [CORPUS]               the German stemmer on the corpus's distinct word keys
 ///     glossa-bench match [CORPUS] [GLOSSARY]   matching time added to tokenization
 ///     glossa-bench match-once [CORPUS] [GLOSSARY]  one first-document and one warm matching run (for perf, callgrind)
 ///     glossa-bench pieces-once [CORPUS] [GLOSSARY] the pipeline's pieces tokenized and matched once, one tokenizer and
@@ -70,6 +72,7 @@ struct Bench {
             print(String(format: "Document building in %d pieces of about %.0f MB, one tokenizer: %.1f MB/s (%d tokens, %.3f s, best of 3)",
                          pieces.count, megabytes(text) / Double(pieces.count), megabytes(text) / seconds, tokens, seconds))
         case "glossary": try glossary(arguments.count > 1 ? arguments[1] : glossaryPath)
+        case "stem": try stem(corpus)
         case "match": try match(corpus, glossaryPath)
         case "pieces-once":
             let text = try readCorpus(corpus)
@@ -111,7 +114,7 @@ struct Bench {
             }
         case "annotate": try annotate(corpus, glossaryPath, jobs: jobs, guesses: guesses)
         default:
-            print("usage: glossa-bench tokenize|tokenize-once|tokenize-pieces|glossary|match|match-once|pieces-once|annotate [CORPUS] [GLOSSARY] [--jobs N] [--no-guesses]")
+            print("usage: glossa-bench tokenize|tokenize-once|tokenize-pieces|glossary|stem|match|match-once|pieces-once|annotate [CORPUS] [GLOSSARY] [--jobs N] [--no-guesses]")
         }
     }
 
@@ -143,6 +146,23 @@ struct Bench {
         let seconds = time { boundaries = iterator.countBoundaries(in: units) }
         print(String(format: "bare ICU word-break loop: %.1f MB/s (%d boundaries, %.3f s)", megabytes(text) / seconds, boundaries, seconds))
         return megabytes(text) / seconds
+    }
+
+    /// The stemmer alone: every distinct word key of the corpus stemmed (best of five passes).
+    static func stem(_ path: String) throws {
+        let text = try readCorpus(path)
+        let document = try GermanTokenizer().document(text)
+        var isWord = [Bool](repeating: false, count: document.keys.count)
+        for token in document.tokens where token.kind == .word { isWord[Int(token.keyID)] = true }
+        let words = document.keys.indices.filter { isWord[$0] }.map { document.keys[$0] }
+        let stemmer = GermanStemmer()
+        var letters = 0
+        let seconds = time(runs: 5) {
+            letters = 0
+            for word in words { letters &+= stemmer.stem(word).utf8.count }
+        }
+        print(String(format: "stemmer: %d distinct word keys, %.0f ns per word (%.3f s; %d bytes of stems)",
+                     words.count, seconds / Double(words.count) * 1e9, seconds, letters))
     }
 
     static func tokenize(_ path: String) throws {

@@ -34,19 +34,38 @@ public struct GermanStemmer: Sendable {
     /// The empty string stems to the empty string; words of fewer than three letters are
     /// returned unchanged apart from the prelude/postlude mappings (`ß` → `ss`, umlauts).
     public func stem(_ word: String) -> String {
-        // German words are Latin-1 (every code point below U+0100): they are stemmed as bytes,
-        // and the stem, nearly always ASCII after the postlude, becomes the String directly.
-        // The number of UTF-8 bytes bounds the number of code points even after `ß` (two bytes)
-        // becomes `ss`, so the array is allocated once and never grows. (`reserveCapacity` +
-        // `append` rather than `init(repeating:count:)`: the latter is not specialised and looks
-        // up generic metadata on every call.)
-        var w: [UInt8] = []
-        w.reserveCapacity(word.utf8.count)
-        for scalar in word.unicodeScalars {
-            guard scalar.value < 0x100 else { return GermanStemmer.stemWide(word.unicodeScalars) }
-            GermanStemmer.append(scalar.value, to: &w)
+        // German words are Latin-1 (every code point below U+0100): they are stemmed as bytes, in
+        // a buffer on the stack, read straight from the UTF-8. Each scalar takes at least as
+        // many UTF-8 bytes as it gives code points (`ß`, two bytes, becomes `ss`), so a word of
+        // up to 32 bytes fits.
+        let bytes = word.utf8.span
+        guard bytes.count <= 32 else { return Self.stemInArray(word) }
+        var buffer = InlineArray<32, UInt8>(repeating: 0)
+        var w = buffer.mutableSpan
+        var n = 0, i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                w[n] = lead
+                n += 1
+                i += 1
+                continue
+            }
+            // U+0080 to U+00FF are two bytes, C2 or C3 and a continuation byte.
+            guard lead & 0xFE == 0xC2 && i + 1 < bytes.count else { return Self.stemWide(word.unicodeScalars) }
+            let value = (lead & 0x03) << 6 | (bytes[i + 1] & 0x3F)
+            if value == 0xDF {  // ß
+                w[n] = 0x73
+                w[n + 1] = 0x73
+                n += 2
+            } else {
+                w[n] = value
+                n += 1
+            }
+            i += 2
         }
-        return GermanStemmer.stemAndEncode(&w)
+        let length = Self.stemCore(&w, count: n)
+        return Self.encode(w, count: length)
     }
 
     /// Returns the stem of the word made of `scalars` (lower-case, case-folded).
@@ -94,31 +113,40 @@ public struct GermanStemmer: Sendable {
         }
     }
 
-    /// Runs the algorithm on the Latin-1 code points in `w` (already free of `ß`) and encodes the stem.
-    @usableFromInline
-    static func stemAndEncode(_ w: inout [UInt8]) -> String {
-        let length = stemCore(&w, count: w.count)
-        for i in 0..<length where w[i] >= 0x80 {
-            return encode(w, count: length)  // é, à, …: two UTF-8 bytes each
+    /// `stem` for a word longer than its buffer on the stack: the same on an array.
+    static func stemInArray(_ word: String) -> String {
+        var w: [UInt8] = []
+        w.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars {
+            guard scalar.value < 0x100 else { return stemWide(word.unicodeScalars) }
+            append(scalar.value, to: &w)
         }
-        // ASCII: the code points are the UTF-8 bytes.
-        w.removeLast(w.count - length)
-        return String(decoding: w, as: UTF8.self)
+        return stemAndEncode(&w)
     }
 
     /// Runs the algorithm on the code points in `w` (already free of `ß`) and encodes the stem.
     @usableFromInline
-    static func stemAndEncode(_ w: inout [UInt32]) -> String {
-        let length = stemCore(&w, count: w.count)
-        return encode(w, count: length)
+    static func stemAndEncode<C: FixedWidthInteger & UnsignedInteger>(_ w: inout [C]) -> String {
+        var span = w.mutableSpan
+        let length = stemCore(&span, count: span.count)
+        return encode(span, count: length)
     }
 
-    /// UTF-8 encodes `w[0..<count]` into a byte array, in one pass, and decodes that as a `String`.
+    /// The string of the Latin-1 code points `w[0..<count]`: nearly always ASCII after the
+    /// postlude, whose bytes are the string's UTF-8 as they are.
+    static func encode(_ w: borrowing MutableSpan<UInt8>, count: Int) -> String {
+        for i in 0..<count where w[i] >= 0x80 {
+            return encode(w, count: count, utf8Bytes: 2 * count)  // é, à, …: two UTF-8 bytes each
+        }
+        return String(copying: UTF8Span(unchecked: w.span.extracting(0..<count), isKnownASCII: true))
+    }
+
+    /// The UTF-8 encoding of the code points `w[0..<count]`, in one pass, as a `String`.
     /// Values that are not Unicode scalars (surrogates, > U+10FFFF) become U+FFFD.
-    static func encode<C: FixedWidthInteger & UnsignedInteger>(_ w: [C], count: Int) -> String {
+    static func encode<C: FixedWidthInteger & UnsignedInteger>(_ w: borrowing MutableSpan<C>, count: Int, utf8Bytes: Int? = nil) -> String {
         if count == 0 { return "" }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(4 * count)
+        bytes.reserveCapacity(utf8Bytes ?? 4 * count)
         for i in 0..<count {
             let value = UInt32(truncatingIfNeeded: w[i])
             if value < 0x80 {

@@ -109,8 +109,13 @@ struct GermanStemmerTests {
         // Supplementary-plane scalars (4 UTF-8 bytes) survive the round trip.
         #expect(stemmer.stem("𝔞𝔟𝔠") == "𝔞𝔟𝔠")
         // The encoder turns a value that is not a scalar (a surrogate) into U+FFFD.
-        let codes: [UInt32] = [0xD800, 0x61, 0x62]
-        #expect(GermanStemmer.encode(codes, count: 3) == "\u{FFFD}ab")
+        var codes: [UInt32] = [0xD800, 0x61, 0x62]
+        let encoded = GermanStemmer.encode(codes.mutableSpan, count: 3)
+        #expect(encoded == "\u{FFFD}ab")
+        // The byte path: ASCII copied, Latin-1 letters encoded.
+        var bytes: [UInt8] = [0x63, 0x61, 0x66, 0xE9, 0x73]
+        let latin = (GermanStemmer.encode(bytes.mutableSpan, count: 4), GermanStemmer.encode(bytes.mutableSpan, count: 3))
+        #expect(latin.0 == "café" && latin.1 == "caf")
     }
 
     // MARK: The sample vocabulary
@@ -188,5 +193,30 @@ struct GermanStemmerTests {
         }
         #expect(checked > 100_000)
         #expect(failures.isEmpty, "\(failures)")
+    }
+}
+
+@Suite("Stemmer endings")
+struct EndingTests {
+    @Test("each packed ending is its name spelled out, last letter lowest")
+    func packedEndingsSpellTheirNames() {
+        for (name, packed) in Ending.all {
+            var expected: UInt64 = 0
+            for byte in name.utf8 { expected = expected << 8 | UInt64(byte) }
+            #expect(packed == expected, "\(name)")
+        }
+        #expect(Ending.all.count == 27)
+    }
+
+    @Test("an ending is found at the end of a span only")
+    func endsWithLooksAtTheEnd() {
+        var letters: [UInt8] = Array("lehrerinnen".utf8)
+        let w = letters.mutableSpan
+        var found: [Bool] = []
+        for (end, ending) in [(11, Ending.erinnen), (11, Ending.en), (11, Ending.erin), (8, Ending.erin), (3, Ending.erinnen), (1, Ending.e), (6, Ending.er)] {
+            found.append(GermanStemmer.endsWith(w, end, ending))
+        }
+        // Shorter than the ending (3 letters for "erinnen"): false, never out of bounds.
+        #expect(found == [true, true, false, true, false, false, true])
     }
 }
