@@ -789,39 +789,68 @@ enum LooseKey {
 
     static func make(_ key: String) -> String {
         guard mayHaveDiacritics(key) else { return key }
-        // Fast path: Latin letters with precomposed diacritics, on UTF-8.
-        var out: [UInt8] = []
-        out.reserveCapacity(key.utf8.count)
+        // A loose key is never longer in UTF-8 than its key (a base letter is shorter than its
+        // letter or as long): built on the stack for all but the longest keys.
+        let bytes = key.utf8.span
+        if bytes.count <= 64 {
+            var buffer = InlineArray<64, UInt8>(repeating: 0)
+            var out = buffer.mutableSpan
+            guard let count = loosen(bytes, into: &out) else { return general(key) }
+            return String(copying: UTF8Span(unchecked: out.span.extracting(0..<count)))
+        }
+        var storage = [UInt8](repeating: 0, count: bytes.count)
+        var out = storage.mutableSpan
+        guard let count = loosen(bytes, into: &out) else { return general(key) }
+        return String(copying: UTF8Span(unchecked: out.span.extracting(0..<count)))
+    }
+
+    /// The fast path of `make`: Latin letters with precomposed diacritics, on UTF-8, written to
+    /// the start of `out` (at least as long as `key`); the number of bytes written, or nil for a
+    /// key with any other letter from U+0080 on (then `general`). What it writes is valid UTF-8:
+    /// ASCII bytes, sequences copied whole, and encoded base letters.
+    static func loosen(_ key: Span<UInt8>, into out: inout MutableSpan<UInt8>) -> Int? {
         let bases = latinBases
-        var bytes = key.utf8.makeIterator()
-        while let byte = bytes.next() {
+        var n = 0, i = 0
+        while i < key.count {
+            let byte = key[i]
             if byte < 0x80 {
-                out.append(byte)
+                out[n] = byte
+                n += 1
+                i += 1
                 continue
             }
             if byte == 0xE2 {
                 // General punctuation and currency signs, U+2002..<U+20D0 ("–", "„", "…", "€"):
                 // no canonical decomposition, no combining mark, so their own loose form.
-                guard let second = bytes.next(), let third = bytes.next() else { return slow(key) }
-                let value = UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F) | 0x2000
-                guard value >= 0x2002 && value < 0x20D0 else { return slow(key) }
-                out.append(contentsOf: [byte, second, third])
+                guard i + 2 < key.count else { return nil }
+                let value = UInt32(key[i + 1] & 0x3F) << 6 | UInt32(key[i + 2] & 0x3F) | 0x2000
+                guard value >= 0x2002 && value < 0x20D0 else { return nil }
+                for k in 0..<3 { out[n + k] = key[i + k] }
+                n += 3
+                i += 3
                 continue
             }
-            guard byte >= 0xC2 && byte <= 0xC9, let low = bytes.next() else { return slow(key) }
+            guard byte >= 0xC2 && byte <= 0xC9 && i + 1 < key.count else { return nil }
+            let low = key[i + 1]
             let value = UInt32(byte & 0x1F) << 6 | UInt32(low & 0x3F)
             let base = value < 0xC0 ? 0 : value < 0x250 ? bases[Int(value - 0xC0)] : UInt32.max
-            if base == UInt32.max { return slow(key) }
+            if base == UInt32.max { return nil }
             if base == 0 {
-                out.append(byte)
-                out.append(low)
+                out[n] = byte
+                out[n + 1] = low
+                n += 2
             } else if base < 0x80 {
-                out.append(UInt8(base))
+                out[n] = UInt8(base)
+                n += 1
             } else {
-                out.append(contentsOf: UTF8.encode(Unicode.Scalar(base)!)!)
+                // A base letter from U+0080 on is below U+0800 (Latin): two bytes.
+                out[n] = UInt8(0xC0 | base >> 6)
+                out[n + 1] = UInt8(0x80 | base & 0x3F)
+                n += 2
             }
+            i += 2
         }
-        return String(decoding: out, as: UTF8.self)
+        return n
     }
 
     /// Whether `key` has a byte from 0xC3 on (a letter from U+00C0 on): without one it is its
@@ -839,6 +868,17 @@ enum LooseKey {
         let value = scalar.value
         guard value >= 0xC0, value < 0x250, latinBases[Int(value - 0xC0)] != 0 else { return scalar }
         return Unicode.Scalar(latinBases[Int(value - 0xC0)]) ?? scalar
+    }
+
+    /// `slow`, for a key the fast path of `make` does not cover: a key that is in NFD and NFC
+    /// already and has no mark to drop is its own loose form, told by ICU's checks without
+    /// normalizing (box-drawing characters and arrows, common in the tables of technical text).
+    static func general(_ key: String) -> String {
+        if !key.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }),
+           (try? ICUText.isNormalized(key, .nfd)) == true, (try? ICUText.isNormalized(key, .nfc)) == true {
+            return key
+        }
+        return slow(key)
     }
 
     /// Any script: NFD, combining marks dropped, NFC.

@@ -84,6 +84,31 @@ import Testing
             // lookups compare bytes.)
             #expect(Array(LooseKey.make(text).unicodeScalars) == Array(Self.referenceLoose(text).unicodeScalars), "\(value)")
         }
+        // Keys longer than `make`'s buffer on the stack (64 bytes), and about as long.
+        for key in [String(repeating: "é", count: 40), String(repeating: "ǖa", count: 21), String(repeating: "x", count: 63) + "é",
+                    String(repeating: "ö", count: 31) + "–", String(repeating: "ä", count: 40) + "│"] {
+            #expect(Array(LooseKey.make(key).unicodeScalars) == Array(Self.referenceLoose(key).unicodeScalars), "\(key)")
+        }
+    }
+
+    /// The shortcut of `LooseKey.general` (a key in NFD and NFC without a mark to drop is its
+    /// own loose form) against the full path, for every scalar U+0250..<U+3400 that is not a
+    /// surrogate: after a letter, after a decomposable letter, before a mark of 300–36F, after a
+    /// decomposed letter, after a mark outside that range, after a Hangul lead consonant. It
+    /// fails when either normalization check or the mark check is left out.
+    @Test func looseKeysOfOtherScriptsAreThoseOfTheFullPath() {
+        var shortcuts = 0
+        for value in 0x250..<0x3400 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let s = String(scalar)
+            // (Not all in NFC: a Hangul lead consonant and a vowel compose.)
+            for key in ["x" + s, "ä" + s, s + "\u{301}", "e\u{301}" + s, "x\u{483}" + s, "\u{1100}" + s] {
+                if LooseKey.general(key) == key { shortcuts += 1 }
+                #expect(Array(LooseKey.general(key).unicodeScalars) == Array(LooseKey.slow(key).unicodeScalars), "\(value) in \(key.unicodeScalars.map(\.value))")
+            }
+        }
+        // (Most of these keys take the shortcut; the rest are normalized.)
+        #expect(shortcuts > 20_000)
     }
 
     @Test func latinFormsGiveTheTokensOfCharacters() throws {
