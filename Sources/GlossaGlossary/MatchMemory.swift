@@ -232,6 +232,15 @@ struct CompoundHit: Equatable {
 /// What the memory keeps of a key's compound part (`MatchState.compoundParts`): the hit, and
 /// what its match needs of the pattern and of the key, so that a later token of the key reads
 /// this record only.
+/// The arrays the compound scan of one key works in (see `MatchState.compoundScratch`): the
+/// key's scalars, their UTF-8 offsets, and the hashes of its prefixes with and without diacritics.
+struct CompoundScratch {
+    var letters: [Unicode.Scalar] = []
+    var offsets: [Int] = []
+    var hashes: [UInt64] = []
+    var looseHashes: [UInt64] = []
+}
+
 struct CompoundPart {
     let hit: CompoundHit
     let entry: Int32
@@ -267,6 +276,8 @@ struct MatchState {
     var singlePool: [SingleCandidate] = []
     /// A buffer for the candidates being collected (reused, so that collecting allocates nothing).
     var candidateBuffer: [Int32] = []
+    /// Buffers of the compound scan (reused: it runs for most new capitalized keys).
+    var compoundScratch = CompoundScratch()
     /// Per key slot: the compound part found in it (nil: none, or not worked out: see
     /// `KeyRecord.hasCompoundPart`).
     var compoundParts: [CompoundPart?] = []

@@ -978,14 +978,19 @@ public struct Matcher: Sendable {
     private func compoundHit(in key: String, scalarCount: Int, _ state: inout MatchState) -> CompoundHit? {
         let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
         guard scalarCount >= minPart + minRest else { return nil }
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(scalarCount)
-        for scalar in key.unicodeScalars { letters.append(scalar) }
+        // (In the memory's buffers, taken out meanwhile: no array is made per key.)
+        var scratch = state.compoundScratch
+        state.compoundScratch = CompoundScratch()
+        defer { state.compoundScratch = scratch }
+        scratch.letters.removeAll(keepingCapacity: true)
+        for scalar in key.unicodeScalars { scratch.letters.append(scalar) }
+        let letters = scratch.letters
         let n = letters.count
         // Scalar offsets → UTF-8 offsets (the same for an ASCII key), so that each piece is its
         // key's bytes, one copy for a string.
         let isASCII = key.utf8.count == n
-        let bounds: [Int] = isASCII ? [] : Self.utf8Offsets(letters)
+        if !isASCII { Self.utf8Offsets(letters, into: &scratch.offsets) }
+        let bounds = scratch.offsets
         func bytes(_ range: Range<Int>) -> Range<Int> { isASCII ? range : bounds[range.lowerBound]..<bounds[range.upperBound] }
         func string(_ range: Range<Int>) -> String { String(scalarAlignedUTF8: key.utf8.span.extracting(bytes(range))) }
 
@@ -996,7 +1001,9 @@ public struct Matcher: Sendable {
                 || index.prefixStartCodes.contains(MatchState.pack(LooseKey.base(letters[0]), LooseKey.base(letters[1]), LooseKey.base(letters[2])))
             : index.prefixStarts.contains(string(0..<3)) || index.prefixStarts.contains(LooseKey.make(string(0..<3)))
         if startsLikeTerm {
-            let hit = Self.isSimpleLatin(letters) ? firstPartSimple(letters, key: key, bytes: bytes) : firstPart(letters, string)
+            let hit = Self.isSimpleLatin(letters)
+                ? firstPartSimple(letters, key: key, bytes: bytes, hashes: &scratch.hashes, looseHashes: &scratch.looseHashes)
+                : firstPart(letters, string)
             if let hit { return hit }
         }
         // Head, longest first: only terms and organizations of six letters or more.
@@ -1017,17 +1024,15 @@ public struct Matcher: Sendable {
         return nil
     }
 
-    /// The UTF-8 offset of each scalar of `letters`, and of their end.
-    static func utf8Offsets(_ letters: [Unicode.Scalar]) -> [Int] {
-        var offsets: [Int] = []
-        offsets.reserveCapacity(letters.count + 1)
+    /// The UTF-8 offset of each scalar of `letters`, and of their end, in place of `offsets`'s contents.
+    static func utf8Offsets(_ letters: [Unicode.Scalar], into offsets: inout [Int]) {
+        offsets.removeAll(keepingCapacity: true)
         var offset = 0
         for scalar in letters {
             offsets.append(offset)
             offset += UTF8.width(scalar)
         }
         offsets.append(offset)
-        return offsets
     }
 
     /// Whether every scalar of a key is a Latin-script or common character below U+0250 (no
@@ -1066,23 +1071,26 @@ public struct Matcher: Sendable {
     /// - Parameters:
     ///   - key: the key whose scalars are `letters`.
     ///   - bytes: the range of UTF-8 offsets in `key` of a range of scalar offsets.
-    func firstPartSimple(_ letters: [Unicode.Scalar], key: String, bytes: (Range<Int>) -> Range<Int>) -> CompoundHit? {
+    ///   - hashes, looseHashes: buffers to work in (their contents are replaced).
+    func firstPartSimple(_ letters: [Unicode.Scalar], key: String, bytes: (Range<Int>) -> Range<Int>,
+                         hashes: inout [UInt64], looseHashes: inout [UInt64]) -> CompoundHit? {
         let utf8 = key.utf8.span
         func string(_ range: Range<Int>) -> String { String(scalarAlignedUTF8: utf8.extracting(bytes(range))) }
         let n = letters.count, minPart = options.minimumCompoundPart
         // hashes[l], looseHashes[l]: of the first l scalars, as they are and without diacritics.
-        var hashes = [UInt64](repeating: CompoundCores.seed, count: n + 1)
+        hashes.removeAll(keepingCapacity: true)
+        hashes.append(CompoundCores.seed)
         var firstDiacritic = n, lastVowel = -1
         for (i, scalar) in letters.enumerated() {
             let value = scalar.value
             if value >= 0xC0 && firstDiacritic == n { firstDiacritic = i }
-            hashes[i + 1] = CompoundCores.hash(hashes[i], value)
+            hashes.append(CompoundCores.hash(hashes[i], value))
             if Self.isVowel(value) { lastVowel = i }
         }
         // Without diacritics they differ only from the first letter from U+00C0 on (most words have none).
-        var looseHashes: [UInt64] = []
         if firstDiacritic < n {
-            looseHashes = hashes
+            looseHashes.removeAll(keepingCapacity: true)
+            looseHashes.append(contentsOf: hashes)
             for i in firstDiacritic..<n { looseHashes[i + 1] = CompoundCores.hash(looseHashes[i], LooseKey.base(letters[i]).value) }
         }
         var cut = n - options.minimumCompoundRest

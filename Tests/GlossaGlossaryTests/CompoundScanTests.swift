@@ -18,8 +18,11 @@ import Testing
         guard Matcher.isSimpleLatin(letters) else { return nil }
         let bounds = Array(scalars.indices) + [scalars.endIndex]
         func string(_ range: Range<Int>) -> String { String(scalars[bounds[range.lowerBound]..<bounds[range.upperBound]]) }
-        let offsets = Matcher.utf8Offsets(letters)
-        return (matcher.firstPartSimple(letters, key: key, bytes: { offsets[$0.lowerBound]..<offsets[$0.upperBound] }), matcher.firstPart(letters, string))
+        var offsets: [Int] = [], hashes: [UInt64] = [], looseHashes: [UInt64] = []
+        Matcher.utf8Offsets(letters, into: &offsets)
+        let fast = matcher.firstPartSimple(letters, key: key, bytes: { offsets[$0.lowerBound]..<offsets[$0.upperBound] },
+                                           hashes: &hashes, looseHashes: &looseHashes)
+        return (fast, matcher.firstPart(letters, string))
     }
 
     /// Compounds made of the bundled glossaries' own keys (with and without diacritics), the
