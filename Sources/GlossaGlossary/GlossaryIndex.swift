@@ -973,17 +973,21 @@ struct KeyLengths {
     let scalars: Int32
 
     init(_ key: String) {
-        // One pass over the bytes: scalars are the bytes that do not continue a sequence.
+        // One pass over the bytes, without branches: scalars are the bytes that do not continue
+        // a sequence; the largest byte and whether any is a carriage return tell a simple key.
         let bytes = key.utf8.span
-        var scalars = 0
-        var simple = true
+        var continuations = 0
+        var largest: UInt8 = 0
+        var carriageReturns = 0
         for i in bytes.indices {
             let byte = bytes[i]
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            if byte >= 0xCC || byte == 0x0D { simple = false }
+            continuations &+= byte & 0xC0 == 0x80 ? 1 : 0
+            largest = max(largest, byte)
+            carriageReturns &+= byte == 0x0D ? 1 : 0
         }
+        let scalars = bytes.count &- continuations
         // Below U+0300 and without a carriage return, each scalar is a character of its own.
-        characters = Int32(simple ? scalars : key.count)
+        characters = Int32(largest < 0xCC && carriageReturns == 0 ? scalars : key.count)
         utf8 = Int32(bytes.count)
         self.scalars = Int32(scalars)
     }
