@@ -111,6 +111,22 @@ import Testing
         #expect(shortcuts > 20_000)
     }
 
+    /// `KeyLengths` counts what `String` counts: characters (CR LF is one; a combining mark
+    /// joins its letter), UTF-8 bytes and scalars.
+    @Test func keyLengthsAreTheStringsCounts() {
+        var generator = SplitMix(seed: 43)
+        let pieces = Self.alphabet + ["\r", "\n", "\r\n", "\u{300}", "\u{36F}", "\u{2500}", "\u{1F1E9}\u{1F1EA}", "각", "\u{1100}\u{1161}", "e\u{301}", "ÿ"]
+        var keys = ["", "a", "\r\n", "ab\r\ncd", "e\u{301}", "Straße"]
+        for _ in 0..<5_000 { keys.append((0..<Int.random(in: 1...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()) }
+        for key in keys {
+            let lengths = KeyLengths(key)
+            let counted: [Int] = [Int(lengths.characters), Int(lengths.utf8), Int(lengths.scalars)]
+            let expected: [Int] = [key.count, key.utf8.count, key.unicodeScalars.count]
+            #expect(counted == expected,
+                    "\(key.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func latinFormsGiveTheTokensOfCharacters() throws {
         var generator = SplitMix(seed: 42)
         var fast = try PatternBuilder(), reference = try PatternBuilder()
