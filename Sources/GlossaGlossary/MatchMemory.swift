@@ -295,6 +295,8 @@ struct MatchState {
     /// sentence's start), a range (start, count) of `hyphenPool`, start -1 while not worked out.
     var hyphenByForm: [SIMD2<Int32>] = []
     var hyphenPool: [Match] = []
+    /// A buffer for the parts of the hyphenated token being worked out.
+    var hyphenPartBuffer: [Document.HyphenPartBytes] = []
     /// Per key slot, for the key as anything but a word (a word's are in its `KeyRecord`):
     /// whether any single-token form is found by the key (1), none is (0), or not known yet (-1).
     var hasSingles: [Int8] = []

@@ -320,16 +320,18 @@ public struct Matcher: Sendable {
         let form = Int(scan.tokenForms[t])
         guard form >= 0 && form < MatchState.formOutcomeLimit else {
             // No raw form (hyphenated across a line break) or too many: worked out each time.
-            result.append(contentsOf: hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, &state))
+            hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, shift: 0, tokens: t..<(t + 1), into: &result, &state)
             return
         }
         let index = form << 1 | (atSentenceStart ? 1 : 0)
         while index >= state.hyphenByForm.count { state.hyphenByForm.append(SIMD2(-1, 0)) }
         if state.hyphenByForm[index].x < 0 {
-            let start = state.hyphenPool.count
-            for match in hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, &state) {
-                state.hyphenPool.append(match.shifted(by: -Int(token.start), tokens: 0..<1))
-            }
+            // (Into the pool, taken out meanwhile.)
+            var pool = state.hyphenPool
+            state.hyphenPool = []
+            let start = pool.count
+            hyphenPartMatches(t, atSentenceStart: atSentenceStart, in: scan.document, shift: Int(token.start), tokens: 0..<1, into: &pool, &state)
+            state.hyphenPool = pool
             state.hyphenByForm[index] = SIMD2(Int32(start), Int32(state.hyphenPool.count - start))
         }
         let range = state.hyphenByForm[index]
@@ -852,9 +854,12 @@ public struct Matcher: Sendable {
         return stem
     }
 
-    private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document, _ state: inout MatchState) -> [Match] {
+    /// Appends the hyphen-part matches of token `t` to `out`, their offsets less `shift` (the
+    /// token's start, for matches kept relative to it; 0 for the text's own) and their tokens
+    /// `tokens`.
+    private func hyphenPartMatches(_ t: Int, atSentenceStart: Bool, in document: Document, shift: Int, tokens: Range<Int>,
+                                   into out: inout [Match], _ state: inout MatchState) {
         let token = document.tokens[t]
-        var result: [Match] = []
         func match(_ piece: Int, _ range: Range<Int>) {
             // Most parts are in no form: then neither their text nor their case is needed.
             guard !state.pieces[piece].isEmpty else { return }
@@ -863,13 +868,15 @@ public struct Matcher: Sendable {
             guard let pattern = pieceMatch(piece, capitalized: capitalized || atSentenceStart && range.lowerBound == Int(token.start),
                                            surface: surface, &state)?.pattern else { return }
             let p = index.patterns[Int(pattern)]
-            result.append(Match(entry: Int(p.entry), tokens: t..<(t + 1), start: range.lowerBound, end: range.upperBound,
-                                kind: .hyphenPart, form: p.form, pattern: pattern))
+            out.append(Match(entry: Int(p.entry), tokens: tokens, start: range.lowerBound - shift, end: range.upperBound - shift,
+                             kind: .hyphenPart, form: p.form, pattern: pattern))
         }
-        if let parts = document.simpleHyphenPartBytes(of: token) {
-            // (Parts cut from the key's bytes, without a string each.)
-            let key = document.keys[Int(token.keyID)]
-            let bytes = key.utf8.span
+        // (Parts cut from the key's bytes, without a string each, in the memory's buffer.)
+        var parts = state.hyphenPartBuffer
+        state.hyphenPartBuffer = []
+        defer { state.hyphenPartBuffer = parts }
+        if document.simpleHyphenPartBytes(of: token, into: &parts) {
+            let bytes = document.keys[Int(token.keyID)].utf8.span
             for part in parts where Self.hasTwoScalars(bytes.extracting(part.keyBytes)) {
                 match(pieceCandidates(bytes.extracting(part.keyBytes), &state), part.range)
             }
@@ -878,7 +885,6 @@ public struct Matcher: Sendable {
                 match(pieceCandidates(part.key.utf8.span, &state), part.range)
             }
         }
-        return result
     }
 
     /// `key.hasPrefix(prefix)`, on the bytes where that gives the same answer: when every scalar

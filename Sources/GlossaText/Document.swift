@@ -103,9 +103,18 @@ public struct Document: Sendable {
     /// `hyphenParts` cut from the token's key, for a token whose key maps it code unit by code
     /// unit (see `simpleHyphenPartBytes`). Nil for any other token.
     func simpleHyphenParts(of token: Token) -> [(range: Range<Int>, key: String)]? {
-        guard let parts = simpleHyphenPartBytes(of: token) else { return nil }
+        var parts: [HyphenPartBytes] = []
+        guard simpleHyphenPartBytes(of: token, into: &parts) else { return nil }
         let key = keys[Int(token.keyID)].utf8.span
         return parts.map { ($0.range, String(scalarAlignedUTF8: key.extracting($0.keyBytes))) }
+    }
+
+    /// A hyphen part of a token as `simpleHyphenPartBytes` gives it.
+    public struct HyphenPartBytes: Sendable {
+        /// The part's scalar range in the text.
+        public let range: Range<Int>
+        /// The range of the part's key in the bytes of the token's key.
+        public let keyBytes: Range<Int>
     }
 
     /// The hyphen parts of a token whose key maps it code unit by code unit, each as its scalar
@@ -114,19 +123,19 @@ public struct Document: Sendable {
     /// each, folded on its own: `MatchKey.fastKey`), its only hyphen U+002D (the only unit whose
     /// key is "-"), no unit that a part trims (slash, space, line break), and none of the few
     /// that the key drops or folds otherwise (soft hyphen, no-break space, micro sign: left to
-    /// the general path, `hyphenPartsByUnits`). Nil for any other token.
-    public func simpleHyphenPartBytes(of token: Token) -> [(range: Range<Int>, keyBytes: Range<Int>)]? {
+    /// the general path, `hyphenPartsByUnits`). The parts replace the contents of `parts` (a
+    /// buffer the caller may reuse); false, with `parts` untouched, for any other token.
+    public func simpleHyphenPartBytes(of token: Token, into parts: inout [HyphenPartBytes]) -> Bool {
         let start = Int(token.utf16Start), end = Int(token.utf16End)
         for i in start..<end {
             switch utf16[i] {
-            case 0x0A, 0x0D, 0x20, 0x2F, 0xA0, 0xAD, 0xB5: return nil
-            case 0x100...: return nil
+            case 0x0A, 0x0D, 0x20, 0x2F, 0xA0, 0xAD, 0xB5: return false
+            case 0x100...: return false
             default: continue
             }
         }
         let bytes = keys[Int(token.keyID)].utf8.span
-        var parts: [(range: Range<Int>, keyBytes: Range<Int>)] = []
-        parts.reserveCapacity(4)
+        parts.removeAll(keepingCapacity: true)
         // The hyphens of the key are the units' U+002D, in the same order: each part runs from
         // after one to the next, in the key's bytes (`partByte`) and in the units (`partUnit`).
         var partByte = 0, partUnit = start, unit = start
@@ -138,13 +147,13 @@ public struct Document: Sendable {
             }
             if unit > partUnit {  // (Empty parts are left out.)
                 let scalarStart = Int(token.start) + partUnit - start
-                parts.append((scalarStart..<(scalarStart + unit - partUnit), partByte..<b))
+                parts.append(HyphenPartBytes(range: scalarStart..<(scalarStart + unit - partUnit), keyBytes: partByte..<b))
             }
             unit += 1
             partUnit = unit
             partByte = b + 1
         }
-        return parts
+        return true
     }
 
     /// `hyphenParts` from the code units: each part's key made on its own.
