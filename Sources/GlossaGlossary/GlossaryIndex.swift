@@ -973,7 +973,7 @@ struct KeyLengths {
     let scalars: Int32
 
     init(_ key: String) {
-        // One pass over the bytes, without branches: scalars are the bytes that do not continue
+        // One pass over the bytes, without early exits: scalars are the bytes that do not continue
         // a sequence; the largest byte and whether any is a carriage return tell a simple key.
         let bytes = key.utf8.span
         var continuations = 0

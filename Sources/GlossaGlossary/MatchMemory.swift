@@ -229,9 +229,6 @@ struct CompoundHit: Equatable {
     let length: Int32
 }
 
-/// What the memory keeps of a key's compound part (`MatchState.compoundParts`): the hit, and
-/// what its match needs of the pattern and of the key, so that a later token of the key reads
-/// this record only.
 /// The arrays the compound scan of one key works in (see `MatchState.compoundScratch`): the
 /// key's scalars, their UTF-8 offsets, and the hashes of its prefixes with and without diacritics.
 struct CompoundScratch {
@@ -241,6 +238,9 @@ struct CompoundScratch {
     var looseHashes: [UInt64] = []
 }
 
+/// What the memory keeps of a key's compound part (`MatchState.compoundParts`): the hit, and
+/// what its match needs of the pattern and of the key, so that a later token of the key reads
+/// this record only.
 struct CompoundPart {
     let hit: CompoundHit
     let entry: Int32
