@@ -62,7 +62,10 @@ struct GermanStemmerTests {
     func entryPointsAgree() {
         // Latin-1 words take the byte path; "москва" and the mixed words take the [UInt32] path.
         let words = ["häuser", "abschließen", "feuer", "", "a", "xyz", "kategorischen", "außenministeriums",
-                     "cafés", "résumées", "naïven", "москва", "москвами", "häuserн", "ſchönen", "𝔞𝔟𝔠ungen"]
+                     "cafés", "résumées", "naïven", "москва", "москвами", "häuserн", "ſchönen", "𝔞𝔟𝔠ungen",
+                     // Around the 32 bytes `stem` stems on the stack (ß and umlauts take two).
+                     "donaudampfschifffahrtsgesellsch", "donaudampfschifffahrtsgesellscha", "donaudampfschifffahrtsgesellschaftskapitänsmützen",
+                     "straßenbahnhaltestellenhäusche", "traßenbahnhaltestellenhäuschß", "straßenbahnhaltestellenhäuschß", "straßenbahnhaltestellenhäuschens", "äääääääääääääääääääääääääääääääääääääen"]
         for word in words {
             let viaString = stemmer.stem(word)
             let viaScalars = stemmer.stem(scalars: word.unicodeScalars)
