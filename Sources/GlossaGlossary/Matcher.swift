@@ -794,33 +794,42 @@ public struct Matcher: Sendable {
 
     /// - Parameter piece: the piece's number in `MatchState.pieces` (see `pieceCandidates`).
     private func pieceMatch(_ piece: Int, capitalized: Bool?, surface: String, _ state: inout MatchState) -> (pattern: Int32, kind: MatchKind)? {
-        let candidates = state.pieces[piece]
-        guard !candidates.isEmpty else { return nil }
-        let tokens = index.tokens
-        func caseAgrees(_ first: Int) -> Bool { capitalized.map { tokens.capitalized[first] == $0 } ?? true }
+        guard !state.pieces[piece].isEmpty else { return nil }
+        // (Loops without closures, reading the index's arrays one by one: a closure per list and
+        // a copy of the index's token tables cost more than the lists' few candidates.)
+        let patterns = index.patterns, facts = index.tokenFacts
         var best: (pattern: Int32, kind: MatchKind)?
-        func consider(_ list: [Int32], _ tier: (Pattern) -> MatchKind?) {
-            for candidate in list {
-                let p = index.patterns[Int(candidate)]
-                guard p.count == 1, let kind = tier(p) else { continue }
-                if best == nil || kind < best!.kind || (kind == best!.kind && candidate > best!.pattern) { best = (candidate, kind) }
+        func keep(_ candidate: Int32, _ kind: MatchKind) {
+            if best == nil || kind < best!.kind || (kind == best!.kind && candidate > best!.pattern) { best = (candidate, kind) }
+        }
+        // Whether a form token's capital agrees with the piece's (always, for a compound's head).
+        func caseAgrees(_ first: Int32) -> Bool { capitalized == nil || facts[Int(first)].capitalized == capitalized! }
+        for candidate in state.pieces[piece].key {
+            let p = patterns[Int(candidate)]
+            guard p.count == 1 else { continue }
+            if p.caseSensitive ? surface == index.tokens.surfaces[Int(p.firstToken)]
+                : caseAgrees(p.firstToken) || surface == index.tokens.surfaces[Int(p.firstToken)] {
+                keep(candidate, .exact)
             }
         }
-        consider(candidates.key) { p in
-            if p.caseSensitive { return surface == tokens.surfaces[Int(p.firstToken)] ? .exact : nil }
-            return caseAgrees(Int(p.firstToken)) || surface == tokens.surfaces[Int(p.firstToken)] ? .exact : nil
+        for candidate in state.pieces[piece].loose {
+            let p = patterns[Int(candidate)]
+            if p.count == 1 && !p.caseSensitive && caseAgrees(p.firstToken) { keep(candidate, .diacritics) }
         }
-        consider(candidates.loose) { p in !p.caseSensitive && caseAgrees(Int(p.firstToken)) ? .diacritics : nil }
-        consider(candidates.genitive) { p in !p.caseSensitive && p.isName && caseAgrees(Int(p.firstToken)) ? .inflected : nil }
+        for candidate in state.pieces[piece].genitive {
+            let p = patterns[Int(candidate)]
+            if p.count == 1 && !p.caseSensitive && p.isName && caseAgrees(p.firstToken) { keep(candidate, .inflected) }
+        }
         // A stem match is inflected: it can win only over none, a diacritics match, or another
         // inflected one (on the pattern's number).
         if let found = best, found.kind < .inflected { return found }
-        let stem = candidates.stem ?? pieceStemCandidates(state.pieceKeys.string(Int32(piece)), piece, &state)
-        if !stem.isEmpty {
-            let characters = Int(candidates.characters)
-            consider(stem) { p in
-                !p.caseSensitive && caseAgrees(Int(p.firstToken))
-                    && Self.stemMatchIsPlausible(characters, Int(index.tokenFacts[Int(p.firstToken)].characters)) ? .inflected : nil
+        let stem = state.pieces[piece].stem ?? pieceStemCandidates(state.pieceKeys.string(Int32(piece)), piece, &state)
+        let characters = Int(state.pieces[piece].characters)
+        for candidate in stem {
+            let p = patterns[Int(candidate)]
+            if p.count == 1 && !p.caseSensitive && caseAgrees(p.firstToken)
+                && Self.stemMatchIsPlausible(characters, Int(facts[Int(p.firstToken)].characters)) {
+                keep(candidate, .inflected)
             }
         }
         return best
