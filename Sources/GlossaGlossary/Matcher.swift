@@ -799,9 +799,6 @@ public struct Matcher: Sendable {
         // a copy of the index's token tables cost more than the lists' few candidates.)
         let patterns = index.patterns, facts = index.tokenFacts
         var best: (pattern: Int32, kind: MatchKind)?
-        func keep(_ candidate: Int32, _ kind: MatchKind) {
-            if best == nil || kind < best!.kind || (kind == best!.kind && candidate > best!.pattern) { best = (candidate, kind) }
-        }
         // Whether a form token's capital agrees with the piece's (always, for a compound's head).
         func caseAgrees(_ first: Int32) -> Bool { capitalized == nil || facts[Int(first)].capitalized == capitalized! }
         for candidate in state.pieces[piece].key {
@@ -809,16 +806,16 @@ public struct Matcher: Sendable {
             guard p.count == 1 else { continue }
             if p.caseSensitive ? surface == index.tokens.surfaces[Int(p.firstToken)]
                 : caseAgrees(p.firstToken) || surface == index.tokens.surfaces[Int(p.firstToken)] {
-                keep(candidate, .exact)
+                Self.keep(candidate, &best, .exact)
             }
         }
         for candidate in state.pieces[piece].loose {
             let p = patterns[Int(candidate)]
-            if p.count == 1 && !p.caseSensitive && caseAgrees(p.firstToken) { keep(candidate, .diacritics) }
+            if p.count == 1 && !p.caseSensitive && caseAgrees(p.firstToken) { Self.keep(candidate, &best, .diacritics) }
         }
         for candidate in state.pieces[piece].genitive {
             let p = patterns[Int(candidate)]
-            if p.count == 1 && !p.caseSensitive && p.isName && caseAgrees(p.firstToken) { keep(candidate, .inflected) }
+            if p.count == 1 && !p.caseSensitive && p.isName && caseAgrees(p.firstToken) { Self.keep(candidate, &best, .inflected) }
         }
         // A stem match is inflected: it can win only over none, a diacritics match, or another
         // inflected one (on the pattern's number).
@@ -829,10 +826,17 @@ public struct Matcher: Sendable {
             let p = patterns[Int(candidate)]
             if p.count == 1 && !p.caseSensitive && caseAgrees(p.firstToken)
                 && Self.stemMatchIsPlausible(characters, Int(facts[Int(p.firstToken)].characters)) {
-                keep(candidate, .inflected)
+                Self.keep(candidate, &best, .inflected)
             }
         }
         return best
+    }
+
+    /// Keeps `candidate` of `kind` in `best` when it beats it (`pieceMatch`: a more literal kind,
+    /// then the pattern loaded later).
+    @inline(__always)
+    private static func keep(_ candidate: Int32, _ best: inout (pattern: Int32, kind: MatchKind)?, _ kind: MatchKind) {
+        if best == nil || kind < best!.kind || (kind == best!.kind && candidate > best!.pattern) { best = (candidate, kind) }
     }
 
     /// The number (in `MatchState.pieces`) of the piece of a word whose key has the UTF-8
