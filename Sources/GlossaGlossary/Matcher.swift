@@ -833,7 +833,8 @@ public struct Matcher: Sendable {
     }
 
     /// Keeps `candidate` of `kind` in `best` when it beats it (`pieceMatch`: a more literal kind,
-    /// then the pattern loaded later).
+    /// then the pattern loaded later). Static, with `best` passed `inout`: a nested function that
+    /// changes a captured local is checked for exclusive access at run time, at every call.
     @inline(__always)
     private static func keep(_ candidate: Int32, _ best: inout (pattern: Int32, kind: MatchKind)?, _ kind: MatchKind) {
         if best == nil || kind < best!.kind || (kind == best!.kind && candidate > best!.pattern) { best = (candidate, kind) }
