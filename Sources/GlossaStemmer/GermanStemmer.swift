@@ -39,7 +39,7 @@ public struct GermanStemmer: Sendable {
         // many UTF-8 bytes as it gives code points (`ß`, two bytes, becomes `ss`), so a word of
         // up to 32 bytes fits.
         let bytes = word.utf8.span
-        guard bytes.count <= 32 else { return Self.stemInArray(word) }
+        guard bytes.count <= 32 else { return Self.stemInArray(word.unicodeScalars) }
         var buffer = InlineArray<32, UInt8>(repeating: 0)
         var w = buffer.mutableSpan
         var n = 0, i = 0
@@ -79,14 +79,7 @@ public struct GermanStemmer: Sendable {
         if let view = scalars as? String.UnicodeScalarView {
             return stem(String(view))
         }
-        // At most two code points per scalar (ß → ss).
-        var w: [UInt8] = []
-        w.reserveCapacity(2 * scalars.count)
-        for scalar in scalars {
-            guard scalar.value < 0x100 else { return GermanStemmer.stemWide(scalars) }
-            GermanStemmer.append(scalar.value, to: &w)
-        }
-        return GermanStemmer.stemAndEncode(&w)
+        return GermanStemmer.stemInArray(scalars)
     }
 
     // MARK: - Internals
@@ -113,12 +106,14 @@ public struct GermanStemmer: Sendable {
         }
     }
 
-    /// `stem` for a word longer than its buffer on the stack: the same on an array.
-    static func stemInArray(_ word: String) -> String {
+    /// The algorithm on an array of the word's code points (`ß` written as `ss`, so at most two
+    /// per scalar): `stem(scalars:)`, and `stem` for a word longer than its buffer on the stack.
+    @inlinable
+    static func stemInArray(_ scalars: some Collection<Unicode.Scalar>) -> String {
         var w: [UInt8] = []
-        w.reserveCapacity(word.utf8.count)
-        for scalar in word.unicodeScalars {
-            guard scalar.value < 0x100 else { return stemWide(word.unicodeScalars) }
+        w.reserveCapacity(2 * scalars.count)
+        for scalar in scalars {
+            guard scalar.value < 0x100 else { return stemWide(scalars) }
             append(scalar.value, to: &w)
         }
         return stemAndEncode(&w)
