@@ -50,8 +50,9 @@ struct KeyRecord {
     /// form may start with it: 1, 0, or -1 while not known.
     var hasSingles: Int8
     var startsMulti: Int8
-    /// Whether the key has name-genitive base forms (`MatchState.genitiveBases`): 1, 0, or -1
-    /// while not known.
+    /// Whether the key has name-genitive base forms (`MatchState.genitiveBases`) whose loose key
+    /// or stem some glossary form has (`MatchState.anyInVocabulary`; the scan looks no further
+    /// for any other): 1, 0, or -1 while not known.
     var hasGenitives: Int8 = -1
     /// Whether the key (as a capitalized word) holds a compound part (`MatchState.compoundParts`):
     /// 1, 0, or -1 while not known.
@@ -412,6 +413,14 @@ struct MatchState {
     }
 
 
+    /// Whether any of the genitive bases `bases` (a range of `genitivePool`) has a loose key or
+    /// stem that some glossary form has: only those can continue or start a multi-token form
+    /// ("des" has the base "de", which few glossaries know).
+    func anyInVocabulary(_ bases: Range<Int>) -> Bool {
+        for k in bases where genitivePool[k].loose >= 0 || genitivePool[k].stemVocabulary >= 0 { return true }
+        return false
+    }
+
     /// Whether `pair` passes the bit filter (see `pairBits`): false for most pairs, which then
     /// start no multi-token form.
     @inline(__always)
@@ -419,18 +428,24 @@ struct MatchState {
         pairBits.contains(Self.pairBit(pair))
     }
 
-    /// Whether `bestMulti` at a word `token` followed by a word `next` would find that none of
-    /// their pairs passes the bit filter, told from the two keys' records alone (most of the
-    /// time, once both keys are known): then the call is saved. False when it cannot tell.
-    @inline(__always)
-    func startsNoPair(_ token: Token, _ next: Token) -> Bool {
-        guard token.kind == .word && next.kind == .word else { return false }
+    /// Whether `bestMulti` at `token` (whose key may start a multi-token form: `startsMulti` as
+    /// the scan read it) followed by `next` would find that none of their pairs passes the bit
+    /// filter, told from the two keys' records alone (most of the time, once both keys are
+    /// known): then the call is saved. False when it cannot tell.
+    ///
+    /// (`@inline(always)`: this toolchain takes `@inline(__always)` as a hint, and left out of
+    /// the scan this is a call that copies the whole state at every token it is asked at.)
+    @inline(always)
+    func startsNoPair(_ token: Token, _ next: Token, startsMulti: Int8) -> Bool {
         let first = records[Int(token.keyID)], second = records[Int(next.keyID)]
-        let firstStem = first.stemVocabulary, nextStem = second.stemVocabulary
-        guard first.startsMulti > 0, firstStem != KeyRecord.unknown, nextStem != KeyRecord.unknown else { return false }
+        // (As `Matcher.Scan.stemVocabulary`: a word's stem is worked out once per key, any other
+        // token's stem is its key.)
+        let firstStem = token.kind == .word ? first.stemVocabulary : first.keyVocabulary
+        let nextStem = next.kind == .word ? second.stemVocabulary : second.keyVocabulary
+        guard startsMulti > 0, firstStem != KeyRecord.unknown, nextStem != KeyRecord.unknown else { return false }
         if firstStem >= 0 {
             // (A next word with genitive bases is paired with their stems too.)
-            guard second.hasGenitives == 0 else { return false }
+            guard next.kind != .word || second.hasGenitives == 0 else { return false }
             if nextStem >= 0 && mayStartForms(UInt64(firstStem) << 32 | UInt64(nextStem)) { return false }
         }
         let firstLoose = first.looseVocabulary, nextLoose = second.looseVocabulary

@@ -279,7 +279,7 @@ public struct Matcher: Sendable {
                 // further (from the key's record for a word), before calling.
                 let startsMulti = token.kind == .word ? state.records[Int(token.keyID)].startsMulti
                     : state.startsMulti[Int(scan.keySlots[Int(token.keyID)])]
-                if startsMulti != 0 && t + 1 < sentenceEnd && !state.startsNoPair(token, tokens[t + 1]) {
+                if startsMulti != 0 && t + 1 < sentenceEnd && !state.startsNoPair(token, tokens[t + 1], startsMulti: startsMulti) {
                     bestMulti(at: t, token, startsMulti: startsMulti, sentenceStart: sentence.tokens.lowerBound, sentenceEnd: sentenceEnd,
                               best: &best, scan, &state)
                 }
@@ -530,7 +530,7 @@ public struct Matcher: Sendable {
                 thirdNumbers.add(scan.stemVocabulary(of: third, &state))
                 if state.records[Int(third.keyID)].hasGenitives != 0 {
                     let bases = state.genitiveBases(scan.keySlots[Int(third.keyID)], key: third.keyID, of: scan.document.keys, stemmer: stemmer)
-                    state.records[Int(third.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
+                    state.records[Int(third.keyID)].hasGenitives = state.anyInVocabulary(bases) ? 1 : 0
                     for k in bases { thirdNumbers.add(state.genitivePool[k].loose) }
                 }
             }
@@ -616,7 +616,7 @@ public struct Matcher: Sendable {
             // Most keys have no genitive base form: known from the key's record after the first time.
             if next.kind == .word && state.records[Int(next.keyID)].hasGenitives != 0 {
                 let bases = state.genitiveBases(scan.keySlots[Int(next.keyID)], key: next.keyID, of: scan.document.keys, stemmer: stemmer)
-                state.records[Int(next.keyID)].hasGenitives = bases.isEmpty ? 0 : 1
+                state.records[Int(next.keyID)].hasGenitives = state.anyInVocabulary(bases) ? 1 : 0
                 for k in bases {
                     let baseStem = state.genitivePool[k].stemVocabulary
                     if baseStem >= 0 && baseStem != nextStem { considerIfFiltered(firstStem, baseStem) }
