@@ -433,9 +433,14 @@ struct MatchState {
     /// filter, told from the two keys' records alone (most of the time, once both keys are
     /// known): then the call is saved. False when it cannot tell.
     ///
-    /// (`@inline(always)`: this toolchain takes `@inline(__always)` as a hint, and left out of
-    /// the scan this is a call that copies the whole state at every token it is asked at.)
+    /// (`@inline(always)` where the compiler has it, 6.3 on: 6.3 takes `@inline(__always)` as a
+    /// hint, and left out of the scan this is a call that copies the whole state at every token
+    /// it is asked at.)
+    #if compiler(>=6.3)
     @inline(always)
+    #else
+    @inline(__always)
+    #endif
     func startsNoPair(_ token: Token, _ next: Token, startsMulti: Int8) -> Bool {
         let first = records[Int(token.keyID)], second = records[Int(next.keyID)]
         // (As `Matcher.Scan.stemVocabulary`: a word's stem is worked out once per key, any other
