@@ -144,10 +144,29 @@ struct SingleOutcome {
     var distance: Int32 = 0
 }
 
-/// The outcomes of a raw form's tokens inside a sentence and at its start.
+/// The outcomes of raw forms' tokens inside a sentence and at their start, by form number, in
+/// two arrays: the scan reads the first at nearly every token (four forms' outcomes to a cache
+/// line rather than two; forms are numbered as first met, so a text's frequent forms share
+/// lines), the second at sentence starts only. (Measured against one array of pairs: 2% fewer
+/// reads from the cache's last level, the pieces' first pass 2% faster, medians of 10.)
 struct FormOutcomes {
-    var inside = SingleOutcome()
-    var atStart = SingleOutcome()
+    private(set) var inside: [SingleOutcome] = []
+    private(set) var atStart: [SingleOutcome] = []
+
+    var count: Int { inside.count }
+
+    @inline(__always)
+    subscript(form: Int, atStart atStart: Bool) -> SingleOutcome {
+        get { atStart ? self.atStart[form] : inside[form] }
+        set {
+            // (Forms are numbered as first met: mostly one append.)
+            while form >= inside.count {
+                inside.append(SingleOutcome())
+                self.atStart.append(SingleOutcome())
+            }
+            if atStart { self.atStart[form] = newValue } else { inside[form] = newValue }
+        }
+    }
 }
 
 /// The multi-token patterns that share their first two tokens' numbers (one list of
@@ -312,11 +331,11 @@ struct MatchState {
     /// Key slots by the numbers of the tokenizers' numberings met (see `KeyNumbers`), -1 where
     /// not known, and the best single-token matches of their raw forms: the last few
     /// numberings, in the order first met (with their hyphen parts, see `hyphenByForm`).
-    var slotsByNumber: [(numbering: KeyNumbering, slots: [Int32], forms: [FormOutcomes], hyphens: [SIMD2<Int32>])] = []
+    var slotsByNumber: [(numbering: KeyNumbering, slots: [Int32], forms: FormOutcomes, hyphens: [SIMD2<Int32>])] = []
     static let numberingsKept = 4
     /// The raw forms' outcomes of the document being matched (taken from `slotsByNumber`
     /// meanwhile), by form number; forms numbered from `formOutcomeLimit` on are not kept.
-    var formOutcomes: [FormOutcomes] = []
+    var formOutcomes = FormOutcomes()
     static let formOutcomeLimit = 1 << 19
 
     /// The position in `slotsByNumber` of `numbering`'s slots (added, and the oldest dropped
@@ -331,7 +350,7 @@ struct MatchState {
             internsKeys = true
         }
         if slotsByNumber.count >= Self.numberingsKept { slotsByNumber.removeFirst() }
-        slotsByNumber.append((numbering, [], [], []))
+        slotsByNumber.append((numbering, [], FormOutcomes(), []))
         return slotsByNumber.count - 1
     }
 

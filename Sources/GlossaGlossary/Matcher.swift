@@ -352,7 +352,7 @@ public struct Matcher: Sendable {
         let form = Int(scan.tokenForms[t])
         let known: UInt8 = token.kind == .word ? 1 : 2
         if form >= 0 && form < state.formOutcomes.count {
-            let outcome = atSentenceStart ? state.formOutcomes[form].atStart : state.formOutcomes[form].inside
+            let outcome = state.formOutcomes[form, atStart: atSentenceStart]
             if outcome.known == known {
                 guard outcome.pattern >= 0 else { return nil }
                 return Hit(pattern: outcome.pattern, entry: outcome.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1), start: token.start,
@@ -367,11 +367,9 @@ public struct Matcher: Sendable {
     private func newFormSingle(at t: Int, form: Int, known: UInt8, atSentenceStart: Bool, _ scan: Scan, _ state: inout MatchState) -> Hit? {
         let found = bestSingleByKey(at: t, atSentenceStart: atSentenceStart, scan, &state)
         if form >= 0 && form < MatchState.formOutcomeLimit {
-            // (Forms are numbered as first met: mostly one append.)
-            while form >= state.formOutcomes.count { state.formOutcomes.append(FormOutcomes()) }
             let outcome = found.map { SingleOutcome(known: known, kind: $0.kind, form: $0.form, pattern: $0.pattern, entry: $0.entry, distance: $0.distance) }
                 ?? SingleOutcome(known: known)
-            if atSentenceStart { state.formOutcomes[form].atStart = outcome } else { state.formOutcomes[form].inside = outcome }
+            state.formOutcomes[form, atStart: atSentenceStart] = outcome
         }
         return found
     }
@@ -1182,7 +1180,7 @@ extension Matcher {
             for t in sentence.tokens {
                 let form = Int(forms[t])
                 guard form >= 0 && form < state.formOutcomes.count else { continue }
-                let outcome = t == sentence.tokens.lowerBound ? state.formOutcomes[form].atStart : state.formOutcomes[form].inside
+                let outcome = state.formOutcomes[form, atStart: t == sentence.tokens.lowerBound]
                 guard outcome.pattern >= 0 else { continue }
                 let token = tokens[t]
                 result.append(Match(Hit(pattern: outcome.pattern, entry: outcome.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1),
