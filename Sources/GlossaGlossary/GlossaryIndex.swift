@@ -336,6 +336,9 @@ public final class GlossaryIndex: Sendable {
     let vocabulary: InternTable
     /// Per pattern token: its key's, loose key's and stem's numbers in `vocabulary`, and its lengths.
     let tokenFacts: [FormTokenFacts]
+    /// Per pattern token: what its key has after its stem (`GermanInflection.tail(of:stem:)`),
+    /// for the check that a stem match is an inflection.
+    let inflectionTails: [UInt64]
     /// Multi-token patterns by the (stem, stem) and (loose key, loose key) of their first two
     /// tokens, packed as `first << 32 | second` vocabulary numbers.
     let pairs: [UInt64: [Int32]]
@@ -458,6 +461,7 @@ public final class GlossaryIndex: Sendable {
         var multiWordForms = HashFilter()
         var headStarts = Set<String>(), prefixStarts = Set<String>(), singleStemStarts = StemStarts()
         var compoundCores = CompoundCores()
+        var inflectionTails: [UInt64] = []
         for part in made {
             switch part {
             case .words(let words):
@@ -480,6 +484,7 @@ public final class GlossaryIndex: Sendable {
             case .tokenKeys(let keys): tokens.keys = keys
             case .tokenLoose(let loose): tokens.loose = loose
             case .tokenStems(let stems): tokens.stems = stems
+            case .inflectionTails(let tails): inflectionTails = tails
             case .pool(let starts, let units, let capitalized):
                 tokens.surfaceStart = starts
                 tokens.surfacePool = units
@@ -494,6 +499,7 @@ public final class GlossaryIndex: Sendable {
         self.byStem = byStem
         self.vocabulary = vocabulary
         self.tokenFacts = tokenFacts
+        self.inflectionTails = inflectionTails
         self.pairs = pairs
         self.multiWordForms = multiWordForms
         var startsPair = [Bool](repeating: false, count: vocabulary.count)
@@ -546,7 +552,7 @@ public final class GlossaryIndex: Sendable {
     /// The parts of the index, each made from the pattern sets on its own. The lookup tables
     /// come first: they take longest.
     private enum Step: CaseIterable {
-        case words, starts, cores, patterns, tokenKeys, tokenStems, surfaces, tokenLoose, pool
+        case words, starts, cores, patterns, tokenKeys, tokenStems, surfaces, tokenLoose, pool, inflectionTails
 
         /// What the `words` step makes.
         struct Words: Sendable {
@@ -563,6 +569,7 @@ public final class GlossaryIndex: Sendable {
             case cores(CompoundCores)
             case patterns([Pattern], glosses: [String])
             case surfaces([String]), tokenKeys([String]), tokenLoose([String]), tokenStems([String])
+            case inflectionTails([UInt64])
             case pool(starts: [Int32], units: [UInt16], capitalized: [Bool])
         }
 
@@ -626,6 +633,16 @@ public final class GlossaryIndex: Sendable {
             case .tokenKeys: return .tokenKeys(parts.joined(\.keys))
             case .tokenLoose: return .tokenLoose(parts.joined(\.loose))
             case .tokenStems: return .tokenStems(parts.joined(\.stems))
+            case .inflectionTails:
+                var tails: [UInt64] = []
+                tails.reserveCapacity(parts.tokenCount)
+                for set in parts.sets {
+                    for (key, stem) in zip(set.tokens.keys, set.tokens.stems) {
+                        // (A key that is its own stem has nothing after it.)
+                        tails.append(key == stem ? 0 : GermanInflection.tail(of: key, stem: stem))
+                    }
+                }
+                return .inflectionTails(tails)
             case .pool:
                 var starts: [Int32] = [], units: [UInt16] = [], capitalized: [Bool] = []
                 starts.reserveCapacity(parts.tokenCount)

@@ -237,6 +237,9 @@ struct PieceCandidates {
     var stem: [Int32]?
     /// The piece's length in characters (for `Matcher.stemMatchIsPlausible`).
     let characters: Int32
+    /// What the piece has after its stem (`GermanInflection.tail(of:stem:)`), worked out with
+    /// its stem candidates (`unknownTail` before, or when it has none).
+    var inflectionTail = GermanInflection.unknownTail
 
     var isEmpty: Bool { key.isEmpty && loose.isEmpty && genitive.isEmpty && stem?.isEmpty != false }
 }
@@ -301,6 +304,10 @@ struct MatchState {
     /// Per key slot: the compound part found in it (nil: none, or not worked out: see
     /// `KeyRecord.hasCompoundPart`).
     var compoundParts: [CompoundPart?] = []
+    /// Per key slot: what the key (as a word) has after its stem (`GermanInflection.tail(of:stem:)`),
+    /// `tailNotWorkedOut` until a stem match asks.
+    var inflectionTails: [UInt64] = []
+    static let tailNotWorkedOut = UInt64.max - 1
     /// Multi-token patterns by their pair (the key of `GlossaryIndex.pairs`), split by their third token.
     var pairTable = PairTable()
     var groups: [PairGroup] = []
@@ -414,6 +421,7 @@ struct MatchState {
         startsMulti.append(-1)
         hasSingles.append(-1)
         compoundParts.append(nil)
+        inflectionTails.append(Self.tailNotWorkedOut)
         return slot
     }
 

@@ -689,11 +689,29 @@ public struct Matcher: Sendable {
                 }
             }
             if scan.stemVocabulary(of: token, &state) == form.stem
-                && Self.stemMatchIsPlausible(Int(state.keyFacts[Int(slot)].characters), Int(form.characters)) {
+                && Self.stemMatchIsPlausible(Int(state.keyFacts[Int(slot)].characters), Int(form.characters))
+                && inflectionAgrees(token, slot: slot, formToken: i,
+                                    as: Self.inflectionPosition(scan.patterns[pattern], isLast: isLast, capitalized: form.capitalized), scan, &state) {
                 return .inflected
             }
         }
         return nil
+    }
+
+    /// Whether a word token (of key slot `slot`) whose stem is flat form token `i`'s is an
+    /// inflection of it (`GermanInflection`), from the two keys' tails after the stem: the
+    /// token's worked out once per key, the form's by the index. (Not inlined: it is rarely
+    /// reached, and `tokenTier` stays small enough to be inlined into `verify`.)
+    @inline(never)
+    private func inflectionAgrees(_ token: Token, slot: Int32, formToken i: Int, as position: GermanInflection.Position,
+                                  _ scan: Scan, _ state: inout MatchState) -> Bool {
+        var tail = state.inflectionTails[Int(slot)]
+        if tail == MatchState.tailNotWorkedOut {
+            tail = GermanInflection.tail(of: scan.document.keys[Int(token.keyID)], stem: scan.document.stems[Int(token.stemID)])
+            state.inflectionTails[Int(slot)] = tail
+        }
+        return GermanInflection.agrees(tail: tail, formTail: index.inflectionTails[i], as: position)
+            ?? GermanInflection.agrees(scan.document.keys[Int(token.keyID)], with: index.tokens.keys[i], as: position)
     }
 
     /// Whether `units[from..<to]` is exactly flat form token `i`'s surface.
@@ -715,6 +733,15 @@ public struct Matcher: Sendable {
             b += 1
         }
         return true
+    }
+
+    /// How a stem match with a token of `pattern` is judged (see `GermanInflection.Position`):
+    /// a single-word name takes only its genitive and a dative plural "-n"; the last word of a
+    /// form, when capitalized, is a noun; any other word (lower case, or before the last, as
+    /// "Vereinigte" in "Vereinigte Staaten") an adjective or verb.
+    static func inflectionPosition(_ pattern: Pattern, isLast: Bool, capitalized: Bool) -> GermanInflection.Position {
+        if pattern.count == 1 && pattern.isName { return .name }
+        return isLast && capitalized ? .noun : .modifier
     }
 
     /// A stem match needs the shorter form to be a prefix-like core of the longer one:
@@ -774,6 +801,9 @@ public struct Matcher: Sendable {
             let p = index.view(candidate)
             guard p.count == 1 else { continue }
             let kind: MatchKind = p.key(0) == compound.key ? .exact : .inflected
+            if kind == .inflected && !GermanInflection.agrees(compound.key, with: p.key(0),
+                                                             as: Self.inflectionPosition(index.patterns[Int(candidate)], isLast: true,
+                                                                                         capitalized: p.capitalized(0))) { continue }
             let finalKind = p.form == .variant ? max(kind, .variant) : kind
             if best == nil || finalKind < best!.2 || (finalKind == best!.2 && candidate > best!.1) { best = (p, candidate, finalKind) }
         }
@@ -822,9 +852,14 @@ public struct Matcher: Sendable {
         let characters = Int(state.pieces[piece].characters)
         for candidate in stem {
             let p = patterns[Int(candidate)]
+            let first = Int(p.firstToken)
             if p.count == 1 && !p.caseSensitive && caseAgrees(p.firstToken)
-                && Self.stemMatchIsPlausible(characters, Int(facts[Int(p.firstToken)].characters)) {
-                Self.keep(candidate, &best, .inflected)
+                && Self.stemMatchIsPlausible(characters, Int(facts[first].characters)) {
+                // (The piece's tail after its stem was worked out with its stem candidates.)
+                let position = Self.inflectionPosition(p, isLast: true, capitalized: facts[first].capitalized)
+                let agrees = GermanInflection.agrees(tail: state.pieces[piece].inflectionTail, formTail: index.inflectionTails[first], as: position)
+                    ?? GermanInflection.agrees(state.pieceKeys.string(Int32(piece)), with: index.tokens.keys[first], as: position)
+                if agrees { Self.keep(candidate, &best, .inflected) }
             }
         }
         return best
@@ -861,8 +896,14 @@ public struct Matcher: Sendable {
 
     /// The candidates of piece number `piece` by its stem (worked out and kept).
     private func pieceStemCandidates(_ key: String, _ piece: Int, _ state: inout MatchState) -> [Int32] {
-        let stem = index.singleStemStarts.mayContainStem(of: key) ? Array(index.byStem[number: state.number(stemmer.stem(key))]) : []
+        guard index.singleStemStarts.mayContainStem(of: key) else {
+            state.pieces[piece].stem = []
+            return []
+        }
+        let stemString = stemmer.stem(key)
+        let stem = Array(index.byStem[number: state.number(stemString)])
         state.pieces[piece].stem = stem
+        if !stem.isEmpty { state.pieces[piece].inflectionTail = GermanInflection.tail(of: key, stem: stemString) }
         return stem
     }
 
