@@ -155,6 +155,26 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
     }
 }
 
+@Suite(.serialized) struct GlossaryEditThroughALinkTests {
+    /// Editing a glossary through a symbolic link edits the file it points to; the link stays.
+    @Test(arguments: [["glossary", "add", "link.tsv", "--de", "Abrüstung", "--en", "disarmament"], ["glossary", "fmt", "link.tsv"]])
+    func editThroughASymbolicLink(arguments: [String]) throws {
+        let folder = try Glossa.temporaryFolder()
+        let fm = FileManager.default
+        let real = folder.appendingPathComponent("real.tsv")
+        try "en\tde\nceasefire\tWaffenruhe\n".write(to: real, atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("link.tsv").path, withDestinationPath: "real.tsv")
+        let result = try Glossa.run(arguments, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try fm.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link.tsv").path) == "real.tsv")
+        let text = try String(contentsOf: real, encoding: .utf8)
+        #expect(text.hasPrefix("de\ten\n"))
+        #expect(text.contains("Waffenruhe\tceasefire\n"))
+        #expect(text.contains("Abrüstung") == arguments.contains("add"))
+        #expect(try fm.contentsOfDirectory(atPath: folder.path).sorted() == ["link.tsv", "real.tsv"])
+    }
+}
+
 @Suite(.serialized) struct GlossaryEditRefusalTests {
     @Test func addToABrokenFileIsRefusedAndTheFileKeptByteForByte() throws {
         let folder = try Glossa.temporaryFolder()
