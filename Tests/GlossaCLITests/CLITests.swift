@@ -82,6 +82,22 @@ import Testing
         #expect(lossy.stdout.contains("\u{FFFD}"))
     }
 
+    /// A file that starts with two byte order marks: the first is dropped, the second is a
+    /// character of the text (Python: `open(path, encoding="utf-8-sig")`), so "Kuba" is at 1.
+    @Test func onlyOneByteOrderMarkIsDropped() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-bom-\(UUID().uuidString).txt")
+        try Data([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("Kuba und Moskau.\n".utf8)).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let annotate = try CLI.run(["annotate", "--format", "json", path.path])
+        #expect(annotate.status == 0, "\(annotate.stderr)")
+        #expect(annotate.stdout.contains("{\"start\":1,\"end\":5,\"text\":\"Kuba\""), "\(annotate.stdout)")
+        #expect(annotate.stdout.contains("{\"start\":10,\"end\":16,\"text\":\"Moskau\""), "\(annotate.stdout)")
+        let match = try CLI.run(["match", path.path])
+        #expect(match.stdout.contains("\n1\t5\tKuba\tCuba\t"), "\(match.stdout)")
+        let tokens = try CLI.run(["tokenize", "--format", "tsv", path.path])
+        #expect(tokens.stdout.contains("\t1\t5\tword\tKuba\t"), "\(tokens.stdout)")
+    }
+
     @Test func missingFileAndBadOptionExitTwo() throws {
         let missing = try CLI.run(["tokenize", "/no/such/file.txt"])
         #expect(missing.status == 2)
