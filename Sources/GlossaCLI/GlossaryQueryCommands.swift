@@ -114,6 +114,7 @@ struct GlossaryCoverage: ParsableCommand {
     @Argument(help: "Text files or folders.") var corpus: [String]
     @OptionGroup var glossaries: GlossaryOptions
     @Option(help: "How many entries and candidates to list.") var top = 30
+    @OptionGroup var input: InputOptions
 
     func run() throws {
         try runReportingErrors {
@@ -121,7 +122,7 @@ struct GlossaryCoverage: ParsableCommand {
             let index = try GlossaryIndex(glossaries.load())
             var counter = try CoverageCounter(index: index)
             for path in try corpusFiles(corpus) {
-                counter.add(try Glossary.readText(path), name: path)
+                counter.add(try input.readText(path), name: path)
             }
             let sink = try OutputSink(path: nil)
             let uses = counter.entryUses()

@@ -174,12 +174,13 @@ private func Glossa_write(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int
 }
 
 extension Glossary {
-    /// Decodes the bytes of a glossary file as UTF-8 (a BOM is dropped).
+    /// Decodes the bytes of a glossary file as UTF-8 (a BOM is dropped); invalid UTF-8 is an
+    /// `.encoding` error naming its line, column and byte offset.
     public static func readText(_ path: String, data: Data) throws(GlossaryError) -> String {
         do {
             return try InputText.decode(data, source: path)
         } catch {
-            throw GlossaryError(file: path, line: error.line, column: 0, code: .encoding,
+            throw GlossaryError(file: path, line: error.line, column: error.column, code: .encoding,
                                 message: "invalid UTF-8 at byte offset \(error.byteOffset)")
         }
     }

@@ -98,6 +98,43 @@ import Testing
         #expect(tokens.stdout.contains("\t1\t5\tword\tKuba\t"), "\(tokens.stdout)")
     }
 
+    /// Invalid UTF-8 in a glossary or a text: one line naming file, line, 1-based column and byte
+    /// offset, exit 2; commands that read text accept --lossy, and only they suggest it.
+    @Test func invalidUTF8NamesLineAndColumnEverywhere() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-utf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let glossary = folder.appendingPathComponent("g.tsv"), text = folder.appendingPathComponent("t.txt")
+        try Data(Array("de\ten\nKuba\tCuba\nab".utf8) + [0xFF] + Array("\tx\n".utf8)).write(to: glossary)
+        try Data(Array("Kuba und\nMos".utf8) + [0xFF] + Array("kau.\n".utf8)).write(to: text)
+
+        let lint = try CLI.run(["glossary", "lint", glossary.path])
+        #expect(lint.status == 2)
+        #expect(lint.stderr == "glossa: \(glossary.path):3:3: invalid UTF-8 at byte offset 18\n")
+        let annotate = try CLI.run(["annotate", "--glossary", glossary.path, "-"], input: "Kuba")
+        #expect(annotate.status == 2)
+        #expect(annotate.stderr.contains("g.tsv:3:3: invalid UTF-8 at byte offset 18"), "\(annotate.stderr)")
+
+        let hint = " (use --lossy to replace invalid bytes with U+FFFD)\n"
+        for command in [["glossary", "coverage"], ["translit", "check"], ["tokenize"], ["match"], ["annotate"]] {
+            let strict = try CLI.run(command + [text.path])
+            #expect(strict.status == 2, "\(command)")
+            #expect(strict.stderr == "glossa: \(text.path):2:4: invalid UTF-8 at byte offset 12" + hint, "\(command)")
+            let lossy = try CLI.run(command + ["--lossy", text.path])
+            #expect(lossy.status != 2, "\(command) --lossy: \(lossy.stderr)")
+        }
+        // Standard input of stem and translit: the same rules.
+        let badStem = try CLI.run(["stem"], inputBytes: Array("Häuser\n".utf8) + [0xFF, 0x0A])
+        #expect(badStem.status == 2)
+        #expect(badStem.stderr == "glossa: <stdin>:2:1: invalid UTF-8 at byte offset 8" + hint)
+        let lossyStem = try CLI.run(["stem", "--lossy"], inputBytes: Array("Häuser\r\n".utf8) + [0x41, 0xFF, 0x0A])
+        #expect(lossyStem.status == 0)
+        #expect(lossyStem.stdout == "haus\na\u{FFFD}\n")
+        let translit = try CLI.run(["translit", "--to", "en"], inputBytes: Array("Борисов\nБор".utf8) + [0xFF])
+        #expect(translit.status == 2)
+        #expect(translit.stderr == "glossa: <stdin>:2:4: invalid UTF-8 at byte offset 21" + hint)
+    }
+
     @Test func missingFileAndBadOptionExitTwo() throws {
         let missing = try CLI.run(["tokenize", "/no/such/file.txt"])
         #expect(missing.status == 2)
@@ -120,6 +157,8 @@ import Testing
         #expect(args.stdout == "bezieh\nrussisch\n")
         let stdin = try CLI.run(["stem"], input: "Häuser\nkategorischen\n")
         #expect(stdin.stdout == "haus\nkategor\n")
+        let crlf = try CLI.run(["stem"], input: "Häuser\r\n\r\nkategorischen")
+        #expect(crlf.stdout == "haus\n\nkategor\n")
     }
 
     @Test func matchUsesBundledGlossaries() throws {

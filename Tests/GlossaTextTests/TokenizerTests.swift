@@ -192,11 +192,29 @@ func sentenceTexts(_ text: String) throws -> [String] {
 @Suite struct InputTests {
     @Test func invalidUTF8NamesByteOffset() {
         let bytes: [UInt8] = Array("Kuba\nRussland ".utf8) + [0xC3, 0x28] + Array(" Moskau".utf8)
-        #expect(throws: InputError(source: "x.txt", byteOffset: 14, line: 2, reason: "invalid UTF-8")) {
+        #expect(throws: InputError(source: "x.txt", byteOffset: 14, line: 2, column: 10, reason: "invalid UTF-8")) {
             _ = try InputText.decode(bytes, source: "x.txt")
         }
+        #expect(InputError(source: "x.txt", byteOffset: 14, line: 2, column: 10, reason: "invalid UTF-8").description
+            == "x.txt:2:10: invalid UTF-8 at byte offset 14")
         let lossy = try? InputText.decode(bytes, source: "x.txt", lossy: true)
         #expect(lossy?.contains("\u{FFFD}") == true)
+    }
+
+    /// Columns are 1-based and count Unicode scalars (a bad first byte is column 1); a dropped
+    /// BOM is not counted, a second one is.
+    @Test(arguments: [
+        ([0xFF], 1, 1, 0),
+        (Array("Kuba\n".utf8) + [0xFF], 2, 1, 5),
+        (Array("Größe ".utf8) + [0xC3, 0x28], 1, 7, 8),
+        ([0xEF, 0xBB, 0xBF, 0x41, 0xFF], 1, 2, 4),
+        ([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, 0xFF], 1, 2, 6),
+        (Array("a\r\nb😀".utf8) + [0x80], 2, 3, 8),
+    ] as [([UInt8], Int, Int, Int)])
+    func invalidUTF8NamesLineAndColumn(bytes: [UInt8], line: Int, column: Int, offset: Int) {
+        #expect(throws: InputError(source: "x", byteOffset: offset, line: line, column: column, reason: "invalid UTF-8")) {
+            _ = try InputText.decode(bytes, source: "x")
+        }
     }
 
     @Test func byteOrderMarkIsDropped() throws {
