@@ -7,7 +7,7 @@ struct GlossaryFind: ParsableCommand {
         commandName: "find",
         abstract: "Look a term up by German (any inflected form), English, or a near misspelling.",
         discussion: """
-            German lookups use the annotator's matcher (inflections, genitives, variants, compound parts); English lookups ignore case; near misspellings allow 1 edit for keys of 5 to 8 letters and 2 edits for longer ones. Prints one line per entry: file:line, how it was found, de, en, type. Exit 1 when nothing is found.
+            German lookups use the annotator's matcher (inflections, genitives, variants, compound parts); English lookups ignore case; near misspellings allow 1 edit for keys of 5 to 8 letters and 2 edits for longer ones. Prints one line per entry: file:line, how it was found, de, en, type. Exit 1 when nothing is found, 2 for an empty query.
             Examples:
               glossa glossary find Lawrows
               glossa glossary find ceasefire
@@ -21,6 +21,9 @@ struct GlossaryFind: ParsableCommand {
     func run() throws {
         var found = true
         try runReportingErrors {
+            guard !query.allSatisfy(\.isWhitespace) else {
+                throw CLIError("glossary find: the query is empty (give a German or English term)")
+            }
             let index = try GlossaryIndex(glossaries.load())
             let hits = try GlossaryLookup(index: index).find(query)
             let sink = try OutputSink(path: nil)

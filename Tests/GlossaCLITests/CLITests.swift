@@ -135,6 +135,14 @@ import Testing
         #expect(translit.stderr == "glossa: <stdin>:2:4: invalid UTF-8 at byte offset 21" + hint)
     }
 
+    @Test func emptyFindQueryIsAUsageError() throws {
+        for query in ["", "  "] {
+            let result = try CLI.run(["glossary", "find", query])
+            #expect(result.status == 2)
+            #expect(result.stderr == "glossa: glossary find: the query is empty (give a German or English term)\n")
+        }
+    }
+
     @Test func missingFileAndBadOptionExitTwo() throws {
         let missing = try CLI.run(["tokenize", "/no/such/file.txt"])
         #expect(missing.status == 2)
