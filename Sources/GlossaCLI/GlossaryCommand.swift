@@ -24,11 +24,7 @@ struct GlossaryCommand: ParsableCommand {
 
 /// The `*.tsv` files named (files or folders), or the bundled ones.
 func glossaryFiles(_ arguments: [String]) throws -> [String] {
-    let paths = arguments.isEmpty ? [try bundledGlossaryFolder()] : arguments
-    var files: [String] = []
-    for path in paths { files += try Glossary.tsvFiles(at: path) }
-    if files.isEmpty { throw CLIError("no *.tsv files in \(paths.joined(separator: ", "))") }
-    return files
+    try tsvFiles(arguments.isEmpty ? [try bundledGlossaryFolder()] : arguments)
 }
 
 /// The bundled German → English glossaries (as `GlossaryOptions` resolves its default).

@@ -21,8 +21,21 @@ struct GlossaryOptions: ParsableArguments {
 
     /// Loads the glossaries.
     func load() throws -> Glossary {
-        try Glossary.load(paths: resolvedPaths())
+        try Glossary.load(paths: tsvFiles(resolvedPaths()))
     }
+}
+
+/// The glossary files at `paths`: a file itself, or every `*.tsv` below a folder (sorted). A
+/// folder without any is an error, so that every command refuses it alike instead of some
+/// running with no entries.
+func tsvFiles(_ paths: [String]) throws -> [String] {
+    var files: [String] = []
+    for path in paths {
+        let found = try Glossary.tsvFiles(at: path)
+        if found.isEmpty { throw CLIError("no *.tsv files in \(path)") }
+        files += found
+    }
+    return files
 }
 
 /// A path for messages and outputs: relative to the current folder when it lies below it.

@@ -87,6 +87,27 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         #expect(errorsOnly.stdout == "")
     }
 
+    /// A folder without *.tsv files is refused alike by every command that takes glossaries
+    /// (some used to run with no entries and exit 0).
+    @Test(arguments: [
+        ["annotate", "--glossary", "empty", "t.txt"], ["glossary", "coverage", "--glossary", "empty", "t.txt"],
+        ["match", "--glossary", "empty", "t.txt"], ["glossary", "find", "--glossary", "empty", "Kuba"],
+        ["translit", "check", "--glossary", "empty"], ["glossary", "lint", "empty"], ["glossary", "stats", "empty"],
+        ["glossary", "export", "--to", "csv", "empty"], ["glossary", "lint", "g.tsv", "empty"],
+        ["annotate", "--glossary", "g.tsv", "--glossary", "empty", "t.txt"],
+    ])
+    func emptyGlossaryFolderIsAnInputError(arguments: [String]) throws {
+        let folder = try Glossa.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty/sub"), withIntermediateDirectories: true)
+        try "not a glossary\n".write(to: folder.appendingPathComponent("empty/sub/notes.txt"), atomically: true, encoding: .utf8)
+        try "de\ten\nKuba\tCuba\n".write(to: folder.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)
+        try "Kuba.\n".write(to: folder.appendingPathComponent("t.txt"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(arguments, in: folder)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "glossa: no *.tsv files in empty\n")
+    }
+
     @Test func missingFileIsAnInputError() throws {
         let result = try Glossa.run(["glossary", "lint", "/nonexistent/x.tsv"])
         #expect(result.status == 2)
