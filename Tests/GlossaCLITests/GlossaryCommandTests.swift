@@ -337,6 +337,15 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         #expect(result.stderr.contains("b.csv:2:1: the quoted field starting here is never closed"))
     }
 
+    /// A CSV without a header: source, target, comment, as the help says; the comment is the note.
+    @Test func csvImportWithoutHeaderPutsTheThirdColumnInNote() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "Kuba,Cuba\nMoskau,Moscow,capital\n".write(to: folder.appendingPathComponent("h.csv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "import", "--from", "csv", "h.csv"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\nKuba\tCuba\nMoskau\tMoscow\t\t\t\t\t\tcapital\n")
+    }
+
     @Test func deeplExportToStdout() throws {
         let folder = try Glossa.temporaryFolder()
         try "de\ten\tvariants\nKrieg\twar\nFrieden\tpeace\tFriede\n".write(to: folder.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)
