@@ -171,7 +171,7 @@ struct GlossaryAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add an entry to a glossary file, keeping it canonical.",
         discussion: """
-            Refuses an entry whose German term the file already has (the same English: duplicate; another English: conflict) unless --force is given. Exit 2 when refused.
+            Refuses an entry whose German term the file already has (the same English: duplicate; another English: conflict) unless --force is given, and values the format does not allow: a --type, --status or --case that is not one of those listed below, an empty variant in --variants ("a||b", "a|"). Exit 2 when refused.
             Example:
               glossa glossary add Glossaries/de-en/terms.tsv \\
                 --de Waffenruhe --en ceasefire --note "short truce"
@@ -194,6 +194,13 @@ struct GlossaryAdd: ParsableCommand {
         try runReportingErrors {
             if let status, EntryStatus(rawValue: status) == nil { throw CLIError("unknown --status '\(status)' (expected preferred, admitted, deprecated or forbidden)") }
             if let caseRule, CaseRule(rawValue: caseRule) == nil { throw CLIError("unknown --case '\(caseRule)' (expected sensitive or insensitive)") }
+            // The documented types only (Glossaries/README.md; lint warns about any other).
+            if let type, !type.isEmpty, !EntryType.known.contains(EntryType(rawValue: type)) {
+                throw CLIError("unknown --type '\(type)' (expected \(EntryType.known.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if let variants, variants.split(separator: "|", omittingEmptySubsequences: false).contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+                throw CLIError("--variants '\(variants)' has an empty variant (variants are separated by single '|', none empty)")
+            }
             for (name, value) in [("de", de), ("en", en), ("variants", variants ?? ""), ("note", note ?? ""), ("orig", orig ?? "")]
             where value.contains("\t") || value.contains("\n") || value.contains("\r") {
                 throw CLIError("--\(name) must not hold a tab or line break")

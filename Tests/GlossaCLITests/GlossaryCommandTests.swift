@@ -176,6 +176,47 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
     }
 }
 
+@Suite(.serialized) struct GlossaryAddValidationTests {
+    /// What lint would flag is refused before the file is touched: a type that is not one of
+    /// the documented ones, empty variants.
+    @Test(arguments: [
+        (["--type", "planet"], "glossa: unknown --type 'planet' (expected person, country, city, place, org, adjective, demonym, term, event, media)\n"),
+        (["--variants", "Baer||Bären|"], "glossa: --variants 'Baer||Bären|' has an empty variant (variants are separated by single '|', none empty)\n"),
+        (["--variants", "|Baer"], "glossa: --variants '|Baer' has an empty variant (variants are separated by single '|', none empty)\n"),
+        (["--variants", "Baer| "], "glossa: --variants 'Baer| ' has an empty variant (variants are separated by single '|', none empty)\n"),
+    ])
+    func refusedWithExitTwo(options: [String], message: String) throws {
+        let folder = try Glossa.temporaryFolder()
+        let file = folder.appendingPathComponent("t.tsv")
+        let original = "de\ten\nWaffenruhe\tceasefire\n"
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "add", "t.tsv", "--de", "Bär", "--en", "bear"] + options, in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr == message)
+        #expect(try String(contentsOf: file, encoding: .utf8) == original)
+    }
+
+    @Test func documentedTypesAndVariantsAreAdded() throws {
+        let folder = try Glossa.temporaryFolder()
+        let file = folder.appendingPathComponent("t.tsv")
+        try "de\ten\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "add", "t.tsv", "--de", "Bär", "--en", "bear", "--type", "term", "--variants", "Baer|Bären"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "de\ten\ttype\tvariants\nBär\tbear\tterm\tBaer|Bären\n")
+        #expect(try Glossa.run(["glossary", "lint", "t.tsv"], in: folder).status == 0)
+    }
+
+    /// Lint points at each empty variant: two of them are two findings at their own columns,
+    /// not the same line twice.
+    @Test func lintNamesEachEmptyVariantOnce() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "de\ten\tvariants\nBär\tbear\tBaer||Bären|\n".write(to: folder.appendingPathComponent("v.tsv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "lint", "v.tsv"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout == "v.tsv:2:15: warning: variant: empty variant in 'variants'\nv.tsv:2:22: warning: variant: empty variant in 'variants'\n")
+    }
+}
+
 @Suite(.serialized) struct GlossaryEditThroughALinkTests {
     /// Editing a glossary through a symbolic link edits the file it points to; the link stays.
     @Test(arguments: [["glossary", "add", "link.tsv", "--de", "Abrüstung", "--en", "disarmament"], ["glossary", "fmt", "link.tsv"]])
