@@ -22,9 +22,9 @@ struct GlossaryCommand: ParsableCommand {
     )
 }
 
-/// The `*.tsv` files named (files or folders), or the bundled ones.
+/// The `*.tsv` files named (files or folders, "-" for standard input), or the bundled ones.
 func glossaryFiles(_ arguments: [String]) throws -> [String] {
-    try tsvFiles(arguments.isEmpty ? [try bundledGlossaryFolder()] : arguments)
+    try tsvFiles(arguments.isEmpty ? [try bundledGlossaryFolder()] : arguments, standardInput: true)
 }
 
 /// The bundled German → English glossaries (as `GlossaryOptions` resolves its default).
@@ -38,6 +38,7 @@ func bundledGlossaryFolder() throws -> String {
 
 /// Reads and parses a file for rewriting; a file that does not parse is refused (file:line:column).
 func readForRewrite(_ path: String) throws -> (file: GlossaryFile, snapshot: SafeFileWriter.Snapshot) {
+    if path == "-" { throw CLIError("-: standard input cannot be edited in place (name a glossary file)") }
     let (text, snapshot) = try SafeFileWriter.read(path)
     do {
         return (try GlossaryFile.parse(text, path: displayPath(path)), snapshot)
@@ -62,12 +63,13 @@ struct GlossaryLint: ParsableCommand {
               glossa glossary lint
               glossa glossary lint mine.tsv --format json
               glossa glossary lint --errors-only Glossaries/de-en
+              git show HEAD:Glossaries/de-en/terms.tsv | glossa glossary lint -
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Glossary files or folders (default: the bundled glossaries).")
+    @Argument(help: "Glossary files or folders, or - for standard input (default: the bundled glossaries).")
     var files: [String] = []
     @Option(help: "Output format: text or json.")
     var format: Format = .text
@@ -82,11 +84,11 @@ struct GlossaryLint: ParsableCommand {
             let paths = try glossaryFiles(files)
             var inputs: [GlossaryLinter.Input] = []
             for path in paths {
-                inputs.append(GlossaryLinter.Input(path: displayPath(path), text: try Glossary.readText(path)))
+                inputs.append(GlossaryLinter.Input(path: glossaryName(path), text: try readGlossaryText(path)))
             }
             var findings = try GlossaryLinter().lint(inputs)
             if translit {
-                let entries = try paths.flatMap { path in try GlossaryFile.parse(try Glossary.readText(path), path: displayPath(path)).entries }
+                let entries = try inputs.flatMap { input in try GlossaryFile.parse(input.text, path: input.path).entries }
                 findings += GlossaryLinter.transliterationFindings(entries, exceptions: (try? ExceptionTable.bundled()) ?? .empty)
                 findings.sort()
             }
@@ -127,14 +129,16 @@ struct GlossaryFmt: ParsableCommand {
         discussion: """
             Canonical form: NFC; columns de, en, type, status, case, variants, orig, note, source (those present), then other columns alphabetically; rows sorted by 'de' in German dictionary order (DIN 5007-1), then by 'en', then by the row's text; comments stay with the row below them, header comments at the top; blank lines dropped; trailing empty fields trimmed.
             --check changes nothing and exits 1 naming every file that is not canonical.
+            With -, reads a glossary from standard input and writes its canonical form to standard output (with --check, only the exit status and finding).
             Examples:
               glossa glossary fmt
               glossa glossary fmt --check
               glossa glossary fmt mine.tsv
+              glossa glossary fmt - < draft.tsv > canonical.tsv
             """
     )
 
-    @Argument(help: "Glossary files or folders (default: the bundled glossaries).")
+    @Argument(help: "Glossary files or folders, or - to format standard input to standard output (default: the bundled glossaries).")
     var files: [String] = []
     @Flag(help: "Change nothing; exit 1 if a file is not canonical.")
     var check = false
@@ -143,6 +147,20 @@ struct GlossaryFmt: ParsableCommand {
         var notCanonical: [String] = []
         try runReportingErrors {
             for path in try glossaryFiles(files) {
+                if path == "-" {
+                    // A filter: standard input in, its canonical form out (or, with --check, a
+                    // finding when it is not canonical).
+                    let text = try readGlossaryText(path)
+                    let canonical = try GlossaryFormatter.canonicalText(of: text, path: glossaryName(path))
+                    if !check {
+                        let sink = try OutputSink(path: nil)
+                        sink.write(canonical)
+                        sink.flush()
+                    } else if canonical != text {
+                        notCanonical.append(glossaryName(path))
+                    }
+                    continue
+                }
                 let (text, snapshot) = try SafeFileWriter.read(path)
                 let canonical: String
                 do {

@@ -151,7 +151,7 @@ struct TranslitCheck: ParsableCommand {
 /// The entries of glossary files or folders, read by the glossary loader (errors name file,
 /// line and column).
 func readCheckEntries(_ path: String) throws -> [CheckEntry] {
-    try Glossary.load(paths: tsvFiles([path])).entries.map { entry in
+    try Glossary.load(paths: tsvFiles([path], standardInput: false)).entries.map { entry in
         var check = entry.checkEntry
         if let location = entry.location { check = CheckEntry(de: check.de, en: check.en, orig: check.orig, variants: check.variants,
                                                               type: check.type, file: displayPath(location.file), line: location.line) }

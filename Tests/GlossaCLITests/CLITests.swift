@@ -135,6 +135,52 @@ import Testing
         #expect(translit.stderr == "glossa: <stdin>:2:4: invalid UTF-8 at byte offset 21" + hint)
     }
 
+    /// The glossary commands that read (lint, fmt as a filter, export, stats, merge, import)
+    /// and coverage take "-" for standard input, named <stdin> in their messages.
+    @Test func glossaryCommandsReadStandardInput() throws {
+        let messy = "en\tde\nRussia\tRussland\nAustria\tÖsterreich\n"
+        let lint = try CLI.run(["glossary", "lint", "-"], input: "de\ten\nKuba\t\n")
+        #expect(lint.status == 1)
+        #expect(lint.stdout == "<stdin>:2:6: error: syntax: empty 'en' field\n")
+        let fmt = try CLI.run(["glossary", "fmt", "-"], input: messy)
+        #expect(fmt.status == 0)
+        #expect(fmt.stdout == "de\ten\nÖsterreich\tAustria\nRussland\tRussia\n")
+        let check = try CLI.run(["glossary", "fmt", "--check", "-"], input: messy)
+        #expect(check.status == 1)
+        #expect(check.stdout == "<stdin>: not in canonical form (run glossa glossary fmt)\n")
+        let export = try CLI.run(["glossary", "export", "--to", "deepl", "-"], input: messy)
+        #expect(export.status == 0)
+        #expect(export.stdout == "Russland\tRussia\nÖsterreich\tAustria\n")
+        let stats = try CLI.run(["glossary", "stats", "-"], input: messy)
+        #expect(stats.stdout.hasPrefix("entries\t2\nfile\t<stdin>\t2\n"))
+        let merge = try CLI.run(["glossary", "merge", "-", "-o", "-"], input: messy)
+        #expect(merge.stdout == "de\ten\nÖsterreich\tAustria\nRussland\tRussia\n")
+        let imported = try CLI.run(["glossary", "import", "--from", "csv", "-"], input: "Kuba,Cuba\n")
+        #expect(imported.status == 0)
+        #expect(imported.stdout == "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\nKuba\tCuba\n")
+        #expect(imported.stderr == "glossa: imported 1 entry from <stdin>; skipped 0\n")
+        let coverage = try CLI.run(["glossary", "coverage", "-", "--top", "3"], input: "Gestern traf Lawrow den Karl Mustermann in Kuba.\n")
+        #expect(coverage.status == 0, "\(coverage.stderr)")
+        #expect(coverage.stdout.contains("#   1\tSergej Lawrow\tSergey Lavrov\tpeople/sergej-lawrow\n"))
+        #expect(coverage.stdout.contains("\nKarl Mustermann\t?\t\t1 occurrence\n"))
+    }
+
+    /// Where "-" is not read, the message says why instead of "-: no such file".
+    @Test func standardInputWhereItIsNotRead() throws {
+        for (arguments, message) in [
+            (["annotate", "--glossary", "-", "Fixtures/de/kuba-russland.txt"], "glossa: --glossary -: glossaries are read from files or folders, not from standard input\n"),
+            (["glossary", "coverage", "--glossary", "-", "Fixtures/de/kuba-russland.txt"], "glossa: --glossary -: glossaries are read from files or folders, not from standard input\n"),
+            (["glossary", "add", "-", "--de", "Bär", "--en", "bear"], "glossa: -: standard input cannot be edited in place (name a glossary file)\n"),
+            (["glossary", "remove", "-", "--de", "Bär"], "glossa: -: standard input cannot be edited in place (name a glossary file)\n"),
+            (["glossary", "lint", "-", "-"], "glossa: standard input (-) can be named only once\n"),
+            (["glossary", "coverage", "-", "-"], "glossa: standard input (-) can be named only once\n"),
+        ] {
+            let result = try CLI.run(arguments, input: "de\ten\n")
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == message, "\(arguments)")
+        }
+    }
+
     @Test func emptyFindQueryIsAUsageError() throws {
         for query in ["", "  "] {
             let result = try CLI.run(["glossary", "find", query])
