@@ -260,6 +260,36 @@ import Testing
         #expect(strict.stderr.contains("line 2"))
     }
 
+    /// One file per input (html, xliff with -o DIR): names that would clash are refused before
+    /// anything is written; records without an id are named FILE-LINE.
+    @Test func perInputOutputNamesNeverClash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Kuba.\n".write(to: folder.appendingPathComponent("k.txt"), atomically: true, encoding: .utf8)
+        try "Moskau.\n".write(to: folder.appendingPathComponent("sub/k.txt"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("x").path
+        let texts = try CLI.run(["annotate", "--format", "xliff", "-o", out, folder.appendingPathComponent("k.txt").path, folder.appendingPathComponent("sub/k.txt").path])
+        #expect(texts.status == 2)
+        #expect(texts.stderr == "glossa: \(folder.path)/k.txt and \(folder.path)/sub/k.txt would both be written to \(out)/k.xlf; nothing written (give them distinct names or ids, or annotate them in separate runs)\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        let duplicate = "{\"id\": \"a\", \"text\": \"Kuba.\"}\n{\"text\": \"Moskau.\"}\n{\"id\": \"a\", \"text\": \"Kuba.\"}\n"
+        let ids = try CLI.run(["annotate", "--input", "jsonl", "--format", "html", "-o", out, "-"], input: duplicate)
+        #expect(ids.status == 2)
+        #expect(ids.stderr == "glossa: <stdin> line 1 (id \"a\") and <stdin> line 3 (id \"a\") would both be written to \(out)/a.html; nothing written (give them distinct names or ids, or annotate them in separate runs)\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        // Records without an id, ids with a slash or a leading dot: one file each.
+        let corpus = folder.appendingPathComponent("corpus.jsonl")
+        try "{\"text\": \"Kuba.\"}\n{\"text\": \"Moskau.\"}\n{\"id\": \"b/c\", \"text\": \"Kuba.\"}\n{\"id\": \"../z\", \"text\": \"Kuba.\"}\n{\"id\": 7, \"text\": \"Kuba.\"}\n"
+            .write(to: corpus, atomically: true, encoding: .utf8)
+        let unique = try CLI.run(["annotate", "--input", "jsonl", "--format", "html", "-o", out, corpus.path])
+        #expect(unique.status == 0, "\(unique.stderr)")
+        #expect(unique.stderr.hasPrefix("glossa: 5 documents,"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["7.html", "_.._z.html", "b_c.html", "corpus-1.html", "corpus-2.html"])
+    }
+
     @Test func glossaryErrorsNameFileLineColumn() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-bad-\(UUID().uuidString).tsv")
         try "de\ten\nKuba\t\n".write(to: path, atomically: true, encoding: .utf8)
