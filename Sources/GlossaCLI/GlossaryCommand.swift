@@ -192,7 +192,7 @@ struct GlossaryAdd: ParsableCommand {
             Refuses an entry whose German term the file already has (the same English: duplicate; another English: conflict) unless --force is given, and values the format does not allow: a --type, --status or --case that is not one of those listed below, an empty variant in --variants ("a||b", "a|"). Exit 2 when refused.
             Example:
               glossa glossary add Glossaries/de-en/terms.tsv \\
-                --de Waffenruhe --en ceasefire --note "short truce"
+                --de Minenräumung --en "mine clearance" --note "also: demining"
             """
     )
 
@@ -242,7 +242,7 @@ struct GlossaryRemove: ParsableCommand {
         discussion: """
             Comment lines directly above a removed row are removed with it. Removing an entry that is not there is an error (exit 2) naming the file.
             Example:
-              glossa glossary remove Glossaries/de-en/terms.tsv --de Waffenruhe
+              glossa glossary remove Glossaries/de-en/terms.tsv --de Minenräumung
             """
     )
 

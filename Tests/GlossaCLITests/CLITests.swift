@@ -50,6 +50,89 @@ import Testing
         }
     }
 
+    /// Every repository path an example in --help names exists.
+    @Test func helpExamplesNameFilesThatExist() throws {
+        var commands: [[String]] = [[], ["annotate"], ["tokenize"], ["stem"], ["match"], ["translit"], ["glossary"]]
+        for group in ["translit", "glossary"] {
+            let listed = try CLI.run([group, "--help"]).stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+            for line in listed.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                if let name = line.split(separator: " ").first, !name.isEmpty, name != "See" { commands.append([group, String(name)]) }
+            }
+        }
+        var named = 0
+        for command in commands {
+            let help = try CLI.run(command + ["--help"], environment: ["COLUMNS": "1000"]).stdout
+            for word in help.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.hasPrefix("Fixtures/") || word.hasPrefix("Glossaries/") {
+                let path = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)"))
+                named += 1
+                #expect(FileManager.default.fileExists(atPath: TestSupport.file(path).path), "glossa \(command.joined(separator: " ")) --help names \(path), which does not exist")
+            }
+        }
+        #expect(named > 3)
+    }
+
+    /// The examples of `glossary add --help` and `remove --help` work on the bundled glossary
+    /// they name (run on a copy): the added term is not there yet, and remove takes it out again.
+    @Test func addAndRemoveHelpExamplesWork() throws {
+        func example(_ command: String) throws -> [String] {
+            let help = try CLI.run(["glossary", command, "--help"], environment: ["COLUMNS": "1000"]).stdout
+            let lines = help.components(separatedBy: "Example:\n").last?.components(separatedBy: "\n\n").first ?? ""
+            let joined = lines.replacingOccurrences(of: "\\\n", with: " ")
+            // Shell words: spaces separate, double quotes group.
+            var words: [String] = [], word = "", quoted = false, inWord = false
+            for character in joined {
+                if character == "\"" { quoted.toggle(); inWord = true } else if (character == " " || character == "\n") && !quoted {
+                    if inWord { words.append(word) }
+                    word = ""
+                    inWord = false
+                } else { word.append(character); inWord = true }
+            }
+            if inWord { words.append(word) }
+            #expect(Array(words.prefix(3)) == ["glossa", "glossary", command])
+            return Array(words.dropFirst())
+        }
+        let add = try example("add"), remove = try example("remove")
+        let file = try #require(add.dropFirst(2).first)
+        #expect(remove.dropFirst(2).first == file)
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-example-\(UUID().uuidString).tsv")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let original = try Data(contentsOf: TestSupport.file(file))
+        try original.write(to: copy)
+        let added = try CLI.run(add.map { $0 == file ? copy.path : $0 })
+        #expect(added.status == 0, "the example of glossary add --help fails: \(added.stderr)")
+        let removed = try CLI.run(remove.map { $0 == file ? copy.path : $0 })
+        #expect(removed.status == 0, "the example of glossary remove --help fails: \(removed.stderr)")
+        #expect(try Data(contentsOf: copy) == original)
+    }
+
+    /// README's JSON excerpt is the actual output: each object it shows appears as it is in
+    /// `glossa annotate --format json` of the fixture it names.
+    @Test func readmeJSONExcerptIsTheActualOutput() throws {
+        let readme = try TestSupport.text("README.md")
+        let section = try #require(readme.components(separatedBy: "### The JSON contract").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+        // The block wraps the one output line: its line breaks and indentation are not in it.
+        let compact = block.split(separator: "\n").map { $0.drop { $0 == " " } }.joined()
+        let result = try CLI.run(["annotate", "--format", "json", "Fixtures/de/kuba-russland.txt"])
+        #expect(result.status == 0)
+        var objects = 0
+        var depth = 0, start = compact.startIndex
+        for index in compact.indices {
+            if compact[index] == "{" { depth += 1; start = index }
+            if compact[index] == "}" {
+                // Innermost objects only (no "{" since the last one opened).
+                if !compact[start..<index].dropFirst().contains("{") && compact[start] == "{" {
+                    let object = String(compact[start...index])
+                    objects += 1
+                    #expect(result.stdout.contains(object), "README's JSON example shows \(object), which the output does not have")
+                }
+                depth -= 1
+                start = compact.index(after: index)
+            }
+        }
+        #expect(objects >= 6)
+    }
+
     @Test func tokenizeJSONContractFromStdin() throws {
         let result = try CLI.run(["tokenize", "-"], input: "Russland und Kuba.")
         #expect(result.status == 0)
