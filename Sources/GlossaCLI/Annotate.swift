@@ -17,6 +17,7 @@ struct Annotate: ParsableCommand {
               jsonl     one JSON object per sentence, streamed
               xliff     XLIFF 2.1 with a glossary (gls) per paragraph
             With several inputs, json writes a JSON array, text/markdown/jsonl concatenate, and html/xliff need -o DIR (one file per input).
+            A file per input is named after the input: its file name with the format's extension (sub/k.txt → DIR/k.html, standard input → stdin.html); a corpus record after its "id" ("/" becomes "_"), or FILE-LINE when it has none (corpus-3.html). Inputs that would get the same file name (k.txt and sub/k.txt, two records with one id) are refused before anything is written (exit 2), naming both: rename them, or annotate them in separate runs.
             --input jsonl reads a corpus: one {"id": ..., "text": ...} object per line. A bad record is reported (file, line, byte offset) and skipped; --strict stops instead.
             Examples:
               glossa annotate Fixtures/de/kuba-russland.txt
@@ -80,10 +81,10 @@ struct Annotate: ParsableCommand {
             let perFileOutput = sources.count > 1 && (format == .html || format == .xliff || output.map(isDirectory) == true)
             if perFileOutput {
                 guard let folder = output else { throw CLIError("several inputs in \(format.rawValue) need -o FOLDER (one file per input)") }
+                let names = try Self.outputNames(sources, fileExtension: writer.fileExtension, folder: folder)
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 let results = annotateAll(sources, annotator: annotator, tokenizers: tokenizers, memories: memories, progress: progress)
-                for (source, result) in zip(sources, results) {
-                    let name = (URL(fileURLWithPath: source.name).deletingPathExtension().lastPathComponent) + "." + writer.fileExtension
+                for ((source, result), name) in zip(zip(sources, results), names) {
                     let sink = try OutputSink(path: (folder as NSString).appendingPathComponent(name))
                     sink.write(writer.render(result, context: WriterContext(name: source.name, color: false)))
                     sink.flush()
@@ -151,8 +152,48 @@ struct Annotate: ParsableCommand {
     }
 
     struct Source: Sendable {
+        /// The document's name in outputs: the path, or a corpus record's id.
         let name: String
         let text: String
+        /// Where it came from, for messages: the path, or "FILE line N (id ...)".
+        let origin: String
+        /// The name of its output file without the extension, when each input gets one.
+        let fileStem: String
+    }
+
+    /// The output file names of `sources` (one per input, in `folder`), checked before anything
+    /// is written: two inputs with one name (compared ignoring case where file systems usually
+    /// do) would overwrite each other, so they are an error naming both.
+    static func outputNames(_ sources: [Source], fileExtension: String, folder: String) throws -> [String] {
+        var seen: [String: Source] = [:]
+        var names: [String] = []
+        for source in sources {
+            let name = source.fileStem + "." + fileExtension
+            if name.utf8.count > 255 { throw CLIError("\(source.origin): the output file name would be longer than 255 bytes: \(name.prefix(40))...") }
+            #if os(macOS) || os(Windows)
+            let key = name.lowercased()
+            #else
+            let key = name
+            #endif
+            if let earlier = seen[key] {
+                throw CLIError("\(earlier.origin) and \(source.origin) would both be written to \((folder as NSString).appendingPathComponent(name)); nothing written (give them distinct names or ids, or annotate them in separate runs)")
+            }
+            seen[key] = source
+            names.append(name)
+        }
+        return names
+    }
+
+    /// An output file stem made of a corpus record's id: no folder separators, not hidden.
+    static func fileStem(id: String) -> String {
+        var stem = String(id.map { $0 == "/" || $0 == "\\" || $0 == "\0" ? "_" : $0 })
+        if stem.isEmpty || stem.hasPrefix(".") { stem = "_" + stem }
+        return stem
+    }
+
+    /// The file name of `path` without its extension ("stdin" for standard input).
+    static func fileStem(path: String) -> String {
+        path == "-" ? "stdin" : URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
 
     private func readSources() throws -> [Source] {
@@ -161,16 +202,17 @@ struct Annotate: ParsableCommand {
             let text = try inputOptions.readText(file)
             switch input {
             case .text:
-                sources.append(Source(name: file == "-" ? "<stdin>" : file, text: text))
+                let name = file == "-" ? "<stdin>" : file
+                sources.append(Source(name: name, text: text, origin: name, fileStem: Self.fileStem(path: file)))
             case .jsonl:
-                sources.append(contentsOf: try corpusRecords(text, file: file == "-" ? "<stdin>" : file))
+                sources.append(contentsOf: try corpusRecords(text, file: file == "-" ? "<stdin>" : file, stem: Self.fileStem(path: file)))
             }
         }
         return sources
     }
 
     /// Parses a JSON-lines corpus; a bad record is reported and skipped (or stops with --strict).
-    private func corpusRecords(_ text: String, file: String) throws -> [Source] {
+    private func corpusRecords(_ text: String, file: String, stem: String) throws -> [Source] {
         var records: [Source] = []
         var byteOffset = 0
         var lineNumber = 0
@@ -182,14 +224,19 @@ struct Annotate: ParsableCommand {
             do {
                 let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
                 if let record = object as? [String: Any], let body = record["text"] as? String {
-                    let id: String
+                    let id: String?
                     switch record["id"] {
                     case let string as String: id = string
                     case let number as NSNumber: id = number.stringValue
-                    case nil: id = "\(file):\(lineNumber)"
-                    default: id = "\(file):\(lineNumber)"
+                    default: id = nil
                     }
-                    records.append(Source(name: id, text: body))
+                    if let id {
+                        records.append(Source(name: id, text: body, origin: "\(file) line \(lineNumber) (id \(jsonString(id)))",
+                                              fileStem: Self.fileStem(id: id)))
+                    } else {
+                        records.append(Source(name: "\(file):\(lineNumber)", text: body, origin: "\(file) line \(lineNumber) (no id)",
+                                              fileStem: "\(stem)-\(lineNumber)"))
+                    }
                     continue
                 }
                 problem = "a record must be an object with a string \"text\" (and an \"id\")"

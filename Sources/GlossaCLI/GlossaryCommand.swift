@@ -22,13 +22,9 @@ struct GlossaryCommand: ParsableCommand {
     )
 }
 
-/// The `*.tsv` files named (files or folders), or the bundled ones.
+/// The `*.tsv` files named (files or folders, "-" for standard input), or the bundled ones.
 func glossaryFiles(_ arguments: [String]) throws -> [String] {
-    let paths = arguments.isEmpty ? [try bundledGlossaryFolder()] : arguments
-    var files: [String] = []
-    for path in paths { files += try Glossary.tsvFiles(at: path) }
-    if files.isEmpty { throw CLIError("no *.tsv files in \(paths.joined(separator: ", "))") }
-    return files
+    try tsvFiles(arguments.isEmpty ? [try bundledGlossaryFolder()] : arguments, standardInput: true)
 }
 
 /// The bundled German → English glossaries (as `GlossaryOptions` resolves its default).
@@ -42,6 +38,7 @@ func bundledGlossaryFolder() throws -> String {
 
 /// Reads and parses a file for rewriting; a file that does not parse is refused (file:line:column).
 func readForRewrite(_ path: String) throws -> (file: GlossaryFile, snapshot: SafeFileWriter.Snapshot) {
+    if path == "-" { throw CLIError("-: standard input cannot be edited in place (name a glossary file)") }
     let (text, snapshot) = try SafeFileWriter.read(path)
     do {
         return (try GlossaryFile.parse(text, path: displayPath(path)), snapshot)
@@ -66,12 +63,13 @@ struct GlossaryLint: ParsableCommand {
               glossa glossary lint
               glossa glossary lint mine.tsv --format json
               glossa glossary lint --errors-only Glossaries/de-en
+              git show HEAD:Glossaries/de-en/terms.tsv | glossa glossary lint -
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Glossary files or folders (default: the bundled glossaries).")
+    @Argument(help: "Glossary files or folders, or - for standard input (default: the bundled glossaries).")
     var files: [String] = []
     @Option(help: "Output format: text or json.")
     var format: Format = .text
@@ -86,11 +84,11 @@ struct GlossaryLint: ParsableCommand {
             let paths = try glossaryFiles(files)
             var inputs: [GlossaryLinter.Input] = []
             for path in paths {
-                inputs.append(GlossaryLinter.Input(path: displayPath(path), text: try Glossary.readText(path)))
+                inputs.append(GlossaryLinter.Input(path: glossaryName(path), text: try readGlossaryText(path)))
             }
             var findings = try GlossaryLinter().lint(inputs)
             if translit {
-                let entries = try paths.flatMap { path in try GlossaryFile.parse(try Glossary.readText(path), path: displayPath(path)).entries }
+                let entries = try inputs.flatMap { input in try GlossaryFile.parse(input.text, path: input.path).entries }
                 findings += GlossaryLinter.transliterationFindings(entries, exceptions: (try? ExceptionTable.bundled()) ?? .empty)
                 findings.sort()
             }
@@ -131,14 +129,16 @@ struct GlossaryFmt: ParsableCommand {
         discussion: """
             Canonical form: NFC; columns de, en, type, status, case, variants, orig, note, source (those present), then other columns alphabetically; rows sorted by 'de' in German dictionary order (DIN 5007-1), then by 'en', then by the row's text; comments stay with the row below them, header comments at the top; blank lines dropped; trailing empty fields trimmed.
             --check changes nothing and exits 1 naming every file that is not canonical.
+            With -, reads a glossary from standard input and writes its canonical form to standard output (with --check, only the exit status and finding).
             Examples:
               glossa glossary fmt
               glossa glossary fmt --check
               glossa glossary fmt mine.tsv
+              glossa glossary fmt - < draft.tsv > canonical.tsv
             """
     )
 
-    @Argument(help: "Glossary files or folders (default: the bundled glossaries).")
+    @Argument(help: "Glossary files or folders, or - to format standard input to standard output (default: the bundled glossaries).")
     var files: [String] = []
     @Flag(help: "Change nothing; exit 1 if a file is not canonical.")
     var check = false
@@ -147,6 +147,20 @@ struct GlossaryFmt: ParsableCommand {
         var notCanonical: [String] = []
         try runReportingErrors {
             for path in try glossaryFiles(files) {
+                if path == "-" {
+                    // A filter: standard input in, its canonical form out (or, with --check, a
+                    // finding when it is not canonical).
+                    let text = try readGlossaryText(path)
+                    let canonical = try GlossaryFormatter.canonicalText(of: text, path: glossaryName(path))
+                    if !check {
+                        let sink = try OutputSink(path: nil)
+                        sink.write(canonical)
+                        sink.flush()
+                    } else if canonical != text {
+                        notCanonical.append(glossaryName(path))
+                    }
+                    continue
+                }
                 let (text, snapshot) = try SafeFileWriter.read(path)
                 let canonical: String
                 do {
@@ -175,10 +189,10 @@ struct GlossaryAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add an entry to a glossary file, keeping it canonical.",
         discussion: """
-            Refuses an entry whose German term the file already has (the same English: duplicate; another English: conflict) unless --force is given. Exit 2 when refused.
+            Refuses an entry whose German term the file already has (the same English: duplicate; another English: conflict) unless --force is given, and values the format does not allow: a --type, --status or --case that is not one of those listed below, an empty variant in --variants ("a||b", "a|"). Exit 2 when refused.
             Example:
               glossa glossary add Glossaries/de-en/terms.tsv \\
-                --de Waffenruhe --en ceasefire --note "short truce"
+                --de Minenräumung --en "mine clearance" --note "also: demining"
             """
     )
 
@@ -198,6 +212,13 @@ struct GlossaryAdd: ParsableCommand {
         try runReportingErrors {
             if let status, EntryStatus(rawValue: status) == nil { throw CLIError("unknown --status '\(status)' (expected preferred, admitted, deprecated or forbidden)") }
             if let caseRule, CaseRule(rawValue: caseRule) == nil { throw CLIError("unknown --case '\(caseRule)' (expected sensitive or insensitive)") }
+            // The documented types only (Glossaries/README.md; lint warns about any other).
+            if let type, !type.isEmpty, !EntryType.known.contains(EntryType(rawValue: type)) {
+                throw CLIError("unknown --type '\(type)' (expected \(EntryType.known.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if let variants, variants.split(separator: "|", omittingEmptySubsequences: false).contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+                throw CLIError("--variants '\(variants)' has an empty variant (variants are separated by single '|', none empty)")
+            }
             for (name, value) in [("de", de), ("en", en), ("variants", variants ?? ""), ("note", note ?? ""), ("orig", orig ?? "")]
             where value.contains("\t") || value.contains("\n") || value.contains("\r") {
                 throw CLIError("--\(name) must not hold a tab or line break")
@@ -221,7 +242,7 @@ struct GlossaryRemove: ParsableCommand {
         discussion: """
             Comment lines directly above a removed row are removed with it. Removing an entry that is not there is an error (exit 2) naming the file.
             Example:
-              glossa glossary remove Glossaries/de-en/terms.tsv --de Waffenruhe
+              glossa glossary remove Glossaries/de-en/terms.tsv --de Minenräumung
             """
     )
 

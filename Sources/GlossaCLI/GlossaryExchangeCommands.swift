@@ -5,7 +5,7 @@ import GlossaGlossary
 /// Parses glossary files for reading (no rewrite).
 func parseGlossaryFiles(_ arguments: [String]) throws -> [GlossaryFile] {
     try glossaryFiles(arguments).map { path in
-        try GlossaryFile.parse(try Glossary.readText(path), path: displayPath(path))
+        try GlossaryFile.parse(try readGlossaryText(path), path: glossaryName(path))
     }
 }
 
@@ -44,7 +44,7 @@ struct GlossaryExport: ParsableCommand {
     )
 
     @Option(name: .customLong("to"), help: "tbx, csv, deepl, google or omegat.") var format: GlossaryExchange.ExportFormat
-    @Argument(help: "Glossary files or folders (default: the bundled glossaries).") var files: [String] = []
+    @Argument(help: "Glossary files or folders, or - for standard input (default: the bundled glossaries).") var files: [String] = []
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
     func run() throws {
@@ -70,19 +70,20 @@ struct GlossaryImport: ParsableCommand {
             Examples:
               glossa glossary import --from tbx terms.tbx -o terms.tsv
               glossa glossary import --from csv deepl-export.csv
+              glossa glossary import --from csv - -o terms.tsv < export.csv
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case tbx, csv, tsv }
 
     @Option(name: .customLong("from"), help: "tbx, csv or tsv.") var format: Format
-    @Argument(help: "The file to import.") var file: String
+    @Argument(help: "The file to import, or - for standard input.") var file: String
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
     func run() throws {
         try runReportingErrors {
-            let text = try Glossary.readText(file)
-            let shown = displayPath(file)
+            let text = try readGlossaryText(file)
+            let shown = glossaryName(file)
             let outputPath = output ?? "imported.tsv"
             let imported: GlossaryFile
             let skipped: [(line: Int, reason: String)]

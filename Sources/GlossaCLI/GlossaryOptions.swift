@@ -21,9 +21,38 @@ struct GlossaryOptions: ParsableArguments {
 
     /// Loads the glossaries.
     func load() throws -> Glossary {
-        try Glossary.load(paths: resolvedPaths())
+        try Glossary.load(paths: tsvFiles(resolvedPaths(), standardInput: false))
     }
 }
+
+/// The glossary files at `paths`: a file itself, or every `*.tsv` below a folder (sorted). A
+/// folder without any is an error, so that every command refuses it alike instead of some
+/// running with no entries. "-" (standard input, once) is kept where `standardInput` allows it,
+/// else refused with a message saying so (`--glossary` takes files: standard input is the text's).
+func tsvFiles(_ paths: [String], standardInput: Bool) throws -> [String] {
+    var files: [String] = []
+    for path in paths {
+        if path == "-" {
+            guard standardInput else { throw CLIError("--glossary -: glossaries are read from files or folders, not from standard input") }
+            if files.contains("-") { throw CLIError("standard input (-) can be named only once") }
+            files.append(path)
+            continue
+        }
+        let found = try Glossary.tsvFiles(at: path)
+        if found.isEmpty { throw CLIError("no *.tsv files in \(path)") }
+        files += found
+    }
+    return files
+}
+
+/// Reads a glossary file as UTF-8, or standard input for "-" (named `<stdin>` in messages).
+func readGlossaryText(_ path: String) throws -> String {
+    guard path == "-" else { return try Glossary.readText(path) }
+    return try Glossary.readText("<stdin>", data: FileHandle.standardInput.readDataToEndOfFile())
+}
+
+/// How a glossary path is named in messages and outputs: `<stdin>` for "-", else `displayPath`.
+func glossaryName(_ path: String) -> String { path == "-" ? "<stdin>" : displayPath(path) }
 
 /// A path for messages and outputs: relative to the current folder when it lies below it.
 func displayPath(_ path: String) -> String {

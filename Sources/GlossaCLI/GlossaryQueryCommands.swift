@@ -7,7 +7,7 @@ struct GlossaryFind: ParsableCommand {
         commandName: "find",
         abstract: "Look a term up by German (any inflected form), English, or a near misspelling.",
         discussion: """
-            German lookups use the annotator's matcher (inflections, genitives, variants, compound parts); English lookups ignore case; near misspellings allow 1 edit for keys of 5 to 8 letters and 2 edits for longer ones. Prints one line per entry: file:line, how it was found, de, en, type. Exit 1 when nothing is found.
+            German lookups use the annotator's matcher (inflections, genitives, variants, compound parts); English lookups ignore case; near misspellings allow 1 edit for keys of 5 to 8 letters and 2 edits for longer ones. Prints one line per entry: file:line, how it was found, de, en, type. Exit 1 when nothing is found, 2 for an empty query.
             Examples:
               glossa glossary find Lawrows
               glossa glossary find ceasefire
@@ -21,6 +21,9 @@ struct GlossaryFind: ParsableCommand {
     func run() throws {
         var found = true
         try runReportingErrors {
+            guard !query.allSatisfy(\.isWhitespace) else {
+                throw CLIError("glossary find: the query is empty (give a German or English term)")
+            }
             let index = try GlossaryIndex(glossaries.load())
             let hits = try GlossaryLookup(index: index).find(query)
             let sink = try OutputSink(path: nil)
@@ -51,7 +54,7 @@ struct GlossaryMerge: ParsableCommand {
             """
     )
 
-    @Argument(help: "Glossary files or folders to merge.") var files: [String]
+    @Argument(help: "Glossary files or folders to merge (- for standard input).") var files: [String]
     @Option(name: .shortAndLong, help: "Output file (- for standard output).") var output: String
 
     func run() throws {
@@ -79,7 +82,7 @@ struct GlossaryStats: ParsableCommand {
             """
     )
 
-    @Argument(help: "Glossary files or folders (default: the bundled glossaries).") var files: [String] = []
+    @Argument(help: "Glossary files or folders, or - for standard input (default: the bundled glossaries).") var files: [String] = []
 
     func run() throws {
         try runReportingErrors {
@@ -105,15 +108,16 @@ struct GlossaryCoverage: ParsableCommand {
         commandName: "coverage",
         abstract: "Which entries a corpus uses, and frequent capitalized words no entry covers.",
         discussion: """
-            Reads UTF-8 text files (or folders of *.txt files). Prints the most used entries as comment lines, then the top uncovered capitalized words and phrases as glossary TSV ready to review: 'en' is the CLDR English name where the word is a region name, else '?'.
+            Reads UTF-8 text files (or folders of *.txt files, or standard input for -). Prints the most used entries as comment lines, then the top uncovered capitalized words and phrases as glossary TSV ready to review: 'en' is the CLDR English name where the word is a region name, else '?'.
             Example:
               glossa glossary coverage Fixtures/de --top 20
             """
     )
 
-    @Argument(help: "Text files or folders.") var corpus: [String]
+    @Argument(help: "Text files or folders, or - for standard input.") var corpus: [String]
     @OptionGroup var glossaries: GlossaryOptions
     @Option(help: "How many entries and candidates to list.") var top = 30
+    @OptionGroup var input: InputOptions
 
     func run() throws {
         try runReportingErrors {
@@ -121,7 +125,7 @@ struct GlossaryCoverage: ParsableCommand {
             let index = try GlossaryIndex(glossaries.load())
             var counter = try CoverageCounter(index: index)
             for path in try corpusFiles(corpus) {
-                counter.add(try Glossary.readText(path), name: path)
+                counter.add(try input.readText(path), name: path == "-" ? "<stdin>" : path)
             }
             let sink = try OutputSink(path: nil)
             let uses = counter.entryUses()
@@ -143,6 +147,11 @@ struct GlossaryCoverage: ParsableCommand {
     func corpusFiles(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
+            if path == "-" {
+                if files.contains("-") { throw CLIError("standard input (-) can be named only once") }
+                files.append(path)
+                continue
+            }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw CLIError("\(path): no such file or folder") }
             if !isFolder.boolValue { files.append(path); continue }

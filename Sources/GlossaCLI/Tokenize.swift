@@ -15,7 +15,7 @@ struct Tokenize: ParsableCommand {
               spans  one line per sentence: the tokens' start:end pairs
             With --per-line, each input line is a text of its own (offsets restart on each line, and each line gives exactly one output line in the spans and sentences formats).
             Examples:
-              glossa tokenize Fixtures/de/cuba-russia.txt --format tsv
+              glossa tokenize Fixtures/de/kuba-russland.txt --format tsv
               echo 'Dr. Borissow kam am 21. März.' | glossa tokenize -
             """
     )

@@ -50,6 +50,8 @@ struct TranslitConvert: ParsableCommand {
     @Flag(help: "With German input: list every candidate with its score.")
     var all = false
 
+    @OptionGroup var input: InputOptions
+
     func run() throws {
         try runReportingErrors {
             let engine = try openTransliteration(strict: strict)
@@ -57,11 +59,7 @@ struct TranslitConvert: ParsableCommand {
             defer { sink.flush() }
             let lines: [String]
             if text.isEmpty {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                guard let input = String(data: data, encoding: .utf8) else { throw CLIError("standard input is not UTF-8") }
-                var split = input.components(separatedBy: "\n")
-                if split.last == "" { split.removeLast() }
-                lines = split
+                lines = inputLines(try input.readText("-"))
             } else {
                 lines = [text.joined(separator: " ")]
             }
@@ -105,6 +103,8 @@ struct TranslitCheck: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var input: InputOptions
+
     func run() throws {
         var found = false
         try runReportingErrors {
@@ -114,7 +114,7 @@ struct TranslitCheck: ParsableCommand {
             var texts: [CheckText] = []
             var occurrences: [NameOccurrence] = []
             for file in files {
-                let text = try readInputText(file)
+                let text = try input.readText(file)
                 texts.append(CheckText(file: file, text: text))
                 occurrences += NameScanner.scan(text, file: file)
             }
@@ -151,7 +151,7 @@ struct TranslitCheck: ParsableCommand {
 /// The entries of glossary files or folders, read by the glossary loader (errors name file,
 /// line and column).
 func readCheckEntries(_ path: String) throws -> [CheckEntry] {
-    try Glossary.load(paths: [path]).entries.map { entry in
+    try Glossary.load(paths: tsvFiles([path], standardInput: false)).entries.map { entry in
         var check = entry.checkEntry
         if let location = entry.location { check = CheckEntry(de: check.de, en: check.en, orig: check.orig, variants: check.variants,
                                                               type: check.type, file: displayPath(location.file), line: location.line) }

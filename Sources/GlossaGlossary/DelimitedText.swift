@@ -20,6 +20,8 @@ public enum DelimitedText {
     }
 
     /// Parses CSV (or another separator with RFC 4180 quoting). Blank lines are skipped.
+    /// `text` is decoded text: its byte order mark was dropped by the decoder (`InputText`),
+    /// so a U+FEFF at its start is a character of the first field.
     public static func parseCSV(_ text: String, separator: Unicode.Scalar = ",", file: String) throws(Error) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
@@ -32,7 +34,6 @@ public enum DelimitedText {
         var atFieldStart = true
         let scalars = Array(text.unicodeScalars)
         var index = 0
-        if scalars.first == "\u{FEFF}" { index = 1 }
 
         func endRecord() {
             fields.append(String(field))
@@ -107,7 +108,7 @@ public enum DelimitedText {
     }
 
     /// Parses tab-separated text without quoting (DeepL, OmegaT, Google TSV). Blank lines and
-    /// lines starting with `#` are skipped.
+    /// lines starting with `#` are skipped. As for `parseCSV`, a U+FEFF at the start is text.
     public static func parseTSV(_ text: String) -> [Record] {
         var records: [Record] = []
         var line = 0
@@ -115,7 +116,6 @@ public enum DelimitedText {
             line += 1
             var value = Substring(raw)
             if value.hasSuffix("\r") { value = value.dropLast() }
-            if line == 1, value.hasPrefix("\u{FEFF}") { value = value.dropFirst() }
             if value.allSatisfy({ $0 == " " || $0 == "\t" }) || value.hasPrefix("#") { continue }
             records.append(Record(fields: value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), line: line))
         }

@@ -74,12 +74,7 @@ public struct Glossary: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: InputText.whyUnreadable(path))
         }
-        do {
-            return try InputText.decode(data, source: path)
-        } catch {
-            throw GlossaryError(file: path, line: error.line, column: 0, code: .encoding,
-                                message: "invalid UTF-8 at byte offset \(error.byteOffset)")
-        }
+        return try readText(path, data: data)
     }
 
     /// Finds the bundled glossaries: `$GLOSSA_GLOSSARIES`; else `Glossaries` beside the

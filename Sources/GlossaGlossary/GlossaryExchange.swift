@@ -110,8 +110,13 @@ public enum GlossaryExchange {
             return (columns, true)
         }
         // No header: source, target, comment (DeepL, Google, OmegaT), then numbered columns.
-        let columns = first.indices.map { index in ["de", "en", "note"].indices.contains(index) ? ["de", "en", "note"][index] : "column\(index + 1)" }
-        return (columns, false)
+        return (first.indices.map(headerlessColumn), false)
+    }
+
+    /// The column of field `index` in a file without a header: source, target, comment (the
+    /// note), then `column4`, `column5`, ...
+    static func headerlessColumn(_ index: Int) -> String {
+        index < 3 ? ["de", "en", "note"][index] : "column\(index + 1)"
     }
 
     public struct ImportResult: Sendable {
@@ -130,7 +135,12 @@ public enum GlossaryExchange {
         for record in records.dropFirst(hasHeader ? 1 : 0) {
             var fields: [String: String] = [:]
             for (index, value) in record.fields.enumerated() {
-                if index >= allColumns.count { allColumns.append("column\(index + 1)") }
+                // A record longer than the first one: without a header, its fields are named as
+                // the first record's would have been (the third is the note, whatever the first
+                // record's length).
+                while index >= allColumns.count {
+                    allColumns.append(hasHeader ? "column\(allColumns.count + 1)" : headerlessColumn(allColumns.count))
+                }
                 // Glossa fields hold no tabs or line breaks.
                 let clean = value.split(whereSeparator: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ").trimmingSpaces()
                 if !clean.isEmpty { fields[allColumns[index]] = clean }

@@ -170,14 +170,18 @@ public struct GlossaryLinter {
             }
         }
         if let variants = row.fields["variants"] {
+            // Each finding points at its own item, so two empty items are two places to fix,
+            // not one line printed twice.
+            var offset = 0
             for variant in variants.split(separator: "|", omittingEmptySubsequences: false) {
+                defer { offset += variant.unicodeScalars.count + 1 }
                 let clean = String(variant).trimmingSpaces()
                 if clean.isEmpty {
-                    report("variants", 0, .warning, "variant", "empty variant in 'variants'")
+                    report("variants", offset, .warning, "variant", "empty variant in 'variants'")
                 } else if clean == row.de {
-                    report("variants", 0, .warning, "variant", "variant '\(clean)' repeats 'de'")
+                    report("variants", offset, .warning, "variant", "variant '\(clean)' repeats 'de'")
                 } else if clean.utf8.count > 1024 {
-                    report("variants", 0, .error, "export", "a variant is \(clean.utf8.count) UTF-8 bytes; DeepL glossaries allow at most 1024")
+                    report("variants", offset, .error, "export", "a variant is \(clean.utf8.count) UTF-8 bytes; DeepL glossaries allow at most 1024")
                 }
             }
         }

@@ -13,6 +13,9 @@ import GlossaText
 ///    in between), writes the new content to a temporary file in the same folder, `fsync`s
 ///    it, and `rename(2)`s it over the original; then it `fsync`s the folder.
 ///
+/// A path that is a symbolic link is written where the link points: the temporary file is made
+/// in the target's folder and renamed over the target, so the link stays a link.
+///
 /// `rename(2)` within one file system is atomic: a reader (or a crash) sees either the old
 /// file or the new one, never a half-written file. If anything fails before the rename, the
 /// temporary file is removed and the original is untouched.
@@ -55,7 +58,10 @@ public enum SafeFileWriter {
     }
 
     /// Writes bytes to `path` through a temporary file in the same folder, fsync and rename.
-    public static func writeAtomically(_ data: Data, to path: String, fileMode: mode_t = 0o644) throws(GlossaryError) {
+    /// When `path` is a symbolic link, the file it points to is replaced (the temporary file is
+    /// made in that file's folder) and the link stays a link.
+    public static func writeAtomically(_ data: Data, to givenPath: String, fileMode: mode_t = 0o644) throws(GlossaryError) {
+        let path = try target(of: givenPath)
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
@@ -114,6 +120,32 @@ public enum SafeFileWriter {
         }
     }
 
+    /// The file a write to `path` should replace: `path` itself, or, when it is a symbolic
+    /// link, the file at the end of its chain of links (which need not exist yet). A relative
+    /// link is read relative to the link's own folder. Only the last component is followed:
+    /// links among the folders above it are left to the system, as for any path.
+    static func target(of path: String) throws(GlossaryError) -> String {
+        var current = path
+        // Linux and macOS give up on a chain of more than 40 and 32 links (ELOOP).
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count >= 0 else {
+                throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: "cannot read the symbolic link \(current): \(errorText())")
+            }
+            let destination = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if destination.hasPrefix("/") {
+                current = destination
+            } else {
+                let folder = (current as NSString).deletingLastPathComponent
+                current = folder.isEmpty ? destination : (folder as NSString).appendingPathComponent(destination)
+            }
+        }
+        throw GlossaryError(file: path, line: 0, column: 0, code: .io, message: "too many levels of symbolic links")
+    }
+
     /// Tests of interrupted writes set `GLOSSA_TEST_PAUSE_WRITE` to `mid-write` (half the temporary
     /// file written) or `before-rename` (written and synced, not yet renamed): the writer then
     /// prints `glossa: paused <point>` on stderr and sleeps, so the test can SIGKILL it there.
@@ -142,12 +174,13 @@ private func Glossa_write(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int
 }
 
 extension Glossary {
-    /// Decodes the bytes of a glossary file as UTF-8 (a BOM is dropped).
+    /// Decodes the bytes of a glossary file as UTF-8 (a BOM is dropped); invalid UTF-8 is an
+    /// `.encoding` error naming its line, column and byte offset.
     public static func readText(_ path: String, data: Data) throws(GlossaryError) -> String {
         do {
             return try InputText.decode(data, source: path)
         } catch {
-            throw GlossaryError(file: path, line: error.line, column: 0, code: .encoding,
+            throw GlossaryError(file: path, line: error.line, column: error.column, code: .encoding,
                                 message: "invalid UTF-8 at byte offset \(error.byteOffset)")
         }
     }

@@ -55,16 +55,13 @@ public final class GermanTokenizer {
     /// for the stretches with characters outside its table (see `WordBoundaries`).
     public var wordBoundaryStatistics: WordBoundaries.Statistics { words.statistics }
 
-    /// Tokenizes `text` into a document called `name`.
+    /// Tokenizes `text` into a document called `name`. Every scalar of `text` is part of the
+    /// document and counted by its offsets, a U+FEFF at the start too: a byte order mark is
+    /// dropped where bytes are decoded (`InputText.decode`), exactly once.
     /// - Parameter paragraphs: how paragraphs are separated; `.automatic` uses blank lines when
     ///   the text has any, otherwise every line break.
     public func document(_ text: String, name: String = "-", paragraphs: ParagraphMode = .automatic) -> Document {
-        var units = ICUText.utf16(text, reusing: &spareUnits)
-        if units.first == 0xFEFF {
-            units.removeFirst()
-            return build(text: String(text.unicodeScalars.dropFirst()), units: units, name: name, mode: paragraphs)
-        }
-        return build(text: text, units: units, name: name, mode: paragraphs)
+        build(text: text, units: ICUText.utf16(text, reusing: &spareUnits), name: name, mode: paragraphs)
     }
 
     // MARK: - Segments

@@ -2,8 +2,8 @@ import Foundation
 
 /// Decoding of input bytes into text, with the rules every Glossa command shares:
 /// UTF-8 only; a leading byte order mark is not part of the text; CR and CRLF line ends
-/// are kept (offsets count them); invalid UTF-8 is an error naming the byte offset,
-/// unless `lossy` replaces each bad sequence with U+FFFD.
+/// are kept (offsets count them); invalid UTF-8 is an error naming the line, column and byte
+/// offset, unless `lossy` replaces each bad sequence with U+FFFD.
 public enum InputText {
     /// Why the file at `path` could not be read, for an error message after a read failed:
     /// "no such file", "is a folder, not a file", "cannot read file (permission denied)", else
@@ -18,16 +18,21 @@ public enum InputText {
     }
 
     /// Decodes UTF-8 `bytes` read from `source` (a path, or "-" for standard input).
-    /// - Throws: `InputError` with the byte offset of the first invalid sequence.
+    /// - Throws: `InputError` with the line, column and byte offset of the first invalid sequence.
     public static func decode(_ bytes: some Collection<UInt8>, source: String, lossy: Bool = false) throws(InputError) -> String {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) { return text }
         if lossy { return String(decoding: body, as: UTF8.self) }
         let skipped = bytes.count - body.count
+        let all = Array(bytes)
         let offset = firstInvalidByte(in: Array(body)) + skipped
-        let line = 1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        throw InputError(source: source, byteOffset: offset, line: line, reason: "invalid UTF-8")
+        let line = 1 + all[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        // The column counts the scalars of the line before the bad byte (valid UTF-8 there, so
+        // every byte that is not a continuation byte starts one); a dropped BOM is not counted.
+        let lineStart = max(skipped, (all[..<offset].lastIndex(of: 0x0A) ?? -1) + 1)
+        let column = 1 + all[lineStart..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        throw InputError(source: source, byteOffset: offset, line: line, column: column, reason: "invalid UTF-8")
     }
 
     /// The byte offset of the first invalid UTF-8 sequence (or `bytes.count` when valid).
@@ -45,21 +50,25 @@ public enum InputText {
     }
 }
 
-/// Bad input: names the source, the byte offset (0-based) and the line (1-based).
+/// Bad input: names the source, the byte offset (0-based), the line and the column (1-based,
+/// in Unicode scalars, not counting a byte order mark).
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public let source: String
     public let byteOffset: Int
     public let line: Int
+    public let column: Int
     public let reason: String
 
-    public init(source: String, byteOffset: Int, line: Int, reason: String) {
+    public init(source: String, byteOffset: Int, line: Int, column: Int, reason: String) {
         self.source = source
         self.byteOffset = byteOffset
         self.line = line
+        self.column = column
         self.reason = reason
     }
 
+    /// `source:line:column: reason at byte offset N`, as glossary errors are written.
     public var description: String {
-        "\(source): line \(line), byte offset \(byteOffset): \(reason) (use --lossy to replace invalid bytes with U+FFFD)"
+        "\(source):\(line):\(column): \(reason) at byte offset \(byteOffset)"
     }
 }

@@ -87,6 +87,27 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         #expect(errorsOnly.stdout == "")
     }
 
+    /// A folder without *.tsv files is refused alike by every command that takes glossaries
+    /// (some used to run with no entries and exit 0).
+    @Test(arguments: [
+        ["annotate", "--glossary", "empty", "t.txt"], ["glossary", "coverage", "--glossary", "empty", "t.txt"],
+        ["match", "--glossary", "empty", "t.txt"], ["glossary", "find", "--glossary", "empty", "Kuba"],
+        ["translit", "check", "--glossary", "empty"], ["glossary", "lint", "empty"], ["glossary", "stats", "empty"],
+        ["glossary", "export", "--to", "csv", "empty"], ["glossary", "lint", "g.tsv", "empty"],
+        ["annotate", "--glossary", "g.tsv", "--glossary", "empty", "t.txt"],
+    ])
+    func emptyGlossaryFolderIsAnInputError(arguments: [String]) throws {
+        let folder = try Glossa.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty/sub"), withIntermediateDirectories: true)
+        try "not a glossary\n".write(to: folder.appendingPathComponent("empty/sub/notes.txt"), atomically: true, encoding: .utf8)
+        try "de\ten\nKuba\tCuba\n".write(to: folder.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)
+        try "Kuba.\n".write(to: folder.appendingPathComponent("t.txt"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(arguments, in: folder)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "glossa: no *.tsv files in empty\n")
+    }
+
     @Test func missingFileIsAnInputError() throws {
         let result = try Glossa.run(["glossary", "lint", "/nonexistent/x.tsv"])
         #expect(result.status == 2)
@@ -152,6 +173,67 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         let missing = try Glossa.run(["glossary", "remove", "t.tsv", "--de", "Frieden"], in: folder)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("t.tsv: no entry 'Frieden' to remove"))
+    }
+}
+
+@Suite(.serialized) struct GlossaryAddValidationTests {
+    /// What lint would flag is refused before the file is touched: a type that is not one of
+    /// the documented ones, empty variants.
+    @Test(arguments: [
+        (["--type", "planet"], "glossa: unknown --type 'planet' (expected person, country, city, place, org, adjective, demonym, term, event, media)\n"),
+        (["--variants", "Baer||Bären|"], "glossa: --variants 'Baer||Bären|' has an empty variant (variants are separated by single '|', none empty)\n"),
+        (["--variants", "|Baer"], "glossa: --variants '|Baer' has an empty variant (variants are separated by single '|', none empty)\n"),
+        (["--variants", "Baer| "], "glossa: --variants 'Baer| ' has an empty variant (variants are separated by single '|', none empty)\n"),
+    ])
+    func refusedWithExitTwo(options: [String], message: String) throws {
+        let folder = try Glossa.temporaryFolder()
+        let file = folder.appendingPathComponent("t.tsv")
+        let original = "de\ten\nWaffenruhe\tceasefire\n"
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "add", "t.tsv", "--de", "Bär", "--en", "bear"] + options, in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr == message)
+        #expect(try String(contentsOf: file, encoding: .utf8) == original)
+    }
+
+    @Test func documentedTypesAndVariantsAreAdded() throws {
+        let folder = try Glossa.temporaryFolder()
+        let file = folder.appendingPathComponent("t.tsv")
+        try "de\ten\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "add", "t.tsv", "--de", "Bär", "--en", "bear", "--type", "term", "--variants", "Baer|Bären"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "de\ten\ttype\tvariants\nBär\tbear\tterm\tBaer|Bären\n")
+        #expect(try Glossa.run(["glossary", "lint", "t.tsv"], in: folder).status == 0)
+    }
+
+    /// Lint points at each empty variant: two of them are two findings at their own columns,
+    /// not the same line twice.
+    @Test func lintNamesEachEmptyVariantOnce() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "de\ten\tvariants\nBär\tbear\tBaer||Bären|\n".write(to: folder.appendingPathComponent("v.tsv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "lint", "v.tsv"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout == "v.tsv:2:15: warning: variant: empty variant in 'variants'\nv.tsv:2:22: warning: variant: empty variant in 'variants'\n")
+    }
+}
+
+@Suite(.serialized) struct GlossaryEditThroughALinkTests {
+    /// Editing a glossary through a symbolic link edits the file it points to; the link stays.
+    @Test(arguments: [["glossary", "add", "link.tsv", "--de", "Abrüstung", "--en", "disarmament"], ["glossary", "fmt", "link.tsv"]])
+    func editThroughASymbolicLink(arguments: [String]) throws {
+        let folder = try Glossa.temporaryFolder()
+        let fm = FileManager.default
+        let real = folder.appendingPathComponent("real.tsv")
+        try "en\tde\nceasefire\tWaffenruhe\n".write(to: real, atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("link.tsv").path, withDestinationPath: "real.tsv")
+        let result = try Glossa.run(arguments, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try fm.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link.tsv").path) == "real.tsv")
+        let text = try String(contentsOf: real, encoding: .utf8)
+        #expect(text.hasPrefix("de\ten\n"))
+        #expect(text.contains("Waffenruhe\tceasefire\n"))
+        #expect(text.contains("Abrüstung") == arguments.contains("add"))
+        #expect(try fm.contentsOfDirectory(atPath: folder.path).sorted() == ["link.tsv", "real.tsv"])
     }
 }
 
@@ -294,6 +376,15 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         let result = try Glossa.run(["glossary", "import", "--from", "csv", "b.csv"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("b.csv:2:1: the quoted field starting here is never closed"))
+    }
+
+    /// A CSV without a header: source, target, comment, as the help says; the comment is the note.
+    @Test func csvImportWithoutHeaderPutsTheThirdColumnInNote() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "Kuba,Cuba\nMoskau,Moscow,capital\n".write(to: folder.appendingPathComponent("h.csv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "import", "--from", "csv", "h.csv"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\nKuba\tCuba\nMoskau\tMoscow\t\t\t\t\t\tcapital\n")
     }
 
     @Test func deeplExportToStdout() throws {

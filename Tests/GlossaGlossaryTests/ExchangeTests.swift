@@ -187,6 +187,18 @@ private func knownFields(_ file: GlossaryFile) -> [[String]] {
         let noHeader = GlossaryExchange.importRecords(DelimitedText.parseTSV("Frieden\tpeace\tnote here\nKrieg\n"), outputPath: "o.tsv")
         #expect(noHeader.file.rows.map { [$0["de"], $0["en"], $0["note"]] } == [["Frieden", "peace", "note here"]])
         #expect(noHeader.skipped.map(\.line) == [2])
+        // Without a header the third field is the note even when the first record has two
+        // fields (it was a new column 'column3'); later fields are numbered columns.
+        for records in [try DelimitedText.parseCSV("Kuba,Cuba\nMoskau,Moscow,capital\nRom,Rome,capital,x\n", file: "a.csv"),
+                        DelimitedText.parseTSV("Kuba\tCuba\nMoskau\tMoscow\tcapital\nRom\tRome\tcapital\tx\n")] {
+            let short = GlossaryExchange.importRecords(records, outputPath: "o.tsv")
+            #expect(short.file.rows.map { [$0["de"], $0["en"], $0["note"], $0["column4"]] }
+                == [["Kuba", "Cuba", "", ""], ["Moskau", "Moscow", "capital", ""], ["Rom", "Rome", "capital", "x"]])
+            #expect(!short.file.columns.contains("column3"))
+        }
+        // With a header, fields past it are numbered after the header's columns.
+        let longer = GlossaryExchange.importRecords(try DelimitedText.parseCSV("de,en\nKuba,Cuba,x\n", file: "a.csv"), outputPath: "o.tsv")
+        #expect(longer.file.rows.map { $0["column3"] } == ["x"])
     }
 
     @Test func deeplExportLeavesOutDuplicateSources() throws {

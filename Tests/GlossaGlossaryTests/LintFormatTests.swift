@@ -235,6 +235,48 @@ private func codes(_ findings: [LintFinding]) -> [String] { findings.map(\.code)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["g.tsv"])
     }
 
+    @Test func writingThroughASymbolicLinkReplacesItsTargetAndKeepsTheLink() throws {
+        let folder = try temporaryFolder()
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: folder.appendingPathComponent("links"), withIntermediateDirectories: true)
+        let real = folder.appendingPathComponent("data/real.tsv").path
+        try "de\ten\nA\tB\n".write(toFile: real, atomically: false, encoding: .utf8)
+        // A relative link in another folder, and a link to that link.
+        let link = folder.appendingPathComponent("links/link.tsv").path
+        try fm.createSymbolicLink(atPath: link, withDestinationPath: "../data/real.tsv")
+        let second = folder.appendingPathComponent("second.tsv").path
+        try fm.createSymbolicLink(atPath: second, withDestinationPath: link)
+
+        let (_, snapshot) = try SafeFileWriter.read(second)
+        try SafeFileWriter.write("de\ten\nC\tD\n", over: snapshot)
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == "de\ten\nC\tD\n")
+        #expect(try fm.destinationOfSymbolicLink(atPath: link) == "../data/real.tsv")
+        #expect(try fm.destinationOfSymbolicLink(atPath: second) == link)
+        // The temporary file was made (and renamed) beside the target: no file is left anywhere.
+        #expect(try fm.contentsOfDirectory(atPath: folder.appendingPathComponent("data").path) == ["real.tsv"])
+        #expect(try fm.contentsOfDirectory(atPath: folder.appendingPathComponent("links").path) == ["link.tsv"])
+        #expect(try fm.contentsOfDirectory(atPath: folder.path).sorted() == ["data", "links", "second.tsv"])
+
+        // A link whose target does not exist yet: the target is created, the link kept.
+        let dangling = folder.appendingPathComponent("new-link.tsv").path
+        try fm.createSymbolicLink(atPath: dangling, withDestinationPath: "data/new.tsv")
+        try SafeFileWriter.writeAtomically(Data("de\ten\n".utf8), to: dangling)
+        #expect(try String(contentsOfFile: folder.appendingPathComponent("data/new.tsv").path, encoding: .utf8) == "de\ten\n")
+        #expect(try fm.destinationOfSymbolicLink(atPath: dangling) == "data/new.tsv")
+
+        // A loop of links is an error, not a hang; nothing is written.
+        let loopA = folder.appendingPathComponent("loop-a.tsv").path, loopB = folder.appendingPathComponent("loop-b.tsv").path
+        try fm.createSymbolicLink(atPath: loopA, withDestinationPath: "loop-b.tsv")
+        try fm.createSymbolicLink(atPath: loopB, withDestinationPath: "loop-a.tsv")
+        #expect {
+            try SafeFileWriter.writeAtomically(Data("x".utf8), to: loopA)
+        } throws: { error in
+            (error as? GlossaryError)?.message == "too many levels of symbolic links"
+        }
+        #expect(try fm.destinationOfSymbolicLink(atPath: loopA) == "loop-b.tsv")
+    }
+
     @Test func failureBeforeRenameLeavesTheOriginal() throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("g.tsv").path

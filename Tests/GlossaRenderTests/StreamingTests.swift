@@ -24,6 +24,20 @@ import Testing
         #expect(counts.sentences == whole.split(separator: "\n").count)
     }
 
+    /// A piece that starts with U+FEFF (a paragraph that begins with one) keeps it: the pieces'
+    /// offsets are those of the whole text (the tokenizer once dropped it there, one off).
+    @Test func aPieceStartingWithU_FEFFKeepsItsOffsets() throws {
+        let text = (0..<40).map { "\u{FEFF}Kuba und Moskau, Absatz \($0).\n\n" }.joined()
+        let index = try GlossaryIndex(Glossary.load(paths: [TestSupport.file("Glossaries/de-en").path]))
+        let annotator = Annotator(index: index)
+        let whole = OutputFormat.jsonl.render(annotator.annotate(try GermanTokenizer().document(text, name: "x")), context: WriterContext(name: "x"))
+        var streamed = ""
+        try StreamingAnnotation.jsonl(text: text, name: "x", annotator: annotator, tokenizers: ResourcePool { try GermanTokenizer() },
+                                      jobs: 2, pieceSize: 100) { streamed += $0 }
+        #expect(streamed == whole)
+        #expect(whole.contains("{\"start\":1,\"end\":5,\"text\":\"Kuba\""))
+    }
+
     /// A stage that fails stops the threads and its error reaches the caller (no hang, nothing
     /// written): here no matcher memory can be made.
     @Test(arguments: [1, 2, 4])

@@ -94,6 +94,12 @@ public enum CLI {
     /// Runs `glossa ARGUMENTS` in the repository root with `input` on standard input.
     public static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
                            sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        try run(arguments, inputBytes: input.map { Array($0.utf8) }, environment: environment, sourceLocation: sourceLocation)
+    }
+
+    /// Runs `glossa ARGUMENTS` in the repository root with `inputBytes` (any bytes) on standard input.
+    public static func run(_ arguments: [String], inputBytes: [UInt8]?, environment: [String: String] = [:],
+                           sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
         guard let executable else {
             Issue.record("the glossa executable is not built: run `swift build` before `swift test`", sourceLocation: sourceLocation)
             return Result(status: -1, stdout: "", stderr: "")
@@ -115,7 +121,7 @@ public enum CLI {
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        if let inputBytes { inPipe.fileHandleForWriting.write(Data(inputBytes)) }
         try inPipe.fileHandleForWriting.close()
         // Read both pipes before waiting, so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()

@@ -158,10 +158,25 @@ func sentenceTexts(_ text: String) throws -> [String] {
     }
 
     @Test func byteOrderMarkAndCRLF() throws {
-        let document = try GermanTokenizer().document("\u{FEFF}Kuba\r\nRussland")
+        // Decoding drops the byte order mark; the tokenizer counts every scalar it is given.
+        let text = try InputText.decode([0xEF, 0xBB, 0xBF] + Array("Kuba\r\nRussland".utf8), source: "-")
+        let document = try GermanTokenizer().document(text)
         #expect(document.text == "Kuba\r\nRussland")
         #expect(document.tokens.map(\.start) == [0, 6])
         #expect(document.paragraphs.count == 2)
+    }
+
+    /// Exactly one byte order mark is dropped, as Python's utf-8-sig does: a second one is a
+    /// character (U+FEFF) of the text, and offsets count it.
+    @Test func onlyTheFirstOfTwoByteOrderMarksIsDropped() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("Kuba\nRussland".utf8)
+        let text = try InputText.decode(bytes, source: "-")
+        #expect(text == "\u{FEFF}Kuba\nRussland")
+        let document = try GermanTokenizer().document(text)
+        #expect(document.text == text)
+        let words = document.tokens.filter { document.text(of: $0) == "Kuba" || document.text(of: $0) == "Russland" }
+        #expect(words.map(\.start) == [1, 6])
+        #expect(words.map { document.text(scalarRange: $0.range) } == ["Kuba", "Russland"])
     }
 
     @Test func astralScalarsCountOnce() throws {
@@ -177,11 +192,29 @@ func sentenceTexts(_ text: String) throws -> [String] {
 @Suite struct InputTests {
     @Test func invalidUTF8NamesByteOffset() {
         let bytes: [UInt8] = Array("Kuba\nRussland ".utf8) + [0xC3, 0x28] + Array(" Moskau".utf8)
-        #expect(throws: InputError(source: "x.txt", byteOffset: 14, line: 2, reason: "invalid UTF-8")) {
+        #expect(throws: InputError(source: "x.txt", byteOffset: 14, line: 2, column: 10, reason: "invalid UTF-8")) {
             _ = try InputText.decode(bytes, source: "x.txt")
         }
+        #expect(InputError(source: "x.txt", byteOffset: 14, line: 2, column: 10, reason: "invalid UTF-8").description
+            == "x.txt:2:10: invalid UTF-8 at byte offset 14")
         let lossy = try? InputText.decode(bytes, source: "x.txt", lossy: true)
         #expect(lossy?.contains("\u{FFFD}") == true)
+    }
+
+    /// Columns are 1-based and count Unicode scalars (a bad first byte is column 1); a dropped
+    /// BOM is not counted, a second one is.
+    @Test(arguments: [
+        ([0xFF], 1, 1, 0),
+        (Array("Kuba\n".utf8) + [0xFF], 2, 1, 5),
+        (Array("Größe ".utf8) + [0xC3, 0x28], 1, 7, 8),
+        ([0xEF, 0xBB, 0xBF, 0x41, 0xFF], 1, 2, 4),
+        ([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, 0xFF], 1, 2, 6),
+        (Array("a\r\nb😀".utf8) + [0x80], 2, 3, 8),
+    ] as [([UInt8], Int, Int, Int)])
+    func invalidUTF8NamesLineAndColumn(bytes: [UInt8], line: Int, column: Int, offset: Int) {
+        #expect(throws: InputError(source: "x", byteOffset: offset, line: line, column: column, reason: "invalid UTF-8")) {
+            _ = try InputText.decode(bytes, source: "x")
+        }
     }
 
     @Test func byteOrderMarkIsDropped() throws {
