@@ -980,6 +980,24 @@ public struct Matcher: Sendable {
         "er", "erin", "erinnen", "ern", "isch", "ische", "ischen", "ischer", "ischem", "isches", "ismus", "ist", "isten",
         "istin", "ität", "ien", "ier", "ierin", "aner", "anerin", "ese", "esin", "ens", "ner", "nerin", "nern",
     ]
+    /// Second elements that make German names of places and people ("-stein", "-hard", "-berg",
+    /// "-dorf", ...): a name followed by one is more often another name than a compound with the
+    /// name ("Bernstein", "Bernhard" are not about Bern; "Irakkrieg" is about Iraq).
+    static let nameElements = ["stein", "hard", "berg", "burg", "dorf", "feld", "heim", "hausen", "bach", "thal"]
+
+    /// Whether a name found as the first part of a compound is followed by a name element
+    /// (`nameElements`), right after it or after a linking element ("Bern|stein", "Bern|s|dorf"):
+    /// then the word is taken for another name. `afterCore` is the key after the name.
+    func restMakesAnotherName(_ pattern: Int32, afterCore: String) -> Bool {
+        guard index.patterns[Int(pattern)].isName else { return false }
+        let after = afterCore.utf8
+        for link in Self.linkingElements where after.starts(with: link.utf8) {
+            let rest = after.dropFirst(link.utf8.count)
+            if Self.nameElements.contains(where: { rest.starts(with: $0.utf8) }) { return true }
+        }
+        return false
+    }
+
     /// German linking elements between the parts of a compound.
     static let linkingElements = ["", "s", "es", "n", "en", "er", "e"]  // (`firstPartSimple` spells them out, in this order.)
 
@@ -1114,7 +1132,8 @@ public struct Matcher: Sendable {
                 let prefix = string(0..<cut)
                 for link in Self.linkingElements where prefix.count - link.count >= minPart && prefix.hasSuffix(link) {
                     let core = String(prefix.dropLast(link.count))
-                    if let pattern = compoundPrefixMatch(core.utf8.span) {
+                    if let pattern = compoundPrefixMatch(core.utf8.span),
+                       !restMakesAnotherName(pattern, afterCore: string(core.unicodeScalars.count..<n)) {
                         return CompoundHit(pattern: pattern, prefix: true, length: Int32(core.unicodeScalars.count))
                     }
                 }
@@ -1181,7 +1200,8 @@ public struct Matcher: Sendable {
                         restIsPlausible = n - cut > Self.longestDerivationalRest || !Self.derivationalRests.contains(string(cut..<n))
                     }
                     guard restIsPlausible == true else { break }
-                    if let pattern = compoundPrefixMatch(utf8.extracting(bytes(0..<length))) {
+                    if let pattern = compoundPrefixMatch(utf8.extracting(bytes(0..<length))),
+                       !restMakesAnotherName(pattern, afterCore: string(length..<n)) {
                         return CompoundHit(pattern: pattern, prefix: true, length: Int32(length))
                     }
                 }

@@ -134,6 +134,14 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         ])
     }
 
+    /// A name followed by "-stein", "-hard", "-dorf", ... (after a linking element or not) is
+    /// another name, not a compound with it; other compounds with the name are still found.
+    @Test func namesFollowedByNameElementsAreOtherNames() throws {
+        let g = try glossary("Bern\tBern\tcity\nKuba\tCuba\tcountry\nKrieg\twar\tterm\n")
+        let found = try matches("Das Bernsteinzimmer, Bernhard und Bernsdorf. Die Bernreise, der Kubakrieg.", g)
+        #expect(found.map { "\($0.0)=\($0.2)" } == ["Bern=compoundPart", "Kuba=compoundPart"])
+    }
+
     @Test func surnamesAlone() throws {
         let g = try glossary("Juri Borissow\tYury Borisov\tperson\nFidel Castro\tFidel Castro\tperson\nRaúl Castro\tRaúl Castro\tperson\nXi Jinping\tXi Jinping\tperson\t\t\t\t习近平\n")
         let found = try matches("Borissow traf Juri Borissow. Castro schwieg. Borissows Reise. Jinping kam.", g)
