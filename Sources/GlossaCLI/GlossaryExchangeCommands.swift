@@ -65,7 +65,7 @@ struct GlossaryImport: ParsableCommand {
 
             csv: RFC 4180 CSV. A first row naming de/en, source/target or language codes is a header; otherwise columns are source, target, comment.
 
-            tsv: The same for tab-separated files (DeepL, OmegaT, Glossa's own TSV).
+            tsv: The same for tab-separated files (DeepL, OmegaT, Glossa's own TSV). Lines starting with # are comments and are kept: those above the header at the top, the others with the row below them (at the end after the last row); a canonical Glossa file imports unchanged.
 
             Examples:
               glossa glossary import --from tbx terms.tbx -o terms.tsv
@@ -91,9 +91,12 @@ struct GlossaryImport: ParsableCommand {
             case .tbx:
                 let result = try TBX.read(text, path: shown, outputPath: outputPath)
                 (imported, skipped) = (result.file, result.skipped)
-            case .csv, .tsv:
-                let records = format == .csv ? try DelimitedText.parseCSV(text, file: shown) : DelimitedText.parseTSV(text)
-                let result = GlossaryExchange.importRecords(records, outputPath: outputPath)
+            case .csv:
+                let result = GlossaryExchange.importRecords(try DelimitedText.parseCSV(text, file: shown), outputPath: outputPath)
+                (imported, skipped) = (result.file, result.skipped)
+            case .tsv:
+                let (records, trailing) = DelimitedText.parseTSVKeepingComments(text)
+                let result = GlossaryExchange.importRecords(records, trailingComments: trailing, outputPath: outputPath)
                 (imported, skipped) = (result.file, result.skipped)
             }
             for item in skipped { printError("glossa: \(shown):\(item.line): skipped: \(item.reason)") }

@@ -387,6 +387,27 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         #expect(result.stdout == "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\nKuba\tCuba\nMoskau\tMoscow\t\t\t\t\t\tcapital\n")
     }
 
+    /// `import --from tsv` of a bundled file, and its TBX export imported back, give the file
+    /// byte for byte: the comment block naming its sources is kept.
+    @Test func bundledFilesSurviveTSVImportAndTBXRoundTripsByteForByte() throws {
+        let folder = try Glossa.temporaryFolder()
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.file("Glossaries/de-en").path).filter { $0.hasSuffix(".tsv") }.sorted()
+        #expect(files.count >= 10)
+        for name in files {
+            let path = TestSupport.file("Glossaries/de-en/\(name)").path
+            let original = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(original.hasPrefix("# "))
+            let imported = try Glossa.run(["glossary", "import", "--from", "tsv", path, "-o", "back.tsv"], in: folder)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(try String(contentsOf: folder.appendingPathComponent("back.tsv"), encoding: .utf8) == original, "import --from tsv \(name)")
+            let export = try Glossa.run(["glossary", "export", "--to", "tbx", path, "-o", "x.tbx"], in: folder)
+            #expect(export.status == 0 && !export.stderr.contains("warning"), "\(export.stderr)")
+            let back = try Glossa.run(["glossary", "import", "--from", "tbx", "x.tbx", "-o", "x.tsv"], in: folder)
+            #expect(back.status == 0, "\(back.stderr)")
+            #expect(try String(contentsOf: folder.appendingPathComponent("x.tsv"), encoding: .utf8) == original, "TSV → TBX → TSV \(name)")
+        }
+    }
+
     @Test func deeplExportToStdout() throws {
         let folder = try Glossa.temporaryFolder()
         try "de\ten\tvariants\nKrieg\twar\nFrieden\tpeace\tFriede\n".write(to: folder.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)

@@ -210,3 +210,47 @@ private func knownFields(_ file: GlossaryFile) -> [[String]] {
         #expect(GlossaryExchange.export([file], to: .omegat).text == "Georgien\tGeorgia\tcountry\nSakartwelo\tGeorgia\tcountry\nGeorgien\tGeorgia (US state)\tplace\n")
     }
 }
+
+/// Comments survive import: the header block naming a file's sources, comments above rows and
+/// after the last row.
+@Suite struct CommentExchangeTests {
+    static let commented = """
+        # Sources: somewhere.  
+        #\tindented
+        de\ten\ttype
+        # About Kuba.
+        Kuba\tCuba\tcountry
+        # Above a record without English.
+        nur Deutsch
+        # About Rom.
+        Rom\tRome\tcity
+        # After the last row.
+        #
+
+        """
+
+    @Test func tsvImportKeepsCommentsInPlace() throws {
+        let (records, trailing) = DelimitedText.parseTSVKeepingComments(Self.commented)
+        let result = GlossaryExchange.importRecords(records, trailingComments: trailing, outputPath: "o.tsv")
+        #expect(result.skipped.map(\.line) == [7])
+        let file = result.file
+        #expect(file.headerComments == ["# Sources: somewhere.  ", "#\tindented"])
+        #expect(file.rows.map(\.comments) == [["# About Kuba."], ["# Above a record without English.", "# About Rom."]])
+        #expect(file.trailingComments == ["# After the last row.", "#"])
+        // Without a header, comments at the top stay at the top.
+        let (plain, none) = DelimitedText.parseTSVKeepingComments("# OmegaT glossary\nFrieden\tpeace\n# war\nKrieg\twar\n")
+        let headerless = GlossaryExchange.importRecords(plain, trailingComments: none, outputPath: "o.tsv").file
+        #expect(headerless.headerComments == ["# OmegaT glossary"])
+        #expect(headerless.rows.map(\.comments) == [[], ["# war"]])
+    }
+
+    /// `glossary import --from tsv` of a canonical Glossa file gives the file back, comments and all.
+    @Test(arguments: try bundledFiles())
+    func bundledGlossaryImportsUnchanged(file: GlossaryFile) throws {
+        let text = try Glossary.readText(file.path)
+        let (records, trailing) = DelimitedText.parseTSVKeepingComments(text)
+        #expect(!file.headerComments.isEmpty)
+        let imported = GlossaryExchange.importRecords(records, trailingComments: trailing, outputPath: file.path)
+        #expect(try GlossaryFormatter.format(imported.file).serialized() == text)
+    }
+}
