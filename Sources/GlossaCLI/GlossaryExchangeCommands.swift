@@ -27,7 +27,7 @@ struct GlossaryExport: ParsableCommand {
         commandName: "export",
         abstract: "Convert glossaries to TBX, CSV, or the glossary formats of DeepL, Google Cloud and OmegaT.",
         discussion: """
-            tbx: TBX v3 (ISO 30042:2019), TBX-Basic dialect; keeps every field (see Glossaries/README.md).
+            tbx: TBX v3 (ISO 30042:2019), TBX-Basic dialect; keeps every field and comment (see Glossaries/README.md): importing it back gives the same entries and comments.
 
             csv: RFC 4180 CSV with a header of Glossa's columns, CRLF line ends.
 

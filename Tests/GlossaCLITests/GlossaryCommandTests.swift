@@ -354,6 +354,33 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         #expect(back.stderr.contains("skipped 0"))
     }
 
+    /// The TBX of a file without header comments (a placeholder paragraph) and of one with
+    /// comments after its last row (x-glossa-comment-after) validates too.
+    @Test func tbxWithPlaceholderAndCommentsAfterValidates() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "de\ten\nKrieg\twar\n".write(to: folder.appendingPathComponent("n.tsv"), atomically: true, encoding: .utf8)
+        try "# top\nde\ten\nKrieg\twar\n# the end\n".write(to: folder.appendingPathComponent("c.tsv"), atomically: true, encoding: .utf8)
+        guard let schemas = TestSupport.sharedFile("schemas") else { return }
+        for name in ["n", "c"] {
+            let export = try Glossa.run(["glossary", "export", "--to", "tbx", "\(name).tsv", "-o", "\(name).tbx"], in: folder)
+            #expect(export.status == 0, "\(export.stderr)")
+            let tbx = try String(contentsOf: folder.appendingPathComponent("\(name).tbx"), encoding: .utf8)
+            #expect(tbx.contains(name == "n" ? "x-glossa-placeholder" : "x-glossa-comment-after"))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["xmllint", "--nonet", "--noout", "--relaxng", "tbx/core/TBXcoreStructV03.rng", folder.appendingPathComponent("\(name).tbx").path]
+            process.currentDirectoryURL = schemas
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "xmllint rejects \(name).tbx")
+            let back = try Glossa.run(["glossary", "import", "--from", "tbx", "\(name).tbx"], in: folder)
+            #expect(back.stdout == (try String(contentsOf: folder.appendingPathComponent("\(name).tsv"), encoding: .utf8))
+                .replacingOccurrences(of: "de\ten\n", with: "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n"))
+        }
+    }
+
     @Test func importReportsSkippedConceptsAndRefusesEntities() throws {
         let folder = try Glossa.temporaryFolder()
         guard let invalid = TestSupport.sharedFile("schemas/tbx/examples/invalid-tbx-basic-schematron.tbx") else { return }

@@ -211,8 +211,8 @@ private func knownFields(_ file: GlossaryFile) -> [[String]] {
     }
 }
 
-/// Comments survive import: the header block naming a file's sources, comments above rows and
-/// after the last row.
+/// Comments survive import and TBX: the header block naming a file's sources, comments above rows
+/// and after the last row.
 @Suite struct CommentExchangeTests {
     static let commented = """
         # Sources: somewhere.  
@@ -252,5 +252,32 @@ private func knownFields(_ file: GlossaryFile) -> [[String]] {
         #expect(!file.headerComments.isEmpty)
         let imported = GlossaryExchange.importRecords(records, trailingComments: trailing, outputPath: file.path)
         #expect(try GlossaryFormatter.format(imported.file).serialized() == text)
+    }
+
+    @Test func tbxKeepsCommentsAfterTheLastRowAndCommentsAsWritten() throws {
+        let file = try GlossaryFile.parse(Self.commented.replacingOccurrences(of: "nur Deutsch\n", with: "nur\tonly\n"), path: "c.tsv")
+        #expect(file.trailingComments == ["# After the last row.", "#"])
+        let tbx = TBX.export([file])
+        #expect(tbx.contains("<descrip type=\"x-glossa-comment-after\"># After the last row.\n#</descrip>"))
+        let back = try TBX.read(tbx, path: "c.tbx", outputPath: "c.tsv").file
+        #expect(back.headerComments == file.headerComments)
+        #expect(back.rows.map(\.comments) == file.rows.map(\.comments))
+        #expect(back.trailingComments == file.trailingComments)
+        #expect(TBX.export([back]) == tbx)
+        // A file without rows: its comments go to the header.
+        let empty = try GlossaryFile.parse("# top\nde\ten\n# end\n", path: "e.tsv")
+        #expect(try TBX.read(TBX.export([empty]), path: "e.tbx", outputPath: "e.tsv").file.headerComments == ["# top", "# end"])
+    }
+
+    @Test func tbxOfAFileWithoutCommentsGivesNoComment() throws {
+        let file = try GlossaryFile.parse("de\ten\nKuba\tCuba\n", path: "n.tsv")
+        let tbx = TBX.export([file])
+        #expect(tbx.contains("<p type=\"x-glossa-placeholder\">"))
+        let back = try TBX.read(tbx, path: "n.tbx", outputPath: "n.tsv").file
+        #expect(back.headerComments.isEmpty && back.trailingComments.isEmpty)
+        #expect(TBX.export([back]) == tbx)
+        // Another tool's header paragraphs become comments.
+        let other = tbx.replacingOccurrences(of: "<p type=\"x-glossa-placeholder\">Exported by glossa glossary export</p>", with: "<p>  Made by hand.  </p>")
+        #expect(try TBX.read(other, path: "o.tbx", outputPath: "o.tsv").file.headerComments == ["# Made by hand."])
     }
 }
