@@ -37,6 +37,8 @@ struct GlossaryExport: ParsableCommand {
 
             omegat: OmegaT glossary: TSV source, target, comment (the note and type); variants as rows.
 
+            Comments: only tbx keeps the files' comment lines (the header block naming a file's sources, comments above rows). csv, deepl, google and omegat have no place for them: they are left out, with a one-line warning on stderr.
+
             Examples:
               glossa glossary export --to tbx -o glossa.tbx
               glossa glossary export --to deepl Glossaries/de-en/people.tsv > deepl.tsv
@@ -51,6 +53,10 @@ struct GlossaryExport: ParsableCommand {
         try runReportingErrors {
             let export = GlossaryExchange.export(try parseGlossaryFiles(files), to: format)
             for note in export.notes { printError("glossa: \(note)") }
+            if export.droppedComments > 0 {
+                let lines = export.droppedComments == 1 ? "1 comment line" : "\(export.droppedComments) comment lines"
+                printError("glossa: warning: \(format.rawValue) cannot hold comments: \(lines) left out (--to tbx keeps them)")
+            }
             try writeResult(export.text, to: output)
         }
     }

@@ -17,10 +17,26 @@ public enum GlossaryExchange {
         public var text: String
         /// What was left out, one line each (such as a second entry for the same source term).
         public var notes: [String]
+        /// Comment lines of the files that the format cannot hold (every one for CSV, DeepL,
+        /// Google and OmegaT; none for TBX).
+        public var droppedComments: Int = 0
     }
+
+    /// Whether a format keeps the files' comment lines (TBX does; the others have no place for them).
+    public static func keepsComments(_ format: ExportFormat) -> Bool { format == .tbx }
 
     /// Converts rows of glossary files.
     public static func export(_ files: [GlossaryFile], to format: ExportFormat) -> Export {
+        var export = exportRows(files, to: format)
+        if !keepsComments(format) {
+            export.droppedComments = files.reduce(0) { count, file in
+                count + file.headerComments.count + file.trailingComments.count + file.rows.reduce(0) { $0 + $1.comments.count }
+            }
+        }
+        return export
+    }
+
+    private static func exportRows(_ files: [GlossaryFile], to format: ExportFormat) -> Export {
         switch format {
         case .tbx:
             return Export(text: TBX.export(files), notes: [])

@@ -435,6 +435,20 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         }
     }
 
+    /// Formats that cannot hold comments say so in one line on stderr; a file without comments gets no warning.
+    @Test func exportWarnsWhenItLeavesOutComments() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "# Sources: mine.\nde\ten\n# war\nKrieg\twar\n".write(to: folder.appendingPathComponent("c.tsv"), atomically: true, encoding: .utf8)
+        try "de\ten\nKrieg\twar\n".write(to: folder.appendingPathComponent("n.tsv"), atomically: true, encoding: .utf8)
+        for format in ["csv", "deepl", "google", "omegat"] {
+            let result = try Glossa.run(["glossary", "export", "--to", format, "c.tsv"], in: folder)
+            #expect(result.status == 0)
+            #expect(result.stderr == "glossa: warning: \(format) cannot hold comments: 2 comment lines left out (--to tbx keeps them)\n")
+            #expect(try Glossa.run(["glossary", "export", "--to", format, "n.tsv"], in: folder).stderr == "")
+        }
+        #expect(try Glossa.run(["glossary", "export", "--to", "tbx", "c.tsv"], in: folder).stderr == "")
+    }
+
     @Test func deeplExportToStdout() throws {
         let folder = try Glossa.temporaryFolder()
         try "de\ten\tvariants\nKrieg\twar\nFrieden\tpeace\tFriede\n".write(to: folder.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)

@@ -212,7 +212,7 @@ private func knownFields(_ file: GlossaryFile) -> [[String]] {
 }
 
 /// Comments survive import and TBX: the header block naming a file's sources, comments above rows
-/// and after the last row.
+/// and after the last row. Formats without comments report how many they leave out.
 @Suite struct CommentExchangeTests {
     static let commented = """
         # Sources: somewhere.  
@@ -279,5 +279,15 @@ private func knownFields(_ file: GlossaryFile) -> [[String]] {
         // Another tool's header paragraphs become comments.
         let other = tbx.replacingOccurrences(of: "<p type=\"x-glossa-placeholder\">Exported by glossa glossary export</p>", with: "<p>  Made by hand.  </p>")
         #expect(try TBX.read(other, path: "o.tbx", outputPath: "o.tsv").file.headerComments == ["# Made by hand."])
+    }
+
+    @Test func exportsWithoutCommentsCountWhatTheyLeaveOut() throws {
+        let file = try GlossaryFile.parse(Self.commented.replacingOccurrences(of: "nur Deutsch\n", with: "nur\tonly\n"), path: "c.tsv")
+        for format in [GlossaryExchange.ExportFormat.csv, .deepl, .google, .omegat] {
+            #expect(GlossaryExchange.export([file], to: format).droppedComments == 7, "\(format)")
+            #expect(!GlossaryExchange.keepsComments(format))
+        }
+        #expect(GlossaryExchange.export([file], to: .tbx).droppedComments == 0)
+        #expect(GlossaryExchange.export([try GlossaryFile.parse("de\ten\nKuba\tCuba\n", path: "n.tsv")], to: .csv).droppedComments == 0)
     }
 }
