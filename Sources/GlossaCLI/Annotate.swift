@@ -16,6 +16,7 @@ struct Annotate: ParsableCommand {
               json      one JSON document per input (offsets in Unicode scalars)
               jsonl     one JSON object per sentence, streamed
               xliff     XLIFF 2.1 with a glossary (gls) per paragraph
+            A gloss of an entry whose status is deprecated or forbidden is marked "[deprecated]" or "[forbidden]" in text (bold in markdown). An entry's status (other than preferred), name in the original script (orig) and note are in the json/jsonl annotations ("status", "orig", "note", each only when present), the html details and entry list, the xliff gls:definition and the markdown table.
             With several inputs, json writes a JSON array, text/markdown/jsonl concatenate, and html/xliff need -o DIR (one file per input).
             A file per input is named after the input: its file name with the format's extension (sub/k.txt → DIR/k.html, standard input → stdin.html); a corpus record after its "id" ("/" becomes "_"), or FILE-LINE when it has none (corpus-3.html). Inputs that would get the same file name (k.txt and sub/k.txt, two records with one id) are refused before anything is written (exit 2), naming both: rename them, or annotate them in separate runs.
             --input jsonl reads a corpus: one {"id": ..., "text": ...} object per line. A bad record is reported (file, line, byte offset) and skipped; --strict stops instead.

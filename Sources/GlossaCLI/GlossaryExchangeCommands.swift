@@ -27,7 +27,7 @@ struct GlossaryExport: ParsableCommand {
         commandName: "export",
         abstract: "Convert glossaries to TBX, CSV, or the glossary formats of DeepL, Google Cloud and OmegaT.",
         discussion: """
-            tbx: TBX v3 (ISO 30042:2019), TBX-Basic dialect; keeps every field (see Glossaries/README.md).
+            tbx: TBX v3 (ISO 30042:2019), TBX-Basic dialect; keeps every field and comment (see Glossaries/README.md): importing it back gives the same entries and comments.
 
             csv: RFC 4180 CSV with a header of Glossa's columns, CRLF line ends.
 
@@ -36,6 +36,8 @@ struct GlossaryExport: ParsableCommand {
             google: Google Cloud Translation unidirectional glossary: CSV, German then English, no header; duplicates left out as for deepl.
 
             omegat: OmegaT glossary: TSV source, target, comment (the note and type); variants as rows.
+
+            Comments: only tbx keeps the files' comment lines (the header block naming a file's sources, comments above rows). csv, deepl, google and omegat have no place for them: they are left out, with a one-line warning on stderr.
 
             Examples:
               glossa glossary export --to tbx -o glossa.tbx
@@ -51,6 +53,10 @@ struct GlossaryExport: ParsableCommand {
         try runReportingErrors {
             let export = GlossaryExchange.export(try parseGlossaryFiles(files), to: format)
             for note in export.notes { printError("glossa: \(note)") }
+            if export.droppedComments > 0 {
+                let lines = export.droppedComments == 1 ? "1 comment line" : "\(export.droppedComments) comment lines"
+                printError("glossa: warning: \(format.rawValue) cannot hold comments: \(lines) left out (--to tbx keeps them)")
+            }
             try writeResult(export.text, to: output)
         }
     }
@@ -65,7 +71,7 @@ struct GlossaryImport: ParsableCommand {
 
             csv: RFC 4180 CSV. A first row naming de/en, source/target or language codes is a header; otherwise columns are source, target, comment.
 
-            tsv: The same for tab-separated files (DeepL, OmegaT, Glossa's own TSV).
+            tsv: The same for tab-separated files (DeepL, OmegaT, Glossa's own TSV). Lines starting with # are comments and are kept: those above the header at the top, the others with the row below them (at the end after the last row); a canonical Glossa file imports unchanged.
 
             Examples:
               glossa glossary import --from tbx terms.tbx -o terms.tsv
@@ -91,9 +97,12 @@ struct GlossaryImport: ParsableCommand {
             case .tbx:
                 let result = try TBX.read(text, path: shown, outputPath: outputPath)
                 (imported, skipped) = (result.file, result.skipped)
-            case .csv, .tsv:
-                let records = format == .csv ? try DelimitedText.parseCSV(text, file: shown) : DelimitedText.parseTSV(text)
-                let result = GlossaryExchange.importRecords(records, outputPath: outputPath)
+            case .csv:
+                let result = GlossaryExchange.importRecords(try DelimitedText.parseCSV(text, file: shown), outputPath: outputPath)
+                (imported, skipped) = (result.file, result.skipped)
+            case .tsv:
+                let (records, trailing) = DelimitedText.parseTSVKeepingComments(text)
+                let result = GlossaryExchange.importRecords(records, trailingComments: trailing, outputPath: outputPath)
                 (imported, skipped) = (result.file, result.skipped)
             }
             for item in skipped { printError("glossa: \(shown):\(item.line): skipped: \(item.reason)") }

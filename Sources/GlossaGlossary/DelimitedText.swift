@@ -9,6 +9,8 @@ public enum DelimitedText {
         public var fields: [String]
         /// The 1-based line the record starts on.
         public var line: Int
+        /// Comment lines (with their `#`) directly above the record, in TSV; CSV has none.
+        public var comments: [String] = []
     }
 
     public struct Error: Swift.Error, Sendable, CustomStringConvertible, Equatable {
@@ -107,19 +109,32 @@ public enum DelimitedText {
         return records
     }
 
-    /// Parses tab-separated text without quoting (DeepL, OmegaT, Google TSV). Blank lines and
-    /// lines starting with `#` are skipped. As for `parseCSV`, a U+FEFF at the start is text.
+    /// Parses tab-separated text without quoting (DeepL, OmegaT, Google TSV). Blank lines are
+    /// skipped; lines starting with `#` are comments, kept with the record below them
+    /// (`Record.comments`). As for `parseCSV`, a U+FEFF at the start is text.
     public static func parseTSV(_ text: String) -> [Record] {
+        parseTSVKeepingComments(text).records
+    }
+
+    /// `parseTSV`, and the comment lines after the last record.
+    public static func parseTSVKeepingComments(_ text: String) -> (records: [Record], trailingComments: [String]) {
         var records: [Record] = []
+        var comments: [String] = []
         var line = 0
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             line += 1
             var value = Substring(raw)
             if value.hasSuffix("\r") { value = value.dropLast() }
-            if value.allSatisfy({ $0 == " " || $0 == "\t" }) || value.hasPrefix("#") { continue }
-            records.append(Record(fields: value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), line: line))
+            if value.hasPrefix("#") {
+                comments.append(String(value))
+                continue
+            }
+            if value.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            records.append(Record(fields: value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), line: line,
+                                  comments: comments))
+            comments = []
         }
-        return records
+        return (records, comments)
     }
 
     /// One CSV record with RFC 4180 quoting, ending in CRLF.

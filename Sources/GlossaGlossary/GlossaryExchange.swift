@@ -17,10 +17,26 @@ public enum GlossaryExchange {
         public var text: String
         /// What was left out, one line each (such as a second entry for the same source term).
         public var notes: [String]
+        /// Comment lines of the files that the format cannot hold (every one for CSV, DeepL,
+        /// Google and OmegaT; none for TBX).
+        public var droppedComments: Int = 0
     }
+
+    /// Whether a format keeps the files' comment lines (TBX does; the others have no place for them).
+    public static func keepsComments(_ format: ExportFormat) -> Bool { format == .tbx }
 
     /// Converts rows of glossary files.
     public static func export(_ files: [GlossaryFile], to format: ExportFormat) -> Export {
+        var export = exportRows(files, to: format)
+        if !keepsComments(format) {
+            export.droppedComments = files.reduce(0) { count, file in
+                count + file.headerComments.count + file.trailingComments.count + file.rows.reduce(0) { $0 + $1.comments.count }
+            }
+        }
+        return export
+    }
+
+    private static func exportRows(_ files: [GlossaryFile], to format: ExportFormat) -> Export {
         switch format {
         case .tbx:
             return Export(text: TBX.export(files), notes: [])
@@ -125,14 +141,24 @@ public enum GlossaryExchange {
         public var skipped: [(line: Int, reason: String)]
     }
 
-    /// Imports CSV or TSV records from another tool.
-    public static func importRecords(_ records: [DelimitedText.Record], outputPath: String) -> ImportResult {
+    /// Imports CSV or TSV records from another tool. Comments are kept where they were: those
+    /// above the header (or above the first record of a file without one) at the top of the file,
+    /// those above a record with its row (with the next row when the record is skipped), and
+    /// `trailingComments` at the end.
+    public static func importRecords(_ records: [DelimitedText.Record], trailingComments: [String] = [], outputPath: String) -> ImportResult {
         var file = GlossaryFile(path: outputPath, columns: GlossaryFile.knownColumns)
         var skipped: [(line: Int, reason: String)] = []
-        guard let first = records.first else { return ImportResult(file: file, skipped: []) }
+        guard let first = records.first else {
+            file.trailingComments = trailingComments
+            return ImportResult(file: file, skipped: [])
+        }
         let (columns, hasHeader) = columnMapping(first.fields)
+        file.headerComments = first.comments
         var allColumns = columns
-        for record in records.dropFirst(hasHeader ? 1 : 0) {
+        // Comments of skipped records, kept for the next row.
+        var pending: [String] = []
+        for (number, record) in records.enumerated().dropFirst(hasHeader ? 1 : 0) {
+            if number > 0 { pending += record.comments }
             var fields: [String: String] = [:]
             for (index, value) in record.fields.enumerated() {
                 // A record longer than the first one: without a header, its fields are named as
@@ -149,8 +175,10 @@ public enum GlossaryExchange {
                 skipped.append((record.line, "no \(fields["de"] == nil ? "source (de)" : "target (en)") term"))
                 continue
             }
-            file.rows.append(GlossaryFile.Row(fields: fields))
+            file.rows.append(GlossaryFile.Row(comments: pending, fields: fields))
+            pending = []
         }
+        file.trailingComments = pending + trailingComments
         for column in allColumns where !file.columns.contains(column) { file.columns.append(column) }
         return ImportResult(file: file, skipped: skipped)
     }

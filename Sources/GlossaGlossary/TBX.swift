@@ -13,15 +13,19 @@
 /// | `note` | `<note>` |
 /// | `source` | `<admin type="source">` |
 /// | `orig`, `case`, comments above the row, other columns | `<descrip type="x-glossa-orig">`, `x-glossa-case`, `x-glossa-comment`, `x-glossa-column-NAME` |
+/// | comments after a file's last row | `<descrip type="x-glossa-comment-after">` of that row's concept |
 ///
-/// Header comments of the files become `<p>` paragraphs of the `<sourceDesc>`.
-/// TSV → TBX → TSV and TBX → TSV → TBX keep every field Glossa knows.
+/// Header comments of the files become `<p>` paragraphs of the `<sourceDesc>` (one per line,
+/// as written), and so do the trailing comments of a file without rows.
+/// TSV → TBX → TSV and TBX → TSV → TBX keep every field and comment Glossa knows.
 public enum TBX {
     static let statusValues: [(EntryStatus, String)] = [
         (.preferred, "preferredTerm-admn-sts"), (.admitted, "admittedTerm-admn-sts"),
         (.deprecated, "deprecatedTerm-admn-sts"), (.forbidden, "supersededTerm-admn-sts"),
     ]
-    static let defaultHeader = "# Exported by glossa glossary export"
+    /// The `<sourceDesc>` paragraph of files without header comments (TBX requires one): typed
+    /// `x-glossa-placeholder`, so that import leaves it out and the file gains no comment.
+    static let placeholderHeader = "<p type=\"x-glossa-placeholder\">Exported by glossa glossary export</p>"
 
     /// The part of speech of a Glossa type.
     static func partOfSpeech(_ type: EntryType) -> String {
@@ -53,8 +57,10 @@ public enum TBX {
                   <sourceDesc>
 
             """
-        let comments = files.flatMap(\.headerComments)
-        for comment in comments.isEmpty ? [defaultHeader] : comments {
+        // A file without rows has no concept to carry its trailing comments: they join the header's.
+        let comments = files.flatMap { $0.headerComments + ($0.rows.isEmpty ? $0.trailingComments : []) }
+        if comments.isEmpty { out += "        \(placeholderHeader)\n" }
+        for comment in comments {
             out += "        <p>\(XMLText.escape(comment))</p>\n"
         }
         out += """
@@ -67,15 +73,16 @@ public enum TBX {
             """
         var used = Set<String>()
         for file in files {
-            for row in file.rows {
-                out += entry(row, id: conceptID(row["de"].trimmingSpaces(), used: &used))
+            for (number, row) in file.rows.enumerated() {
+                let after = number == file.rows.count - 1 ? file.trailingComments : []
+                out += entry(row, id: conceptID(row["de"].trimmingSpaces(), used: &used), commentsAfter: after)
             }
         }
         out += "    </body>\n  </text>\n</tbx>\n"
         return out
     }
 
-    static func entry(_ row: GlossaryFile.Row, id: String) -> String {
+    static func entry(_ row: GlossaryFile.Row, id: String, commentsAfter: [String] = []) -> String {
         let type = row["type"].isEmpty ? EntryType.term : EntryType(rawValue: row["type"])
         let pos = partOfSpeech(type)
         let status = EntryStatus(rawValue: row["status"]) ?? .preferred
@@ -86,6 +93,7 @@ public enum TBX {
         }
         if !row["type"].isEmpty { descrip("subjectField", row["type"]) }
         if !row.comments.isEmpty { descrip("x-glossa-comment", row.comments.joined(separator: "\n")) }
+        if !commentsAfter.isEmpty { descrip("x-glossa-comment-after", commentsAfter.joined(separator: "\n")) }
         if !row["orig"].isEmpty { descrip("x-glossa-orig", row["orig"]) }
         if !row["case"].isEmpty { descrip("x-glossa-case", row["case"]) }
         for (name, value) in row.fields.sorted(by: { $0.key < $1.key }) where !GlossaryFile.knownColumns.contains(name) {
@@ -137,17 +145,29 @@ public enum TBX {
         var result = ImportResult(file: GlossaryFile(path: outputPath, columns: GlossaryFile.knownColumns), skipped: [])
         // Header paragraphs.
         for header in root.elements().filter({ $0.name == "tbxHeader" || $0.name == "martifHeader" }) {
-            for p in descendants(of: header, named: "p") {
+            for p in descendants(of: header, named: "p") where p["type"] != "x-glossa-placeholder" {
                 for line in p.text.split(separator: "\n") {
+                    // A comment as Glossa wrote it is kept as it is (spaces too); other text is
+                    // trimmed and made a comment.
+                    if line.hasPrefix("#") {
+                        result.file.headerComments.append(String(line))
+                        continue
+                    }
                     let text = String(line).trimmingSpaces()
+                    if text.isEmpty { continue }
                     result.file.headerComments.append(text.hasPrefix("#") ? text : "# " + text)
                 }
             }
         }
         var extraColumns = Set<String>()
+        // Comments that come after a concept (`x-glossa-comment-after`, and those of a skipped
+        // concept): above the next row, or at the end of the file.
+        var carried: [String] = []
         for concept in descendants(of: root, named: ["conceptEntry", "termEntry"]) {
             var fields: [String: String] = [:]
-            var comments: [String] = []
+            var comments: [String] = carried
+            var commentsAfter: [String] = []
+            carried = []
             func addExtra(_ type: String, _ value: String) {
                 let name = "tbx-" + type.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
                 extraColumns.insert(name)
@@ -161,6 +181,7 @@ public enum TBX {
                 case ("descrip", "x-glossa-orig"): fields["orig"] = value
                 case ("descrip", "x-glossa-case"): fields["case"] = value
                 case ("descrip", "x-glossa-comment"): comments += element.text.split(separator: "\n").map(String.init)
+                case ("descrip", "x-glossa-comment-after"): commentsAfter += element.text.split(separator: "\n").map(String.init)
                 case ("admin", "source") where fields["source"] == nil: fields["source"] = value
                 case ("note", _) where fields["note"] == nil: fields["note"] = value
                 case ("descrip", _) where kind.hasPrefix("x-glossa-column-"):
@@ -206,8 +227,10 @@ public enum TBX {
             guard !german.isEmpty, !english.isEmpty else {
                 let id = concept["id"].map { " '\($0)'" } ?? ""
                 result.skipped.append((concept.line, "concept entry\(id) has no \(german.isEmpty ? "German" : "English") term"))
+                carried = comments + commentsAfter
                 continue
             }
+            carried = commentsAfter
             // The German headword: the first term that is not marked as a variant.
             let mainIndex = german.firstIndex { $0.notes["termType"] != "variant" } ?? 0
             let main = german[mainIndex]
@@ -237,10 +260,12 @@ public enum TBX {
             }
             if fields["de"]!.isEmpty || fields["en"]!.isEmpty {
                 result.skipped.append((concept.line, "concept entry has an empty term"))
+                carried = comments + commentsAfter
                 continue
             }
             result.file.rows.append(GlossaryFile.Row(comments: comments, fields: fields.filter { !$0.value.isEmpty }))
         }
+        result.file.trailingComments = carried
         result.file.columns += extraColumns.sorted()
         return result
     }

@@ -7,8 +7,10 @@ extension OutputFormat {
     /// (`lang="de"`) with every annotated span marked as a term in W3C ITS 2.0 markup
     /// (`its-term="yes"`, `its-term-info-ref` to its row in the entry list) and its English
     /// (`lang="en"`) shown above it as ruby text. Each span is focusable; hovering or focusing it
-    /// shows the type, match kind and glossary source (on narrow screens as a bar at the bottom of
-    /// the screen, so it never runs off the side). Under each paragraph come its gloss lines
+    /// shows the type, match kind, the entry's status (when not `preferred`), its name in the
+    /// original script and its note, and the glossary source (on narrow screens as a bar at the
+    /// bottom of the screen, so it never runs off the side). A span of a `deprecated` or
+    /// `forbidden` entry is struck through (red for forbidden) and its tooltip says so. Under each paragraph come its gloss lines
     /// (labelled as aids); at the end a legend by type (same colors as the spans) and the list
     /// of the entries used. Everything from the input or a glossary is escaped (`HTMLEscape`).
     public static let html = OutputFormat(name: "html", fileExtension: "html") { document, context, out in
@@ -103,17 +105,29 @@ struct HTMLWriter {
         let typeClass = TypeStyle.cssClass(annotation.type)
         let gloss = HTMLEscape.escape(annotation.gloss)
         let guess = annotation.isFromGlossary ? "" : " guess"
+        let details = document.details(of: annotation)
+        let warning = details.warning.map { " st-\($0.rawValue)" } ?? ""
         let row = rowIDs[Self.usageKey(annotation)] ?? "entries"
-        out += "<span class=\"a \(typeClass)\(guess)\" tabindex=\"0\" aria-describedby=\"tip\(number)\">"
+        out += "<span class=\"a \(typeClass)\(guess)\(warning)\" tabindex=\"0\" aria-describedby=\"tip\(number)\">"
         out += "<ruby><span its-term=\"yes\" its-term-info-ref=\"#\(row)\" data-gloss=\"\(gloss)\">"
         out += escapedText(annotation.start..<annotation.end)
         out += "</span><rp>(</rp><rt lang=\"en\">\(gloss)</rt><rp>)</rp></ruby>"
         out += "<span class=\"tip\" role=\"tooltip\" id=\"tip\(number)\" lang=\"en\">"
         out += "<b>\(gloss)</b> · \(HTMLEscape.escape(annotation.type.rawValue)) · match: \(HTMLEscape.escape(annotation.kind.rawValue))"
+        if let status = details.status {
+            let advice = status == .forbidden ? " (do not use)" : status == .deprecated ? " (outdated, avoid)" : ""
+            out += "<br><span class=\"status\">status: \(status.rawValue)\(advice)</span>"
+        }
         if let entry = document.entry(of: annotation) {
             out += "<br>entry: <span lang=\"de\">\(HTMLEscape.escape(entry.de))</span> → \(HTMLEscape.escape(entry.en))"
         } else {
             out += "<br>guess, not from a glossary"
+        }
+        if let orig = details.orig {
+            out += "<br>original script: <span lang=\"und\">\(HTMLEscape.escape(orig))</span>"
+        }
+        if let note = details.note {
+            out += "<br>note: \(HTMLEscape.escape(note))"
         }
         if let source = annotation.source {
             out += "<br><code>\(HTMLEscape.escape(source))</code>"
@@ -139,15 +153,24 @@ struct HTMLWriter {
     private func entries(into out: inout String) {
         guard !usage.isEmpty else { return }
         out += "<section class=\"entries\" id=\"entries\" aria-labelledby=\"entries-h\">\n<h2 id=\"entries-h\">Entries used</h2>\n"
-        out += "<div class=\"scroll\"><table>\n<thead><tr><th>German</th><th>English</th><th>Type</th><th>Count</th><th>Source</th></tr></thead>\n<tbody>\n"
+        // A note column only when some entry used has a note.
+        let hasNotes = usage.contains { EntryDetails($0.entry).note != nil }
+        out += "<div class=\"scroll\"><table>\n<thead><tr><th>German</th><th>English</th><th>Type</th><th>Count</th>"
+        out += hasNotes ? "<th>Note</th><th>Source</th></tr></thead>\n<tbody>\n" : "<th>Source</th></tr></thead>\n<tbody>\n"
         for (i, use) in usage.enumerated() {
             let german = use.entry?.de ?? use.annotation.text
             let english = use.entry?.en ?? use.annotation.gloss
             let source = use.annotation.source ?? "guess"
+            let details = EntryDetails(use.entry)
             out += "<tr id=\"e\(i + 1)\" class=\"\(TypeStyle.cssClass(use.annotation.type))\">"
-            out += "<td lang=\"de\">\(HTMLEscape.escape(german))</td><td lang=\"en\">\(HTMLEscape.escape(english))</td>"
-            out += "<td class=\"type\"><span class=\"swatch\"></span>\(HTMLEscape.escape(use.annotation.type.rawValue))</td>"
-            out += "<td class=\"num\">\(use.count)</td><td><code>\(HTMLEscape.escape(source))</code></td></tr>\n"
+            out += "<td lang=\"de\">\(HTMLEscape.escape(german))"
+            if let orig = details.orig { out += "<br><span class=\"orig\" lang=\"und\">\(HTMLEscape.escape(orig))</span>" }
+            out += "</td><td lang=\"en\">\(HTMLEscape.escape(english))</td>"
+            out += "<td class=\"type\"><span class=\"swatch\"></span>\(HTMLEscape.escape(use.annotation.type.rawValue))"
+            if let status = details.status { out += "<br><span class=\"status st-\(status.rawValue)\">\(status.rawValue)</span>" }
+            out += "</td><td class=\"num\">\(use.count)</td>"
+            if hasNotes { out += "<td class=\"note\">\(HTMLEscape.escape(details.note ?? ""))</td>" }
+            out += "<td><code>\(HTMLEscape.escape(source))</code></td></tr>\n"
         }
         out += "</tbody>\n</table></div>\n</section>\n"
     }
@@ -183,6 +206,12 @@ struct HTMLWriter {
         .a ruby{ruby-position:over;ruby-align:center}
         .a ruby>span{border-bottom:2px solid var(--c);padding:0 1px}
         .a.guess ruby>span{border-bottom-style:dashed}
+        .a.st-deprecated ruby>span{text-decoration:line-through 1px}
+        .a.st-forbidden ruby>span{text-decoration:line-through 2px #c5221f}
+        .tip .status{font-weight:600;color:#ffd27a}
+        td .status{font-size:.75rem;font-weight:600;color:#8a5a00}
+        td .st-forbidden{color:#b3261e}
+        td .orig{font-size:.8rem;color:var(--muted)}
         .a rt{font:600 .66rem/1.1 system-ui,sans-serif;color:var(--c);letter-spacing:0;padding-bottom:1px}
         .a:hover ruby>span,.a:focus ruby>span{background:color-mix(in srgb,var(--c) 14%,transparent)}
         .a:focus-visible{outline:2px solid var(--c);outline-offset:2px}

@@ -9,7 +9,8 @@ extension OutputFormat {
     ///   "glossaries":[{"path":...,"entries":N}],"sentences":[{"start":0,"end":120}],
     ///   "annotations":[{"start":..,"end":..,"text":..,"gloss":..,"type":..,"match":..,"entry":..,"source":..}]}`
     /// Offsets are Unicode scalar offsets into the original input, end-exclusive. A guess has
-    /// `"entry":null,"source":null`.
+    /// `"entry":null,"source":null`. An annotation whose entry has them adds `"status"` (when
+    /// not `preferred`), `"orig"` and `"note"` after `"source"`; they are left out otherwise.
     public static let json = OutputFormat(name: "json", fileExtension: "json") { document, context, out in
         var writer = JSONWriter(document: document)
         writer.document(name: context.name ?? document.document.name)
@@ -27,8 +28,8 @@ extension OutputFormat {
 }
 
 /// Writes an annotated document as JSON bytes. The part of an annotation that only depends on
-/// its glossary form and match kind (gloss, type, match, entry, source) is escaped once (see
-/// `JSONTails`) and then copied.
+/// its glossary form and match kind (gloss, type, match, entry, source, and the entry's status,
+/// orig and note when it has them) is escaped once (see `JSONTails`) and then copied.
 struct JSONWriter {
     let document: AnnotatedDocument
     var json: JSONBytes
@@ -137,18 +138,19 @@ struct JSONWriter {
                 }
             }
             guard record.formIndex >= 0, record.entryIndex >= 0 else {
-                json.raw(Self.tail(of: annotations[a]))
+                json.raw(tail(of: annotations[a]))
                 continue
             }
             // One form, one English, one entry: its tail with this match kind is made once.
             let key = Int(record.formIndex) << 4 | record.kind.rank
-            let tail = tails.find(key) ?? tails.add(key, Self.tail(of: annotations[a]))
+            let tail = tails.find(key) ?? tails.add(key, tail(of: annotations[a]))
             json.bytes.append(contentsOf: tails.bytes[tail])
         }
     }
 
-    /// `,"gloss":...,"type":...,"match":...,"entry":...,"source":...}`
-    private static func tail(of annotation: Annotation) -> [UInt8] {
+    /// `,"gloss":...,"type":...,"match":...,"entry":...,"source":...}`, with `,"status":...`,
+    /// `,"orig":...` and `,"note":...` before the `}` when the entry has them.
+    private func tail(of annotation: Annotation) -> [UInt8] {
         var out = JSONBytes(capacity: 128)
         out.raw(",\"gloss\":")
         out.string(annotation.gloss)
@@ -160,6 +162,19 @@ struct JSONWriter {
         if let id = annotation.entryID { out.string(id) } else { out.raw("null") }
         out.raw(",\"source\":")
         if let source = annotation.source { out.string(source) } else { out.raw("null") }
+        let details = document.details(of: annotation)
+        if let status = details.status {
+            out.raw(",\"status\":")
+            out.string(status.rawValue)
+        }
+        if let orig = details.orig {
+            out.raw(",\"orig\":")
+            out.string(orig)
+        }
+        if let note = details.note {
+            out.raw(",\"note\":")
+            out.string(note)
+        }
         out.raw("}")
         return out.bytes
     }

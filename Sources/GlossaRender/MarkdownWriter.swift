@@ -6,8 +6,11 @@ extension OutputFormat {
     /// CommonMark: the text with each annotated span in bold and its gloss in brackets after it
     /// (`**Borissow** [*Borisov*]`), one Markdown paragraph per paragraph, then the paragraph's
     /// gloss lines (one per sentence) in a labelled blockquote, and at the end a table of the
-    /// entries used (German, English, type, count) in order of first occurrence. A guess (not
-    /// from a glossary) has a question mark after its gloss and "(guess)" after its type.
+    /// entries used (German, English, type, count, and a note column when an entry used has a
+    /// note or a name in the original script) in order of first occurrence. A guess (not from a
+    /// glossary) has a question mark after its gloss and "(guess)" after its type; an entry whose
+    /// status is `deprecated` or `forbidden` has it in bold after its gloss (`[*Macedonia*
+    /// **deprecated**]`), and every status but `preferred` follows its type in the table.
     ///
     /// Everything taken from the input or a glossary is escaped (`MarkdownEscape`), so input
     /// text can never become markup; line breaks inside a paragraph become spaces.
@@ -31,7 +34,9 @@ struct MarkdownWriter {
             for s in paragraph.sentences {
                 for annotation in document.annotations(inSentence: s) where annotation.start >= cursor {
                     line += escapedText(cursor..<annotation.start)
-                    line += "**" + escapedText(annotation.start..<annotation.end) + "** [*" + MarkdownEscape.inline(annotation.gloss) + "*" + (annotation.isFromGlossary ? "" : "?") + "]"
+                    let warning = document.details(of: annotation).warning.map { " **" + $0.rawValue + "**" } ?? ""
+                    line += "**" + escapedText(annotation.start..<annotation.end) + "** [*" + MarkdownEscape.inline(annotation.gloss) + "*"
+                        + (annotation.isFromGlossary ? "" : "?") + warning + "]"
                     cursor = annotation.end
                 }
             }
@@ -49,14 +54,23 @@ struct MarkdownWriter {
         }
         let usage = document.usage
         if usage.isEmpty { return }
-        out += "\n## Entries used\n\n| German | English | Type | Count |\n|---|---|---|---:|\n"
+        let hasNotes = usage.contains { let details = EntryDetails($0.entry); return details.note != nil || details.orig != nil }
+        out += "\n## Entries used\n\n| German | English | Type | Count |" + (hasNotes ? " Note |\n|---|---|---|---:|---|\n" : "\n|---|---|---|---:|\n")
         for use in usage {
             let german = use.entry?.de ?? use.annotation.text
             let english = use.entry?.en ?? use.annotation.gloss
+            let details = EntryDetails(use.entry)
             var type = MarkdownEscape.cell(use.annotation.type.rawValue)
             if use.entry == nil { type += " (guess)" }
+            if let status = details.status { type += details.warning != nil ? ", **\(status.rawValue)**" : ", \(status.rawValue)" }
             out += "| " + MarkdownEscape.cell(german) + " | " + MarkdownEscape.cell(english) + " | "
-            out += type + " | \(use.count) |\n"
+            out += type + " | \(use.count) |"
+            if hasNotes {
+                // The original-script name first, then the note.
+                let note = [details.orig, details.note].compactMap { $0 }.joined(separator: "; ")
+                out += " " + MarkdownEscape.cell(note) + " |"
+            }
+            out += "\n"
         }
     }
 

@@ -9,7 +9,10 @@ extension OutputFormat {
     /// holds annotated words come the glosses, each starting at the column of its span (a gloss
     /// that would run into the previous one moves to a further line); without color a row of
     /// `~` first marks the spans, with color the spans are underlined in their type's color.
-    /// A guess (not from a glossary) shows its gloss with a question mark.
+    /// A guess (not from a glossary) shows its gloss with a question mark; the gloss of a
+    /// `deprecated` or `forbidden` entry is followed by `[deprecated]` or `[forbidden]`, so that
+    /// the German term's status is noticed (other statuses, notes and original-script names are
+    /// left to the other formats, to keep the terminal uncluttered).
     /// Then the sentence's gloss line, labelled as an aid (left out for a sentence without
     /// annotations, as in Markdown and HTML). A blank line separates paragraphs.
     /// Columns are terminal display columns (wide characters count two, combining marks none).
@@ -113,7 +116,7 @@ struct TextWriter {
         var rows: [(text: String, end: Int)] = []
         for (tag, column) in starts {
             let annotation = document.annotations[tag]
-            let glossWidth = DisplayWidth.of(GlossLine.shown(annotation))
+            let glossWidth = DisplayWidth.of(shown(annotation))
             var at = column
             if at + glossWidth > width { at = max(0, width - glossWidth) }
             var placed = false
@@ -130,9 +133,21 @@ struct TextWriter {
         return rows.map(\.text)
     }
 
+    /// The gloss under the German words: as in the gloss line, and the status of a `deprecated`
+    /// or `forbidden` entry in brackets.
+    private func shown(_ annotation: Annotation) -> String {
+        guard let warning = document.details(of: annotation).warning else { return GlossLine.shown(annotation) }
+        return GlossLine.shown(annotation) + " [" + warning.rawValue + "]"
+    }
+
     private func paint(_ annotation: Annotation) -> String {
-        guard color else { return GlossLine.shown(annotation) }
-        return "\u{1B}[\(TypeStyle.of(annotation.type).ansi)m" + GlossLine.shown(annotation) + Self.reset
+        guard color else { return shown(annotation) }
+        guard let warning = document.details(of: annotation).warning else {
+            return "\u{1B}[\(TypeStyle.of(annotation.type).ansi)m" + GlossLine.shown(annotation) + Self.reset
+        }
+        // The status in bold red (reverse video for forbidden), after the gloss in its type's color.
+        let mark = warning == .forbidden ? "\u{1B}[1;7;31m" : "\u{1B}[1;31m"
+        return "\u{1B}[\(TypeStyle.of(annotation.type).ansi)m" + GlossLine.shown(annotation) + Self.reset + " " + mark + "[" + warning.rawValue + "]" + Self.reset
     }
 
     /// The cells of a line, with runs of tagged cells wrapped in the escape `open` gives for the tag.

@@ -10,8 +10,11 @@ extension OutputFormat {
     /// `<gls:glossary>` with one `<gls:glossEntry>` per distinct entry used in it, whose `ref`
     /// points to the entry's first span: `<gls:term>` holds the glossary headword (its
     /// `source` the glossary file and line), `<gls:translation>` the English shown, and
-    /// `<gls:definition>` the type ("type: person"; a guess says it is not from a glossary).
-    /// The glossary module allows no other note element, so the type goes into the definition.
+    /// `<gls:definition>` the type and what the entry says of itself: its status when not
+    /// `preferred`, its name in the original script and its note ("type: person; original
+    /// script: Юрий Борисов; note: Russian Deputy Prime Minister"; a guess says it is not from a
+    /// glossary). The glossary module allows no other note element, so these go into the
+    /// definition.
     ///
     /// Text is escaped for XML 1.0; characters XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C,
     /// U+000E–U+001F, lone surrogates, U+FFFE, U+FFFF) become U+FFFD one for one, so scalar
@@ -74,7 +77,7 @@ struct XLIFFWriter {
                         let source = annotation.source.map { " source=\"\(XMLText.escape($0))\"" } ?? ""
                         out += "          <gls:term\(source)>\(XMLText.escape(entry.de))</gls:term>\n"
                         out += "          <gls:translation>\(XMLText.escape(annotation.gloss))</gls:translation>\n"
-                        out += "          <gls:definition>type: \(XMLText.escape(annotation.type.rawValue))</gls:definition>\n"
+                        out += "          <gls:definition>\(XMLText.escape(Self.definition(annotation.type, document.details(of: annotation))))</gls:definition>\n"
                     } else {
                         out += "          <gls:term>\(XMLText.escape(annotation.text))</gls:term>\n"
                         out += "          <gls:translation>\(XMLText.escape(annotation.gloss))</gls:translation>\n"
@@ -88,6 +91,16 @@ struct XLIFFWriter {
             out += "    </unit>\n"
         }
         out += "  </file>\n</xliff>\n"
+    }
+
+    /// The text of a glossary entry's `<gls:definition>`: `type: T`, then `; status: S`,
+    /// `; original script: O` and `; note: N` for what the entry has.
+    static func definition(_ type: EntryType, _ details: EntryDetails) -> String {
+        var text = "type: " + type.rawValue
+        if let status = details.status { text += "; status: " + status.rawValue }
+        if let orig = details.orig { text += "; original script: " + orig }
+        if let note = details.note { text += "; note: " + note }
+        return text
     }
 
     private func escapedText(_ range: Range<Int>) -> String {

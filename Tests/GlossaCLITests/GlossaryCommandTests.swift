@@ -354,6 +354,33 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         #expect(back.stderr.contains("skipped 0"))
     }
 
+    /// The TBX of a file without header comments (a placeholder paragraph) and of one with
+    /// comments after its last row (x-glossa-comment-after) validates too.
+    @Test func tbxWithPlaceholderAndCommentsAfterValidates() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "de\ten\nKrieg\twar\n".write(to: folder.appendingPathComponent("n.tsv"), atomically: true, encoding: .utf8)
+        try "# top\nde\ten\nKrieg\twar\n# the end\n".write(to: folder.appendingPathComponent("c.tsv"), atomically: true, encoding: .utf8)
+        guard let schemas = TestSupport.sharedFile("schemas") else { return }
+        for name in ["n", "c"] {
+            let export = try Glossa.run(["glossary", "export", "--to", "tbx", "\(name).tsv", "-o", "\(name).tbx"], in: folder)
+            #expect(export.status == 0, "\(export.stderr)")
+            let tbx = try String(contentsOf: folder.appendingPathComponent("\(name).tbx"), encoding: .utf8)
+            #expect(tbx.contains(name == "n" ? "x-glossa-placeholder" : "x-glossa-comment-after"))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["xmllint", "--nonet", "--noout", "--relaxng", "tbx/core/TBXcoreStructV03.rng", folder.appendingPathComponent("\(name).tbx").path]
+            process.currentDirectoryURL = schemas
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "xmllint rejects \(name).tbx")
+            let back = try Glossa.run(["glossary", "import", "--from", "tbx", "\(name).tbx"], in: folder)
+            #expect(back.stdout == (try String(contentsOf: folder.appendingPathComponent("\(name).tsv"), encoding: .utf8))
+                .replacingOccurrences(of: "de\ten\n", with: "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n"))
+        }
+    }
+
     @Test func importReportsSkippedConceptsAndRefusesEntities() throws {
         let folder = try Glossa.temporaryFolder()
         guard let invalid = TestSupport.sharedFile("schemas/tbx/examples/invalid-tbx-basic-schematron.tbx") else { return }
@@ -385,6 +412,41 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         let result = try Glossa.run(["glossary", "import", "--from", "csv", "h.csv"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\nKuba\tCuba\nMoskau\tMoscow\t\t\t\t\t\tcapital\n")
+    }
+
+    /// `import --from tsv` of a bundled file, and its TBX export imported back, give the file
+    /// byte for byte: the comment block naming its sources is kept.
+    @Test func bundledFilesSurviveTSVImportAndTBXRoundTripsByteForByte() throws {
+        let folder = try Glossa.temporaryFolder()
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.file("Glossaries/de-en").path).filter { $0.hasSuffix(".tsv") }.sorted()
+        #expect(files.count >= 10)
+        for name in files {
+            let path = TestSupport.file("Glossaries/de-en/\(name)").path
+            let original = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(original.hasPrefix("# "))
+            let imported = try Glossa.run(["glossary", "import", "--from", "tsv", path, "-o", "back.tsv"], in: folder)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(try String(contentsOf: folder.appendingPathComponent("back.tsv"), encoding: .utf8) == original, "import --from tsv \(name)")
+            let export = try Glossa.run(["glossary", "export", "--to", "tbx", path, "-o", "x.tbx"], in: folder)
+            #expect(export.status == 0 && !export.stderr.contains("warning"), "\(export.stderr)")
+            let back = try Glossa.run(["glossary", "import", "--from", "tbx", "x.tbx", "-o", "x.tsv"], in: folder)
+            #expect(back.status == 0, "\(back.stderr)")
+            #expect(try String(contentsOf: folder.appendingPathComponent("x.tsv"), encoding: .utf8) == original, "TSV → TBX → TSV \(name)")
+        }
+    }
+
+    /// Formats that cannot hold comments say so in one line on stderr; a file without comments gets no warning.
+    @Test func exportWarnsWhenItLeavesOutComments() throws {
+        let folder = try Glossa.temporaryFolder()
+        try "# Sources: mine.\nde\ten\n# war\nKrieg\twar\n".write(to: folder.appendingPathComponent("c.tsv"), atomically: true, encoding: .utf8)
+        try "de\ten\nKrieg\twar\n".write(to: folder.appendingPathComponent("n.tsv"), atomically: true, encoding: .utf8)
+        for format in ["csv", "deepl", "google", "omegat"] {
+            let result = try Glossa.run(["glossary", "export", "--to", format, "c.tsv"], in: folder)
+            #expect(result.status == 0)
+            #expect(result.stderr == "glossa: warning: \(format) cannot hold comments: 2 comment lines left out (--to tbx keeps them)\n")
+            #expect(try Glossa.run(["glossary", "export", "--to", format, "n.tsv"], in: folder).stderr == "")
+        }
+        #expect(try Glossa.run(["glossary", "export", "--to", "tbx", "c.tsv"], in: folder).stderr == "")
     }
 
     @Test func deeplExportToStdout() throws {

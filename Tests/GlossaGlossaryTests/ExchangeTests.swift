@@ -210,3 +210,84 @@ private func knownFields(_ file: GlossaryFile) -> [[String]] {
         #expect(GlossaryExchange.export([file], to: .omegat).text == "Georgien\tGeorgia\tcountry\nSakartwelo\tGeorgia\tcountry\nGeorgien\tGeorgia (US state)\tplace\n")
     }
 }
+
+/// Comments survive import and TBX: the header block naming a file's sources, comments above rows
+/// and after the last row. Formats without comments report how many they leave out.
+@Suite struct CommentExchangeTests {
+    static let commented = """
+        # Sources: somewhere.  
+        #\tindented
+        de\ten\ttype
+        # About Kuba.
+        Kuba\tCuba\tcountry
+        # Above a record without English.
+        nur Deutsch
+        # About Rom.
+        Rom\tRome\tcity
+        # After the last row.
+        #
+
+        """
+
+    @Test func tsvImportKeepsCommentsInPlace() throws {
+        let (records, trailing) = DelimitedText.parseTSVKeepingComments(Self.commented)
+        let result = GlossaryExchange.importRecords(records, trailingComments: trailing, outputPath: "o.tsv")
+        #expect(result.skipped.map(\.line) == [7])
+        let file = result.file
+        #expect(file.headerComments == ["# Sources: somewhere.  ", "#\tindented"])
+        #expect(file.rows.map(\.comments) == [["# About Kuba."], ["# Above a record without English.", "# About Rom."]])
+        #expect(file.trailingComments == ["# After the last row.", "#"])
+        // Without a header, comments at the top stay at the top.
+        let (plain, none) = DelimitedText.parseTSVKeepingComments("# OmegaT glossary\nFrieden\tpeace\n# war\nKrieg\twar\n")
+        let headerless = GlossaryExchange.importRecords(plain, trailingComments: none, outputPath: "o.tsv").file
+        #expect(headerless.headerComments == ["# OmegaT glossary"])
+        #expect(headerless.rows.map(\.comments) == [[], ["# war"]])
+    }
+
+    /// `glossary import --from tsv` of a canonical Glossa file gives the file back, comments and all.
+    @Test(arguments: try bundledFiles())
+    func bundledGlossaryImportsUnchanged(file: GlossaryFile) throws {
+        let text = try Glossary.readText(file.path)
+        let (records, trailing) = DelimitedText.parseTSVKeepingComments(text)
+        #expect(!file.headerComments.isEmpty)
+        let imported = GlossaryExchange.importRecords(records, trailingComments: trailing, outputPath: file.path)
+        #expect(try GlossaryFormatter.format(imported.file).serialized() == text)
+    }
+
+    @Test func tbxKeepsCommentsAfterTheLastRowAndCommentsAsWritten() throws {
+        let file = try GlossaryFile.parse(Self.commented.replacingOccurrences(of: "nur Deutsch\n", with: "nur\tonly\n"), path: "c.tsv")
+        #expect(file.trailingComments == ["# After the last row.", "#"])
+        let tbx = TBX.export([file])
+        #expect(tbx.contains("<descrip type=\"x-glossa-comment-after\"># After the last row.\n#</descrip>"))
+        let back = try TBX.read(tbx, path: "c.tbx", outputPath: "c.tsv").file
+        #expect(back.headerComments == file.headerComments)
+        #expect(back.rows.map(\.comments) == file.rows.map(\.comments))
+        #expect(back.trailingComments == file.trailingComments)
+        #expect(TBX.export([back]) == tbx)
+        // A file without rows: its comments go to the header.
+        let empty = try GlossaryFile.parse("# top\nde\ten\n# end\n", path: "e.tsv")
+        #expect(try TBX.read(TBX.export([empty]), path: "e.tbx", outputPath: "e.tsv").file.headerComments == ["# top", "# end"])
+    }
+
+    @Test func tbxOfAFileWithoutCommentsGivesNoComment() throws {
+        let file = try GlossaryFile.parse("de\ten\nKuba\tCuba\n", path: "n.tsv")
+        let tbx = TBX.export([file])
+        #expect(tbx.contains("<p type=\"x-glossa-placeholder\">"))
+        let back = try TBX.read(tbx, path: "n.tbx", outputPath: "n.tsv").file
+        #expect(back.headerComments.isEmpty && back.trailingComments.isEmpty)
+        #expect(TBX.export([back]) == tbx)
+        // Another tool's header paragraphs become comments.
+        let other = tbx.replacingOccurrences(of: "<p type=\"x-glossa-placeholder\">Exported by glossa glossary export</p>", with: "<p>  Made by hand.  </p>")
+        #expect(try TBX.read(other, path: "o.tbx", outputPath: "o.tsv").file.headerComments == ["# Made by hand."])
+    }
+
+    @Test func exportsWithoutCommentsCountWhatTheyLeaveOut() throws {
+        let file = try GlossaryFile.parse(Self.commented.replacingOccurrences(of: "nur Deutsch\n", with: "nur\tonly\n"), path: "c.tsv")
+        for format in [GlossaryExchange.ExportFormat.csv, .deepl, .google, .omegat] {
+            #expect(GlossaryExchange.export([file], to: format).droppedComments == 7, "\(format)")
+            #expect(!GlossaryExchange.keepsComments(format))
+        }
+        #expect(GlossaryExchange.export([file], to: .tbx).droppedComments == 0)
+        #expect(GlossaryExchange.export([try GlossaryFile.parse("de\ten\nKuba\tCuba\n", path: "n.tsv")], to: .csv).droppedComments == 0)
+    }
+}

@@ -13,6 +13,10 @@ enum Synthetic {
         var occurrence: Int = 1
         /// Whether the span comes from a (made-up) glossary entry; false makes a guess.
         var fromGlossary: Bool = true
+        /// The entry's status, name in the original script and note.
+        var status: EntryStatus = .preferred
+        var orig: String = ""
+        var note: String = ""
     }
 
     /// Annotates `text` with `spans`, found by their text (the n-th occurrence).
@@ -46,7 +50,8 @@ enum Synthetic {
                 if let existing = entries.firstIndex(where: { $0.de == span.text }) {
                     entryIndex = existing
                 } else {
-                    entries.append(GlossaryEntry(de: span.text, en: span.gloss, type: span.type, id: "test/\(slug)",
+                    entries.append(GlossaryEntry(de: span.text, en: span.gloss, type: span.type, status: span.status, orig: span.orig, note: span.note,
+                                                 id: "test/\(slug)",
                                                  location: SourceLocation(file: "test.tsv", line: entries.count + 2)))
                     entryIndex = entries.count - 1
                 }

@@ -64,7 +64,7 @@ import Testing
         var documents: [(String, AnnotatedDocument)] = []
         for name in RenderFixtures.names { documents.append((name, try RenderFixtures.document(name))) }
         documents.append(("hostile", try Synthetic.document("Die <b>Kuba</b> & \"Moskau\"\u{0}\u{1B}\u{FFFF} 'x'.\r\nGuess Petrow.", [
-            .init(text: "Kuba", gloss: "Cuba <&>", type: .country),
+            .init(text: "Kuba", gloss: "Cuba <&>", type: .country, status: .forbidden, orig: "Куба\u{1}", note: "a <note> & ]]> \u{FFFE}"),
             .init(text: "Moskau", gloss: "Moscow \"'", type: "odd\u{1}type"),
             .init(text: "Petrow", gloss: "Petrov", type: .person, fromGlossary: false),
         ])))
