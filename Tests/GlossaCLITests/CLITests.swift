@@ -423,4 +423,21 @@ import Testing
         let off = try CLI.run(["annotate", "--format", "json", "--no-guesses", "-"], input: "Der Minister Sergej Pupkow sprach in Moskau.")
         #expect(!off.stdout.contains("guess"))
     }
+
+    /// German places and German or Polish surnames that end like Russian ones are not guessed:
+    /// the places come from german-places.tsv, the surnames from look-alikes.tsv and the
+    /// spelling rule (Virchow).
+    @Test func annotateLeavesGermanLookAlikesAlone() throws {
+        let text = "Im Bezirk Pankow und in Treptow. Rudolf Virchow. Lukas Podolski. Teltow liegt bei Berlin. Sergej Pupkow kam."
+        let result = try CLI.run(["annotate", "--format", "json", "-"], input: text)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let annotations = try #require(json["annotations"] as? [[String: Any]])
+        let guesses = annotations.filter { ($0["match"] as? String) == "guess" }.compactMap { $0["text"] as? String }
+        #expect(guesses == ["Sergej Pupkow"])
+        for place in ["Pankow", "Treptow", "Teltow"] {
+            #expect(annotations.contains { ($0["text"] as? String) == place && ($0["gloss"] as? String) == place
+                && ($0["entry"] as? String)?.hasPrefix("german-places/") == true }, "\(place)")
+        }
+    }
 }

@@ -57,3 +57,39 @@ func cyrillicPeopleWords() throws -> [String] {
         #expect(shaped > 150)
     }
 }
+
+@Suite struct LookAlikeTests {
+    static func bundled() throws -> LookAlikeNames {
+        try LookAlikeNames.load(contentsOf: TestData.repositoryRoot.appendingPathComponent("Glossaries/translit/look-alikes.tsv"))
+    }
+
+    @Test func theListIsCaseInsensitive() throws {
+        let list = try Self.bundled()
+        #expect(list.contains("Podolski") && list.contains("PODOLSKI") && list.contains("modrow"))
+        #expect(!list.contains("Pupkow"))
+        #expect(!LookAlikeNames.empty.contains("Podolski"))
+    }
+
+    /// Every listed name is one the guesser would otherwise take (the others need no entry),
+    /// and none is the German spelling of a real name of the accuracy lists.
+    @Test func everyEntryIsNeededAndNoneIsARealTranscription() throws {
+        let list = try Self.bundled()
+        #expect(list.names.count >= 30)
+        for name in list.names {
+            #expect(Transliteration.looksLikeGermanSpelledSurname(name), "\(name) is never guessed: it needs no entry")
+        }
+        var real = try NameAccuracy.parse(try TestData.namesFile()).map(\.de)
+        real += try NameAccuracy.parse(try TestData.namesFile("names-extra.tsv"), file: "names-extra.tsv").map(\.de)
+        real += try cyrillicPeopleWords()
+        for name in real { #expect(!list.contains(name), "\(name)") }
+        #expect(Set(list.names.map { $0.lowercased() }).count == list.names.count)
+    }
+
+    @Test func parsingReportsErrors() {
+        #expect(throws: TranslitError.self) { try LookAlikeNames.parse("en\nModrow\n") }
+        #expect(throws: TranslitError.self) { try LookAlikeNames.parse("de\ten\n\tModrow\n") }
+        #expect(throws: TranslitError.self) { try LookAlikeNames.parse("de\nModrow\textra\n") }
+        let list = try? LookAlikeNames.parse("# c\nde\tnote\nModrow\tHans Modrow\n")
+        #expect(list?.names == ["Modrow"])
+    }
+}
