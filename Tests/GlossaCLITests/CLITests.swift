@@ -409,6 +409,11 @@ import Testing
         #expect(check.stdout.contains("\"kind\":\"variant-spellings\""))
     }
 
+    @Test func translitDetectsTheLanguagePerWord() throws {
+        #expect(try CLI.run(["translit", "Москва Київ", "--to", "de"]).stdout == "Moskau Kiew\n")
+        #expect(try CLI.run(["translit", "--to", "en"], input: "Горбачёв і Київ\nМосква Киев\n").stdout == "Gorbachev i Kyiv\nMoscow Kyiv\n")
+    }
+
     @Test func coverageSuggestsEnglishForUnknownNames() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-cov-\(UUID().uuidString).txt")
         try "Der Minister Sergej Pupkow sprach. Pupkow kam wieder.\n".write(to: path, atomically: true, encoding: .utf8)
