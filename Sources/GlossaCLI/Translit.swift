@@ -38,7 +38,7 @@ struct TranslitConvert: ParsableCommand {
     @Argument(help: "Text to convert; read from standard input when absent.")
     var text: [String] = []
 
-    @Option(help: "Source: ru, uk, be, de (German-spelled names) or auto.")
+    @Option(help: "Source: ru, uk, be, de (German-spelled names) or auto (each word by its letters, else by its line).")
     var from: SourceLanguage = .auto
 
     @Option(help: "Target: de, en (English press), en-wiki (English Wikipedia), en-bgn or iso9.")
@@ -77,7 +77,7 @@ struct TranslitConvert: ParsableCommand {
                     }
                     continue
                 }
-                sink.write(try engine.transliterate(line, from: language, to: to, strict: strict) + "\n")
+                sink.write(try engine.transliterate(line, from: from, to: to, strict: strict) + "\n")
             }
         }
     }

@@ -103,10 +103,17 @@ enum Generators {
     /// City names that are also ordinary German words ("oral"): matched case-sensitively.
     static let caseSensitiveCities: Set<String> = ["Oral"]
 
-    /// English exemplar cities that CLDR still spells in an outdated way; the German press
-    /// glossary uses the current English spelling. Keyed by zone id.
+    /// English exemplar cities that CLDR spells otherwise than English press does (an outdated
+    /// form, the local-language form or a zone-id spelling), replaced by the spelling of English
+    /// Wikipedia's article title and the news agencies (Reuters, AP). Keyed by zone id.
     static let englishOverrides: [String: String] = [
-        "Europe/Zaporozhye": "Zaporizhzhia",
+        "Africa/El_Aaiun": "Laayoune",        // CLDR: El Aaiun (the Spanish form)
+        "Africa/Ndjamena": "N’Djamena",       // CLDR: Ndjamena (the zone id)
+        "Asia/Aqtau": "Aktau",                // CLDR: Aqtau (Kazakh Latin)
+        "Asia/Aqtobe": "Aktobe",              // CLDR: Aqtobe (Kazakh Latin)
+        "Asia/Qyzylorda": "Kyzylorda",        // CLDR: Qyzylorda (Kazakh Latin)
+        "Europe/Tirane": "Tirana",            // CLDR: Tirane (the Albanian definite form)
+        "Europe/Zaporozhye": "Zaporizhzhia",  // CLDR: Zaporozhye (from Russian)
     ]
 
     /// Exemplar cities of canonical location zones with German and English names, in zone-id order.
@@ -143,7 +150,7 @@ enum Generators {
         return render(
             rows,
             command: "swift run glossa-datagen cities -o Glossaries/de-en/cities.tsv",
-            what: "time-zone exemplar cities (islands, regions and research stations left out; cities named like a country left to countries.tsv; English of \(englishOverrides.keys.sorted().joined(separator: ", ")) updated)",
+            what: "time-zone exemplar cities (islands, regions and research stations left out; cities named like a country left to countries.tsv; English of \(englishOverrides.keys.sorted().joined(separator: ", ")) set to the English press spelling: Generators.englishOverrides)",
             extra: "cities-extra.tsv",
             key: "zone id",
             icuVersion: icuVersion

@@ -9,17 +9,42 @@ import GlossaTranslit
 ///
 /// Guesses are marked as such (`MatchKind.guess`, no entry id): they are suggestions, not
 /// glossary data.
+///
+/// German names that only end like Russian ones are left alone: places are in the glossaries
+/// (`german-places.tsv`: Pankow, Teltow, Grabow), so they are matched before guessing; words
+/// spelled with letters the German transcription does not use are not taken (Virchow,
+/// Tresckow, Brzezinski: see `Transliteration.hasNonTranscriptionSpelling`); and surnames no
+/// spelling rule can tell apart (Modrow, Ramelow, Nowitzki, Podolski) are listed in
+/// `Glossaries/translit/look-alikes.tsv`. A name whose last word is such a surname is not
+/// guessed in part either ("Zbigniew Brzezinski": no guess for Zbigniew).
 public struct TransliterationGuesses: GuessStage {
     private let transliterators: ResourcePool<Transliteration>
+    private let lookAlikes: LookAlikeNames
 
-    /// - Parameter exceptions: conventional spellings (Glossaries/translit/exceptions.tsv).
-    public init(exceptions: ExceptionTable = .empty) {
+    /// - Parameters:
+    ///   - exceptions: conventional spellings (Glossaries/translit/exceptions.tsv).
+    ///   - lookAlikes: surnames that are not transcriptions (Glossaries/translit/look-alikes.tsv).
+    public init(exceptions: ExceptionTable = .empty, lookAlikes: LookAlikeNames = .empty) {
         transliterators = ResourcePool { Transliteration(exceptions: exceptions) }
+        self.lookAlikes = lookAlikes
     }
 
-    /// The stage with the bundled exceptions table (or none when it cannot be found).
+    /// The stage with the bundled exceptions table and look-alike list (each empty when it
+    /// cannot be found).
     public static func bundled() -> TransliterationGuesses {
-        TransliterationGuesses(exceptions: (try? ExceptionTable.bundled()) ?? .empty)
+        TransliterationGuesses(exceptions: (try? ExceptionTable.bundled()) ?? .empty,
+                               lookAlikes: (try? LookAlikeNames.bundled()) ?? .empty)
+    }
+
+    /// Whether a word is taken as a surname to guess: it looks like one and is not a listed look-alike.
+    func isGuessableSurname(_ word: String) -> Bool {
+        Self.looksLikeSurname(word) && !lookAlikes.contains(word)
+    }
+
+    /// Whether a word is shaped like a surname but not taken (Brzezinski, Podolski): the name
+    /// it ends is not a transcription.
+    func isRejectedSurname(_ word: String) -> Bool {
+        Transliteration.hasSurnameShape(word) && !isGuessableSurname(word)
     }
 
     /// Whether a capitalized word looks like a German-spelled East Slavic surname (see
@@ -36,15 +61,21 @@ public struct TransliterationGuesses: GuessStage {
                 var token = document.tokens[t]
                 guard !isCovered[t], token.kind == .word, !token.flags.contains(.allCaps),
                       Self.mayLookLikeSurname(document.utf16, Int(token.utf16Start), Int(token.utf16End)),
-                      Self.looksLikeSurname(document.text(of: token)) else {
+                      isGuessableSurname(document.text(of: token)) else {
                     t += 1
                     continue
                 }
                 // A patronymic is followed by the surname: extend to the last name-like word.
                 while t + 1 < sentence.tokens.upperBound, !isCovered[t + 1], document.tokens[t + 1].kind == .word,
-                      Self.looksLikeSurname(document.text(of: document.tokens[t + 1])) {
+                      isGuessableSurname(document.text(of: document.tokens[t + 1])) {
                     t += 1
                     token = document.tokens[t]
+                }
+                // A name that goes on with a surname that is not a transcription is not one.
+                if t + 1 < sentence.tokens.upperBound, !isCovered[t + 1], document.tokens[t + 1].kind == .word,
+                   isRejectedSurname(document.text(of: document.tokens[t + 1])) {
+                    t += 2
+                    continue
                 }
                 // Take up to two capitalized, uncovered words before it (first name, patronymic).
                 var first = t
@@ -54,7 +85,7 @@ public struct TransliterationGuesses: GuessStage {
                           !previous.flags.contains(.allCaps) else { break }
                     // Only first names and patronymics join the guess ("Frau" or "Minister" do not).
                     let word = document.text(of: previous)
-                    guard Self.looksLikeName(word) || Self.looksLikeSurname(word) else { break }
+                    guard Self.looksLikeName(word) || isGuessableSurname(word) else { break }
                     first -= 1
                 }
                 let words = (first...t).map { document.text(of: document.tokens[$0]) }

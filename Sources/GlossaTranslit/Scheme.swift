@@ -3,7 +3,8 @@ public enum SourceLanguage: String, CaseIterable, Sendable {
     case ru, uk, be
     /// German-spelled (Latin) names: converted through ranked Cyrillic candidates.
     case de
-    /// Decide per line from the letters (see `Transliteration.detect`).
+    /// Decide from the letters: per word where they tell the language, else per line (see
+    /// `Transliteration.wordLanguage` and `Transliteration.detect`).
     case auto
 }
 

@@ -101,6 +101,44 @@ public final class Transliteration {
         return .ru
     }
 
+    /// The languages whose alphabet and spelling admit a Cyrillic word, from its letters:
+    /// і ї є ґ ў rule out Russian, as do Ukrainian -ськ, -цьк, -зьк; ё ы э ъ ў rule out
+    /// Ukrainian; и щ ъ ї є ґ rule out Belarusian. One language left means the letters decide
+    /// (Київ: Ukrainian; Горбачёв: not Ukrainian; Магілёў: Belarusian); Москва admits all three.
+    public static func languages(ofWord word: String) -> Set<SourceLanguage> {
+        let lower = word.lowercased()
+        let letters = Set(lower)
+        var result: Set<SourceLanguage> = [.ru, .uk, .be]
+        if !letters.isDisjoint(with: "іїєґў") || lower.contains("ськ") || lower.contains("цьк") || lower.contains("зьк") {
+            result.remove(.ru)
+        }
+        if !letters.isDisjoint(with: "ёыэъў") { result.remove(.uk) }
+        if !letters.isDisjoint(with: "ищъїєґ") { result.remove(.be) }
+        return result
+    }
+
+    /// The language a word (or a hyphen-joined name) of a line in `line` is read in, with
+    /// automatic detection:
+    /// 1. the language its letters leave, when they leave one (Київ, Горбачёв in any line);
+    /// 2. else a language the exceptions table records the name for (`exceptionFor`), the
+    ///    line's first: a conventional name is read as what it is (Москва in "Москва Київ" is
+    ///    the Russian row, Moskau; Одеса in a Russian line the Ukrainian row, Odessa);
+    /// 3. else the line's language, if the letters admit it (Володимир beside Зеленський);
+    /// 4. else the word's own detection, else the first admitted of ru, uk, be.
+    /// Letters that contradict each other leave the line's language.
+    static func wordLanguage(_ words: [String], line: SourceLanguage,
+                             exceptionFor: (SourceLanguage) -> Bool = { _ in false }) -> SourceLanguage {
+        let admitted = words.reduce(Set<SourceLanguage>([.ru, .uk, .be])) { $0.intersection(languages(ofWord: $1)) }
+        if admitted.count == 1 { return admitted.first! }
+        if admitted.isEmpty { return line }
+        let order = [line] + [SourceLanguage.ru, .uk, .be].filter { $0 != line }
+        if let recorded = order.first(where: { admitted.contains($0) && exceptionFor($0) }) { return recorded }
+        if admitted.contains(line) { return line }
+        let own = detect(words.joined(separator: "-"))
+        if admitted.contains(own) { return own }
+        return [SourceLanguage.ru, .uk, .be].first { admitted.contains($0) } ?? line
+    }
+
     /// Normalizes a Cyrillic word for the rules: NFC, stress accents removed.
     static func prepare(_ word: String) -> String {
         let decomposed = (try? ICUText.normalize(word, .nfd)) ?? word
@@ -111,14 +149,16 @@ public final class Transliteration {
 
     /// Transliterates `text`. Cyrillic words go through the scheme of the pair (after the
     /// exceptions table unless `strict`); other text passes unchanged. With `from: .de`,
-    /// capitalized Latin words are treated as German-spelled names.
+    /// capitalized Latin words are treated as German-spelled names. With `from: .auto`, each
+    /// word (a hyphen-joined name as one) is read in its own language where its letters decide,
+    /// and in the line's language (`detect`) where they do not (see `wordLanguage`), so a line
+    /// that mixes Russian and Ukrainian names converts each by its own scheme.
     public func transliterate(_ text: String, from: SourceLanguage, to target: TargetForm, strict: Bool = false) throws(TranslitError) -> String {
-        let language = from == .auto ? Self.detect(text) : from
-        if language == .de { return try fromGerman(text, to: target, strict: strict) }
-        guard let scheme = Scheme.forPair(language, target) else {
-            throw TranslitError("no scheme from \(language.rawValue) to \(target.rawValue)")
+        let lineLanguage = from == .auto ? Self.detect(text) : from
+        if lineLanguage == .de { return try fromGerman(text, to: target, strict: strict) }
+        guard Scheme.forPair(lineLanguage, target) != nil else {
+            throw TranslitError("no scheme from \(lineLanguage.rawValue) to \(target.rawValue)")
         }
-        let file = try rules(scheme.ruleFile)
         let pieces = Self.pieces(of: text)
         var output = ""
         var index = 0
@@ -129,6 +169,17 @@ public final class Transliteration {
                 index += 1
                 continue
             }
+            var language = lineLanguage
+            if from == .auto {
+                let name = Self.hyphenJoinedName(pieces, at: index)
+                language = Self.wordLanguage(name, line: lineLanguage) { candidate in
+                    !strict && self.exceptionMatch(pieces, at: index, language: candidate) != nil
+                }
+            }
+            guard let scheme = Scheme.forPair(language, target) else {
+                throw TranslitError("no scheme from \(language.rawValue) to \(target.rawValue)")
+            }
+            let file = try rules(scheme.ruleFile)
             if !strict, let (exception, used) = exceptionMatch(pieces, at: index, language: language) {
                 let source = pieces[index..<(index + used)].map(\.text).joined()
                 let form: String
@@ -147,6 +198,18 @@ public final class Transliteration {
             index += 1
         }
         return output
+    }
+
+    /// The Cyrillic words of the name that starts at `pieces[index]`: the word and those joined
+    /// to it by hyphens (Ростов-на-Дону).
+    static func hyphenJoinedName(_ pieces: [TextPiece], at index: Int) -> [String] {
+        var words = [pieces[index].text]
+        var next = index + 1
+        while next + 1 < pieces.count, pieces[next].kind == .other, pieces[next].text == "-", pieces[next + 1].kind == .cyrillic {
+            words.append(pieces[next + 1].text)
+            next += 2
+        }
+        return words
     }
 
     /// The longest exception that starts at `pieces[index]` (a Cyrillic word, possibly joined

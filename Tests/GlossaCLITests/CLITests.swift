@@ -409,6 +409,11 @@ import Testing
         #expect(check.stdout.contains("\"kind\":\"variant-spellings\""))
     }
 
+    @Test func translitDetectsTheLanguagePerWord() throws {
+        #expect(try CLI.run(["translit", "Москва Київ", "--to", "de"]).stdout == "Moskau Kiew\n")
+        #expect(try CLI.run(["translit", "--to", "en"], input: "Горбачёв і Київ\nМосква Киев\n").stdout == "Gorbachev i Kyiv\nMoscow Kyiv\n")
+    }
+
     @Test func coverageSuggestsEnglishForUnknownNames() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-cov-\(UUID().uuidString).txt")
         try "Der Minister Sergej Pupkow sprach. Pupkow kam wieder.\n".write(to: path, atomically: true, encoding: .utf8)
@@ -422,5 +427,22 @@ import Testing
         #expect(result.stdout.contains("\"text\":\"Sergej Pupkow\",\"gloss\":\"Sergei Pupkov\",\"type\":\"person\",\"match\":\"guess\",\"entry\":null,\"source\":null"))
         let off = try CLI.run(["annotate", "--format", "json", "--no-guesses", "-"], input: "Der Minister Sergej Pupkow sprach in Moskau.")
         #expect(!off.stdout.contains("guess"))
+    }
+
+    /// German places and German or Polish surnames that end like Russian ones are not guessed:
+    /// the places come from german-places.tsv, the surnames from look-alikes.tsv and the
+    /// spelling rule (Virchow).
+    @Test func annotateLeavesGermanLookAlikesAlone() throws {
+        let text = "Im Bezirk Pankow und in Treptow. Rudolf Virchow. Lukas Podolski. Teltow liegt bei Berlin. Sergej Pupkow kam."
+        let result = try CLI.run(["annotate", "--format", "json", "-"], input: text)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let annotations = try #require(json["annotations"] as? [[String: Any]])
+        let guesses = annotations.filter { ($0["match"] as? String) == "guess" }.compactMap { $0["text"] as? String }
+        #expect(guesses == ["Sergej Pupkow"])
+        for place in ["Pankow", "Treptow", "Teltow"] {
+            #expect(annotations.contains { ($0["text"] as? String) == place && ($0["gloss"] as? String) == place
+                && ($0["entry"] as? String)?.hasPrefix("german-places/") == true }, "\(place)")
+        }
     }
 }

@@ -37,6 +37,24 @@ import Testing
         #expect(!none.annotations.contains { $0.kind == .guess })
     }
 
+    /// German places are glossary matches, German and Polish surnames are skipped (the list,
+    /// the spelling rule), and a first name before a skipped surname is not guessed alone.
+    @Test func germanLookAlikesAreNotGuessed() throws {
+        let text = "Im Bezirk Pankow und in Treptow. Rudolf Virchow. Lukas Podolski. Teltow liegt bei Berlin. "
+            + "Hans Modrow traf Zbigniew Brzezinski und Dirk Nowitzki in Grabow. Sergej Pupkow und Wladimir Milow kamen nach Sarow."
+        let document = try GermanTokenizer().document(text)
+        let annotated = Annotator(index: Self.index, guessStage: TransliterationGuesses.bundled()).annotate(document)
+        let guesses = annotated.annotations.filter { $0.kind == .guess }
+        #expect(guesses.map(\.text) == ["Sergej Pupkow", "Wladimir Milow", "Sarow"])
+        for place in ["Pankow", "Treptow", "Teltow", "Grabow"] {
+            #expect(annotated.annotations.contains { $0.text == place && $0.gloss == place && $0.kind == .exact }, "\(place)")
+        }
+        // Without the list the surnames no rule can tell apart are guessed.
+        let unlisted = Annotator(index: Self.index, guessStage: TransliterationGuesses()).annotate(document)
+        #expect(unlisted.annotations.filter { $0.kind == .guess }.map(\.text)
+            == ["Podolski", "Modrow", "Nowitzki", "Sergej Pupkow", "Wladimir Milow", "Sarow"])
+    }
+
     @Test func surnameHeuristic() {
         for name in ["Pupkow", "Sidorowa", "Kowaltschuk", "Timoschenko", "Chruschtschow", "Dostojewski", "Petrowitsch"] {
             #expect(TransliterationGuesses.looksLikeSurname(name), "\(name)")

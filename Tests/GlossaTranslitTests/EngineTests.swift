@@ -25,6 +25,41 @@ import Testing
     }
 }
 
+@Suite struct PerWordDetectionTests {
+    @Test func lettersAdmitLanguages() {
+        #expect(Transliteration.languages(ofWord: "Київ") == [.uk])
+        #expect(Transliteration.languages(ofWord: "Зеленський") == [.uk])
+        #expect(Transliteration.languages(ofWord: "Магілёў") == [.be])
+        #expect(Transliteration.languages(ofWord: "Горбачёв") == [.ru, .be])
+        #expect(Transliteration.languages(ofWord: "Мінск") == [.uk, .be])
+        #expect(Transliteration.languages(ofWord: "Объект") == [.ru])
+        #expect(Transliteration.languages(ofWord: "Москва") == [.ru, .uk, .be])
+    }
+
+    /// A line that mixes Russian and Ukrainian names converts each by its own language: by its
+    /// letters where they decide, by the exceptions table for a conventional name, and by the
+    /// line's language otherwise.
+    @Test func mixedLinesConvertEachNameByItsLanguage() throws {
+        let engine = Transliteration(exceptions: try TestData.exceptions())
+        #expect(try engine.transliterate("Москва Київ", from: .auto, to: .de) == "Moskau Kiew")
+        #expect(try engine.transliterate("Москва Київ", from: .auto, to: .en) == "Moscow Kyiv")
+        #expect(try engine.transliterate("Москва Киев", from: .auto, to: .de) == "Moskau Kiew")
+        #expect(try engine.transliterate("Ельцин і Київ", from: .auto, to: .de) == "Jelzin i Kiew")
+        #expect(try engine.transliterate("Ростов-на-Дону і Київ", from: .auto, to: .en) == "Rostov-on-Don i Kyiv")
+        #expect(try engine.transliterate("Москва и Одеса", from: .auto, to: .de) == "Moskau i Odessa")
+        // letters rule the line's Ukrainian out (ё, э)
+        #expect(try engine.transliterate("Горбачёв Київ", from: .auto, to: .de, strict: true) == "Gorbatschow Kyjiw")
+        #expect(try engine.transliterate("Лукашэнка і Київ", from: .auto, to: .de) == "Lukaschenko i Kiew")
+        // ambiguous words stay on the line's language
+        #expect(try engine.transliterate("Володимир Зеленський", from: .auto, to: .de) == "Wolodymyr Selenskyj")
+        #expect(try engine.transliterate("Максим Бужанський", from: .auto, to: .de) == "Maksym Buschanskyj")
+        #expect(try engine.transliterate("Максим Горький", from: .auto, to: .de) == "Maxim Gorki")
+        // a language given explicitly holds for the whole text
+        #expect(try engine.transliterate("Горбачов Київ", from: .uk, to: .de, strict: true) == "Horbatschow Kyjiw")
+        #expect(try engine.transliterate("Москва Київ", from: .uk, to: .de) == "Moskwa Kiew")
+    }
+}
+
 @Suite struct ExceptionTests {
     @Test func exceptionsComeFromTheTableAndStrictTurnsThemOff() throws {
         let engine = Transliteration(exceptions: try TestData.exceptions())
