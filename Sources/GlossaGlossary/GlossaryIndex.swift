@@ -1029,6 +1029,16 @@ struct BitArray: Sendable {
     func contains(_ bit: Int) -> Bool {
         words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
+
+    /// The number of cache lines of the bits (see `MatchState.warmCaches`).
+    var cacheLines: Int { (words.count + 7) / 8 }
+
+    /// Reads one word of each cache line, in order, and returns their sum (see `MatchState.warmCaches`).
+    func readEachCacheLine() -> UInt64 {
+        var sum: UInt64 = 0
+        for i in stride(from: 0, to: words.count, by: 8) { sum &+= words[i] }
+        return sum
+    }
 }
 
 /// Strings of three scalars, packed (`MatchState.pack`), with a bit filter in front of the set:

@@ -211,6 +211,7 @@ public struct Matcher: Sendable {
             // letters, or, while the memory has met one numbering only, is new (see `keySlots`).
             let numbers = document.keyNumbers.numbers
             let m = state.keyNumbering(document.keyNumbers.numbering)
+            state.warmCaches(numbering: m, tokenCount: document.tokens.count)
             for (k, key) in document.keys.enumerated() {
                 let number = Int(numbers[k])
                 var slot = number < state.slotsByNumber[m].slots.count ? state.slotsByNumber[m].slots[number] : -1
