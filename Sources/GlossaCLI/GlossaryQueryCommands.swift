@@ -160,6 +160,8 @@ struct GlossaryCoverage: ParsableCommand {
             while let relative = walker?.nextObject() as? String {
                 if relative.hasSuffix(".txt") { found.append((path as NSString).appendingPathComponent(relative)) }
             }
+            // (As a glossary folder without *.tsv files: a corpus folder without texts is a mistake, not an empty corpus.)
+            if found.isEmpty { throw CLIError("no *.txt files in \(path)") }
             files += found.sorted()
         }
         return files

@@ -108,6 +108,17 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
         #expect(result.stderr == "glossa: no *.tsv files in empty\n")
     }
 
+    /// Likewise a corpus folder without *.txt files for coverage (it used to report on 0 documents).
+    @Test func emptyCorpusFolderIsAnInputError() throws {
+        let folder = try Glossa.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("texts"), withIntermediateDirectories: true)
+        try "de\ten\nKuba\tCuba\n".write(to: folder.appendingPathComponent("texts/g.tsv"), atomically: true, encoding: .utf8)
+        let result = try Glossa.run(["glossary", "coverage", "texts"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "glossa: no *.txt files in texts\n")
+    }
+
     @Test func missingFileIsAnInputError() throws {
         let result = try Glossa.run(["glossary", "lint", "/nonexistent/x.tsv"])
         #expect(result.status == 2)
