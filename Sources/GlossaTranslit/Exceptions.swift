@@ -109,11 +109,15 @@ public struct ExceptionTable: Sendable {
 
     /// Reads a table from a file.
     public static func load(contentsOf url: URL) throws(TranslitError) -> ExceptionTable {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+        try parse(readDataFile(url), file: url.path)
+    }
+
+    /// The text of one of the transliteration data files (this table, the look-alike names), or
+    /// an error naming the file.
+    static func readDataFile(_ url: URL) throws(TranslitError) -> String {
+        do { return try String(contentsOf: url, encoding: .utf8) } catch {
             throw TranslitError("\(url.path): cannot read: \(error.localizedDescription)")
         }
-        return try parse(text, file: url.path)
     }
 
     /// Where the bundled table is: `$GLOSSA_GLOSSARIES/translit/exceptions.tsv`, a `Glossaries`

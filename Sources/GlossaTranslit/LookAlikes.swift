@@ -58,11 +58,7 @@ public struct LookAlikeNames: Sendable {
 
     /// Reads the list from a file.
     public static func load(contentsOf url: URL) throws(TranslitError) -> LookAlikeNames {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw TranslitError("\(url.path): cannot read: \(error.localizedDescription)")
-        }
-        return try parse(text, file: url.path)
+        try parse(ExceptionTable.readDataFile(url), file: url.path)
     }
 
     /// The bundled list (`translit/look-alikes.tsv` beside the exceptions table), or an error
