@@ -339,6 +339,20 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
 }
 
 @Suite(.serialized) struct GlossaryExchangeCommandTests {
+    /// xmllint's exit status on `file` against the TBX core structure schema (RELAX NG) in the
+    /// shared schemas folder `schemas`.
+    static func tbxCoreStatus(_ file: URL, schemas: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xmllint", "--nonet", "--noout", "--relaxng", "tbx/core/TBXcoreStructV03.rng", file.path]
+        process.currentDirectoryURL = schemas
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     @Test func exportedTBXValidatesWithTheOfficialSchema() throws {
         let folder = try Glossa.temporaryFolder()
         let export = try Glossa.run(["glossary", "export", "--to", "tbx", "-o", "all.tbx"], in: folder)
@@ -348,15 +362,7 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
             Issue.record("xmllint is missing: install libxml2-utils")
             return
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--nonet", "--noout", "--relaxng", "tbx/core/TBXcoreStructV03.rng", folder.appendingPathComponent("all.tbx").path]
-        process.currentDirectoryURL = schemas
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "xmllint rejects the exported TBX")
+        #expect(try Self.tbxCoreStatus(folder.appendingPathComponent("all.tbx"), schemas: schemas) == 0, "xmllint rejects the exported TBX")
 
         // And it imports back to the same entries.
         let back = try Glossa.run(["glossary", "import", "--from", "tbx", "all.tbx", "-o", "back.tsv"], in: folder)
@@ -377,15 +383,7 @@ private let header = "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n
             #expect(export.status == 0, "\(export.stderr)")
             let tbx = try String(contentsOf: folder.appendingPathComponent("\(name).tbx"), encoding: .utf8)
             #expect(tbx.contains(name == "n" ? "x-glossa-placeholder" : "x-glossa-comment-after"))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["xmllint", "--nonet", "--noout", "--relaxng", "tbx/core/TBXcoreStructV03.rng", folder.appendingPathComponent("\(name).tbx").path]
-            process.currentDirectoryURL = schemas
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "xmllint rejects \(name).tbx")
+            #expect(try Self.tbxCoreStatus(folder.appendingPathComponent("\(name).tbx"), schemas: schemas) == 0, "xmllint rejects \(name).tbx")
             let back = try Glossa.run(["glossary", "import", "--from", "tbx", "\(name).tbx"], in: folder)
             #expect(back.stdout == (try String(contentsOf: folder.appendingPathComponent("\(name).tsv"), encoding: .utf8))
                 .replacingOccurrences(of: "de\ten\n", with: "de\ten\ttype\tstatus\tcase\tvariants\torig\tnote\tsource\n"))
