@@ -344,7 +344,7 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
 
     @Test func precisionAndRecallOnFixtures() throws {
         var truePositives = 0, predicted = 0, expectedCount = 0
-        for name in ["kuba-russland", "falsche-freunde", "wortstaemme"] {
+        for name in ["kuba-russland", "falsche-freunde", "wortstaemme", "eu-nato-gipfel", "ukraine-krieg", "un-generaldebatte"] {
             let document = try GermanTokenizer().document(try TestSupport.text("Fixtures/de/\(name).txt"))
             let found = Matcher(index: Self.index).matches(in: document).map {
                 document.text(scalarRange: $0.start..<$0.end) + "\t" + Self.index.gloss(of: $0)
