@@ -55,6 +55,8 @@ struct PatternRole: OptionSet, Sendable {
     static let head = PatternRole(rawValue: 1)
     /// An adjective, a demonym or a person: never a closed compound's first part.
     static let neverFirstPart = PatternRole(rawValue: 2)
+    /// A city: its adjective in "-er" ("Kiewer", "Moskauer") is found as the city.
+    static let city = PatternRole(rawValue: 4)
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
@@ -62,6 +64,7 @@ struct PatternRole: OptionSet, Sendable {
         var role: PatternRole = []
         if type == .term || type == .org { role.insert(.head) }
         if type == .adjective || type == .demonym || type == .person { role.insert(.neverFirstPart) }
+        if type == .city { role.insert(.city) }
         self = role
     }
 }

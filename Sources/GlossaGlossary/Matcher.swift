@@ -443,6 +443,13 @@ public struct Matcher: Sendable {
                 appendPatterns(key: numbers.key, loose: numbers.loose, to: &candidates)
             }
             Self.append(index.byStem[number: scan.stemVocabulary(of: token, &state)], to: &candidates)
+            // A city's adjective in "-er": the city (`isCityAdjective`; `tokenTier` asks for its capital).
+            if let base = Self.cityAdjectiveBase(scan.document.keys[Int(token.keyID)]) {
+                for candidate in index.byKey[number: state.number(base)] {
+                    let p = index.patterns[Int(candidate)]
+                    if p.count == 1 && p.role.contains(.city) { candidates.append(candidate) }
+                }
+            }
         }
         // The candidates depend on the key and the word flag only, not on the case flags.
         if token.kind == .word {
@@ -668,17 +675,25 @@ public struct Matcher: Sendable {
             if Self.surfaceEquals(scan.surfacePool, scan.surfaceStart, i, scan.units, Int(token.utf16Start), Int(token.utf16End)) { return .exact }
             return scan.patterns[pattern].caseSensitive ? nil : .case
         }
-        if scan.patterns[pattern].caseSensitive {
-            // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
-            if isLast && isWord && scan.patterns[pattern].isName {
-                if scan.document.text(of: token) == index.tokens.surfaces[i] + "s" { return .inflected }
-            }
-            return nil
-        }
-        // Below: the case of the first letter must agree (nouns and names are capitalized),
-        // except at the start of a sentence and in all-caps text.
         let capitalized = token.flags.contains(.capitalized)
-        let caseAgrees = capitalized == form.capitalized || atSentenceStart || token.flags.contains(.allCaps)
+        let caseAgrees: Bool
+        if scan.patterns[pattern].caseSensitive {
+            if GlossaryEntry.isAcronym(index.tokens.surfaces[i]) {
+                // Acronyms: only the exact letters (and, for names, their genitive: "NATOs").
+                if isLast && isWord && scan.patterns[pattern].isName {
+                    if scan.document.text(of: token) == index.tokens.surfaces[i] + "s" { return .inflected }
+                }
+                return nil
+            }
+            // A word with small letters in a case-sensitive entry (the long form "Vereinte
+            // Nationen" beside its "UN"): it inflects like any word ("der Vereinten Nationen"),
+            // but its capital must agree as written, at a sentence's start and in capitals too.
+            caseAgrees = capitalized == form.capitalized && !token.flags.contains(.allCaps)
+        } else {
+            // Below: the case of the first letter must agree (nouns and names are capitalized),
+            // except at the start of a sentence and in all-caps text.
+            caseAgrees = capitalized == form.capitalized || atSentenceStart || token.flags.contains(.allCaps)
+        }
         guard caseAgrees else { return nil }
         if loose == form.loose { return .diacritics }
         if isWord {
@@ -687,6 +702,10 @@ public struct Matcher: Sendable {
                     let base = state.genitivePool[k]
                     if base.key == form.key { return .inflected }
                     if base.loose == form.loose { return .diacritics }
+                }
+                if scan.patterns[pattern].count == 1 && scan.patterns[pattern].role.contains(.city)
+                    && Self.isCityAdjective(scan.document.keys[Int(token.keyID)], of: index.tokens.keys[i]) {
+                    return .inflected
                 }
             }
             if scan.stemVocabulary(of: token, &state) == form.stem
@@ -713,6 +732,23 @@ public struct Matcher: Sendable {
         }
         return GermanInflection.agrees(tail: tail, formTail: index.inflectionTails[i], as: position)
             ?? GermanInflection.agrees(scan.document.keys[Int(token.keyID)], with: index.tokens.keys[i], as: position)
+    }
+
+    /// Whether `key` is a city's adjective in "-er" (German writes it with a capital and does not
+    /// inflect it: "die Kiewer Stadtverwaltung", "Moskauer Quellen"): the city's key `city`
+    /// and "er". (The stem does not always find it: "moskauer" stems to "moskaur", since the
+    /// stemmer reads its "ue" as "ü".)
+    static func isCityAdjective(_ key: String, of city: String) -> Bool {
+        let a = key.utf8, b = city.utf8
+        return a.count == b.count + 2 && a.starts(with: b) && a.suffix(2).elementsEqual("er".utf8)
+    }
+
+    /// The key less a final "er", when it may be a city's adjective (`isCityAdjective`): at
+    /// least four letters before it.
+    static func cityAdjectiveBase(_ key: String) -> String? {
+        let bytes = key.utf8
+        guard bytes.count >= 6, bytes.suffix(2).elementsEqual("er".utf8) else { return nil }
+        return String(key.dropLast(2))
     }
 
     /// Whether `units[from..<to]` is exactly flat form token `i`'s surface.

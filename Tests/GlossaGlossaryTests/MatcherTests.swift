@@ -142,6 +142,14 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(found.map { "\($0.0)=\($0.2)" } == ["Bern=compoundPart", "Kuba=compoundPart"])
     }
 
+    /// A city's adjective in "-er" is found as the city, also where the stem does not find it
+    /// ("moskauer" stems to "moskaur"); not in small letters, not for other names.
+    @Test func cityAdjectivesAreTheCity() throws {
+        let g = try glossary("Moskau\tMoscow\tcity\nKiew\tKyiv\tcity\nKohl\tKohl\tperson\nLehr\tLehr\tcity\n")
+        let found = try matches("Moskauer Quellen und die Kiewer Verwaltung. Die moskauer Luft. Kohler sprach. Kiewers.", g)
+        #expect(found.map { "\($0.0)=\($0.1)=\($0.2)" } == ["Moskauer=Moscow=inflected", "Kiewer=Kyiv=inflected"])
+    }
+
     @Test func surnamesAlone() throws {
         let g = try glossary("Juri Borissow\tYury Borisov\tperson\nFidel Castro\tFidel Castro\tperson\nRaúl Castro\tRaúl Castro\tperson\nXi Jinping\tXi Jinping\tperson\t\t\t\t习近平\n")
         let found = try matches("Borissow traf Juri Borissow. Castro schwieg. Borissows Reise. Jinping kam.", g)
@@ -268,12 +276,13 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
     }
 
     /// Verifying a token against a form token compares the letters only where the keys agree:
-    /// exact, case, and the case-sensitive forms (exact letters, a name's genitive "s") must come
-    /// out as they do letter by letter.
+    /// exact, case, and the case-sensitive forms (an acronym's exact letters or a name's genitive
+    /// "s"; a word's own capitals) must come out as they do letter by letter.
     @Test func formTokensComparedByKeyThenLetters() throws {
         let g = try glossary("""
             Vereinigte Staaten\tUnited States\tcountry
             Rotes Kreuz\tRed Cross\torg\tpreferred\tsensitive
+            Vereinte Nationen\tUnited Nations\torg\tpreferred\tsensitive\tUNO|UN
             NATO\tNATO\torg
             EU-Kommission\tEuropean Commission\torg
 
@@ -282,8 +291,13 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(try kinds("Er lobt die Vereinigte Staaten.") == ["Vereinigte Staaten=exact"])
         #expect(try kinds("Er lobt die VEREINIGTE STAATEN.") == ["VEREINIGTE STAATEN=case"])
         #expect(try kinds("Er lobt die Vereinigten Staaten.") == ["Vereinigten Staaten=inflected"])
-        // A case-sensitive form: only its own letters.
-        #expect(try kinds("Das Rote Kreuz hilft. Das Rotes Kreuz hilft. Das ROTES KREUZ hilft.") == ["Rotes Kreuz=exact"])
+        // A case-sensitive form with small letters: its own capitals, inflected or not; not in
+        // other letters' case, not in capitals.
+        #expect(try kinds("Das Rote Kreuz hilft. Das Rotes Kreuz hilft. Das ROTES KREUZ hilft. Das rote Kreuz.")
+            == ["Rote Kreuz=inflected", "Rotes Kreuz=exact"])
+        // The long form beside acronyms in one case-sensitive entry inflects; the acronyms do not.
+        #expect(try kinds("Vor den Vereinten Nationen sprach sie, vor der UN, nicht vor der Un.")
+            == ["Vereinten Nationen=inflected", "UN=variant"])
         // An acronym: exact, or a name's genitive; not other letters of the same key.
         #expect(try kinds("Die NATO tagt, die Nato nicht, die Pläne der NATOs.") == ["NATO=exact", "NATOs=inflected"])
     }
