@@ -443,6 +443,10 @@ public struct Matcher: Sendable {
                 appendPatterns(key: numbers.key, loose: numbers.loose, to: &candidates)
             }
             Self.append(index.byStem[number: scan.stemVocabulary(of: token, &state)], to: &candidates)
+            // A Latin plural: its singular (`isLatinPlural`).
+            if let singular = Self.latinSingular(scan.document.keys[Int(token.keyID)]) {
+                Self.append(index.byKey[number: state.number(singular)], to: &candidates)
+            }
             // A city's adjective in "-er": the city (`isCityAdjective`; `tokenTier` asks for its capital).
             if let base = Self.cityAdjectiveBase(scan.document.keys[Int(token.keyID)]) {
                 for candidate in index.byKey[number: state.number(base)] {
@@ -708,6 +712,12 @@ public struct Matcher: Sendable {
                     return .inflected
                 }
             }
+            // A Latin plural ("Referenden", "Ministerien" of "Referendum", "Ministerium"): as long
+            // as its singular, which the stem does not find ("referend", "referendum").
+            if state.keyFacts[Int(slot)].utf8 == form.utf8 && form.capitalized
+                && Self.isLatinPlural(scan.document.keys[Int(token.keyID)], of: index.tokens.keys[i]) {
+                return .inflected
+            }
             if scan.stemVocabulary(of: token, &state) == form.stem
                 && Self.stemMatchIsPlausible(Int(state.keyFacts[Int(slot)].characters), Int(form.characters))
                 && inflectionAgrees(token, slot: slot, formToken: i,
@@ -749,6 +759,23 @@ public struct Matcher: Sendable {
         let bytes = key.utf8
         guard bytes.count >= 6, bytes.suffix(2).elementsEqual("er".utf8) else { return nil }
         return String(key.dropLast(2))
+    }
+
+    /// Whether `key` is the plural of a noun in "-um" (`singular`, a capitalized form): "-um"
+    /// becomes "-en" ("Referendum" → "Referenden", "Zentrum" → "Zentren", "Ministerium" →
+    /// "Ministerien"). Not "-kum", whose plural is "-ka" ("Praktika"): "Techniken" is the plural
+    /// of "Technik", not of "Technikum".
+    static func isLatinPlural(_ key: String, of singular: String) -> Bool {
+        let a = key.utf8, b = singular.utf8
+        return a.count == b.count && a.count >= 5 && b.suffix(2).elementsEqual("um".utf8) && a.suffix(2).elementsEqual("en".utf8)
+            && !b.suffix(3).elementsEqual("kum".utf8) && a.dropLast(2).elementsEqual(b.dropLast(2))
+    }
+
+    /// The singular in "-um" that `key` (in "-en") may be the plural of (`isLatinPlural`).
+    static func latinSingular(_ key: String) -> String? {
+        let bytes = key.utf8
+        guard bytes.count >= 5, bytes.suffix(2).elementsEqual("en".utf8) else { return nil }
+        return String(key.dropLast(2)) + "um"
     }
 
     /// Whether `units[from..<to]` is exactly flat form token `i`'s surface.

@@ -150,6 +150,25 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(found.map { "\($0.0)=\($0.1)=\($0.2)" } == ["Moskauer=Moscow=inflected", "Kiewer=Kyiv=inflected"])
     }
 
+    /// The plural of a noun in "-um" ("-en") is found as the noun; not for an adverb in "-um"
+    /// ("kurzen" is no "kurzum"), a noun in "-kum" ("Techniken" is no "Technikum") or a word
+    /// too short ("Ren").
+    @Test func latinPluralsAreTheirSingular() throws {
+        let g = try glossary("""
+            Referendum\treferendum\tterm
+            Außenministerium\tForeign Ministry\tterm
+            Datum\tdate\tterm
+            Rum\trum\tterm
+            kurzum\tin short\tterm
+            Technikum\tcollege of technology\tterm
+
+            """)
+        let found = try matches("Zwei Referenden, drei Außenministerien, die Daten. Die Ren und die Umfragen, die kurzen Techniken.", g)
+        #expect(found.map { "\($0.0)=\($0.1)=\($0.2)" } == [
+            "Referenden=referendum=inflected", "Außenministerien=Foreign Ministry=inflected", "Daten=date=inflected",
+        ])
+    }
+
     @Test func surnamesAlone() throws {
         let g = try glossary("Juri Borissow\tYury Borisov\tperson\nFidel Castro\tFidel Castro\tperson\nRaúl Castro\tRaúl Castro\tperson\nXi Jinping\tXi Jinping\tperson\t\t\t\t习近平\n")
         let found = try matches("Borissow traf Juri Borissow. Castro schwieg. Borissows Reise. Jinping kam.", g)
