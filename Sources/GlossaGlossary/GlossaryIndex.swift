@@ -679,7 +679,8 @@ public final class GlossaryIndex: Sendable {
                     let stem = stems[i] == keys[i] ? key : stems[i] == loose[i] ? looseNumber : vocabulary.intern(stems[i].utf8.span).id
                     let lengths = KeyLengths(keys[i])
                     facts.append(FormTokenFacts(key: key, loose: looseNumber, stem: stem, characters: lengths.characters, utf8: lengths.utf8,
-                                                capitalized: capitalized[i]))
+                                                capitalized: capitalized[i],
+                                                isLatinSingular: capitalized[i] && Matcher.isLatinSingular(keys[i].utf8.span)))
                 }
             }
             var keyLists = PatternLists.Builder(), looseLists = PatternLists.Builder(), stemLists = PatternLists.Builder()

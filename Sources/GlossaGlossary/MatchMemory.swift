@@ -95,6 +95,8 @@ struct FormTokenFacts: Sendable {
     let characters: Int32
     let utf8: Int32
     let capitalized: Bool
+    /// A capitalized key in "-um" whose plural is in "-en" (`Matcher.isLatinPlural`).
+    let isLatinSingular: Bool
 }
 
 /// A single-token pattern that may match a token of a given key and case flags: its kind and
@@ -309,6 +311,8 @@ struct MatchState {
     var singlePool: [SingleCandidate] = []
     /// A buffer for the candidates being collected (reused, so that collecting allocates nothing).
     var candidateBuffer: [Int32] = []
+    /// A buffer for a string made from a key's bytes to be looked up (a Latin plural's singular).
+    var byteBuffer: [UInt8] = []
     /// Buffers of the compound scan (reused: it runs for most new capitalized keys).
     var compoundScratch = CompoundScratch()
     /// Per key slot: the compound part found in it (nil: none, or not worked out: see

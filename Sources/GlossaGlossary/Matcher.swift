@@ -443,13 +443,21 @@ public struct Matcher: Sendable {
                 appendPatterns(key: numbers.key, loose: numbers.loose, to: &candidates)
             }
             Self.append(index.byStem[number: scan.stemVocabulary(of: token, &state)], to: &candidates)
-            // A Latin plural: its singular (`isLatinPlural`).
-            if let singular = Self.latinSingular(scan.document.keys[Int(token.keyID)]) {
-                Self.append(index.byKey[number: state.number(singular)], to: &candidates)
-            }
-            // A city's adjective in "-er": the city (`isCityAdjective`; `tokenTier` asks for its capital).
-            if let base = Self.cityAdjectiveBase(scan.document.keys[Int(token.keyID)]) {
-                for candidate in index.byKey[number: state.number(base)] {
+            // A Latin plural: its singular (`isLatinPlural`); a city's adjective in "-er": the city
+            // (`isCityAdjective`; `tokenTier` asks for its capital). Looked up by bytes: most
+            // words that end so are neither, and a string each would cost more than the lookup.
+            let bytes = scan.document.keys[Int(token.keyID)].utf8.span
+            if bytes.count >= 5 && Self.endsWith(bytes, 0x65, 0x6E) {
+                var singular = state.byteBuffer
+                state.byteBuffer = []
+                singular.removeAll(keepingCapacity: true)
+                for i in 0..<(bytes.count - 2) { singular.append(bytes[i]) }
+                singular.append(0x75)
+                singular.append(0x6D)
+                if let number = index.vocabulary.find(singular.span) { Self.append(index.byKey[number: number], to: &candidates) }
+                state.byteBuffer = singular
+            } else if bytes.count >= 6 && Self.endsWith(bytes, 0x65, 0x72), let number = index.vocabulary.find(bytes.extracting(0..<(bytes.count - 2))) {
+                for candidate in index.byKey[number: number] {
                     let p = index.patterns[Int(candidate)]
                     if p.count == 1 && p.role.contains(.city) { candidates.append(candidate) }
                 }
@@ -714,8 +722,7 @@ public struct Matcher: Sendable {
             }
             // A Latin plural ("Referenden", "Ministerien" of "Referendum", "Ministerium"): as long
             // as its singular, which the stem does not find ("referend", "referendum").
-            if state.keyFacts[Int(slot)].utf8 == form.utf8 && form.capitalized
-                && Self.isLatinPlural(scan.document.keys[Int(token.keyID)], of: index.tokens.keys[i]) {
+            if form.isLatinSingular && Self.isLatinPlural(scan.document.keys[Int(token.keyID)], of: index.tokens.keys[i]) {
                 return .inflected
             }
             if scan.stemVocabulary(of: token, &state) == form.stem
@@ -749,16 +756,20 @@ public struct Matcher: Sendable {
     /// and "er". (The stem does not always find it: "moskauer" stems to "moskaur", since the
     /// stemmer reads its "ue" as "ü".)
     static func isCityAdjective(_ key: String, of city: String) -> Bool {
-        let a = key.utf8, b = city.utf8
-        return a.count == b.count + 2 && a.starts(with: b) && a.suffix(2).elementsEqual("er".utf8)
+        let a = key.utf8.span, b = city.utf8.span
+        return a.count == b.count + 2 && endsWith(a, 0x65, 0x72) && sameBytes(a, b, count: b.count)
     }
 
-    /// The key less a final "er", when it may be a city's adjective (`isCityAdjective`): at
-    /// least four letters before it.
-    static func cityAdjectiveBase(_ key: String) -> String? {
-        let bytes = key.utf8
-        guard bytes.count >= 6, bytes.suffix(2).elementsEqual("er".utf8) else { return nil }
-        return String(key.dropLast(2))
+    /// Whether `bytes` end with the two bytes `a`, `b`.
+    @inline(__always)
+    static func endsWith(_ bytes: Span<UInt8>, _ a: UInt8, _ b: UInt8) -> Bool {
+        bytes.count >= 2 && bytes[bytes.count - 2] == a && bytes[bytes.count - 1] == b
+    }
+
+    /// Whether the first `count` bytes of `a` and `b` (both at least that long) are the same.
+    static func sameBytes(_ a: Span<UInt8>, _ b: Span<UInt8>, count: Int) -> Bool {
+        for i in 0..<count where a[i] != b[i] { return false }
+        return true
     }
 
     /// Whether `key` is the plural of a noun in "-um" (`singular`, a capitalized form): "-um"
@@ -766,17 +777,15 @@ public struct Matcher: Sendable {
     /// "Ministerien"). Not "-kum", whose plural is "-ka" ("Praktika"): "Techniken" is the plural
     /// of "Technik", not of "Technikum".
     static func isLatinPlural(_ key: String, of singular: String) -> Bool {
-        let a = key.utf8, b = singular.utf8
-        return a.count == b.count && a.count >= 5 && b.suffix(2).elementsEqual("um".utf8) && a.suffix(2).elementsEqual("en".utf8)
-            && !b.suffix(3).elementsEqual("kum".utf8) && a.dropLast(2).elementsEqual(b.dropLast(2))
+        let a = key.utf8.span, b = singular.utf8.span
+        return a.count == b.count && isLatinSingular(b) && endsWith(a, 0x65, 0x6E) && sameBytes(a, b, count: a.count - 2)
     }
 
-    /// The singular in "-um" that `key` (in "-en") may be the plural of (`isLatinPlural`).
-    static func latinSingular(_ key: String) -> String? {
-        let bytes = key.utf8
-        guard bytes.count >= 5, bytes.suffix(2).elementsEqual("en".utf8) else { return nil }
-        return String(key.dropLast(2)) + "um"
+    /// Whether a key may be a singular in "-um" of `isLatinPlural` (five bytes or more, not "-kum").
+    static func isLatinSingular(_ b: Span<UInt8>) -> Bool {
+        b.count >= 5 && endsWith(b, 0x75, 0x6D) && b[b.count - 3] != 0x6B
     }
+
 
     /// Whether `units[from..<to]` is exactly flat form token `i`'s surface.
     @inline(__always)
