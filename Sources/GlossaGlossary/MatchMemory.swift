@@ -282,6 +282,10 @@ struct CompoundPart {
     let form: FormKind
     /// The key's length in Unicode scalars (`KeyFacts.scalars`).
     let keyScalars: Int32
+    /// A head after the first part ("Russland|s|sanktionen"), when there is one: its hit, entry and form.
+    var head: CompoundHit? = nil
+    var headEntry: Int32 = 0
+    var headForm: FormKind = .headword
 }
 
 /// The memory's contents: facts by key slot, raw form and pair, in flat arrays.

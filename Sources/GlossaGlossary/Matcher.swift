@@ -293,8 +293,8 @@ public struct Matcher: Sendable {
                     if options.hyphenParts && token.flags.contains(.hyphenated) {
                         appendHyphenParts(at: t, atSentenceStart: atStart, scan, &state, to: &result)
                     } else if options.compoundParts && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps),
-                              state.records[Int(token.keyID)].hasCompoundPart != 0, let match = compoundPart(at: t, scan, &state) {
-                        result.append(match)
+                              state.records[Int(token.keyID)].hasCompoundPart != 0 {
+                        appendCompoundParts(at: t, scan, &state, to: &result)
                     }
                 }
                 t += 1
@@ -1102,32 +1102,45 @@ public struct Matcher: Sendable {
         return best
     }
 
-    /// The compound part in word token `t`, worked out once per key.
-    private func compoundPart(at t: Int, _ scan: Scan, _ state: inout MatchState) -> Match? {
+    /// Appends the compound parts in word token `t` (a first part, a head, or both), worked out
+    /// once per key.
+    private func appendCompoundParts(at t: Int, _ scan: Scan, _ state: inout MatchState, to result: inout [Match]) {
         let token = scan.tokens[t]
         let slot = Int(scan.keySlots[Int(token.keyID)])
         if state.records[Int(token.keyID)].hasCompoundPart < 0 {
             let scalars = state.keyFacts[slot].scalars
-            if let hit = compoundHit(in: scan.document.keys[Int(token.keyID)], scalarCount: Int(scalars), &state) {
+            let (first, head) = compoundHits(in: scan.document.keys[Int(token.keyID)], scalarCount: Int(scalars), &state)
+            if let hit = first ?? head {
                 let p = index.patterns[Int(hit.pattern)]
-                state.compoundParts[slot] = CompoundPart(hit: hit, entry: p.entry, form: p.form, keyScalars: scalars)
+                var part = CompoundPart(hit: hit, entry: p.entry, form: p.form, keyScalars: scalars)
+                if first != nil, let head {
+                    let h = index.patterns[Int(head.pattern)]
+                    (part.head, part.headEntry, part.headForm) = (head, h.entry, h.form)
+                }
+                state.compoundParts[slot] = part
             }
             // (The scan reads this from the key's record, without calling.)
             state.records[Int(token.keyID)].hasCompoundPart = state.compoundParts[slot] == nil ? 0 : 1
         }
-        guard let part = state.compoundParts[slot] else { return nil }
+        guard let part = state.compoundParts[slot] else { return }
         let hit = part.hit
-        // Map the part onto the original text when key and text align (same number of scalars).
+        // Map the part onto the original text when key and text align (same number of scalars);
+        // else it is the whole token, and a head after a first part is left out (they would overlap).
         let aligned = token.end - token.start == part.keyScalars
         let start = hit.prefix || !aligned ? Int(token.start) : Int(token.start) + Int(hit.length)
         let end = hit.prefix && aligned ? Int(token.start) + Int(hit.length) : Int(token.end)
-        return Match(entry: Int(part.entry), tokens: t..<(t + 1), start: start, end: end, kind: .compoundPart, form: part.form, pattern: hit.pattern)
+        result.append(Match(entry: Int(part.entry), tokens: t..<(t + 1), start: start, end: end, kind: .compoundPart, form: part.form, pattern: hit.pattern))
+        if aligned, let head = part.head {
+            result.append(Match(entry: Int(part.headEntry), tokens: t..<(t + 1), start: Int(token.start) + Int(head.length), end: Int(token.end),
+                                kind: .compoundPart, form: part.headForm, pattern: head.pattern))
+        }
     }
 
-    /// A glossary term as the first part or the head of the closed compound `key`.
-    private func compoundHit(in key: String, scalarCount: Int, _ state: inout MatchState) -> CompoundHit? {
+    /// A glossary term as the first part of the closed compound `key`, and a head after it
+    /// ("Russland|s|sanktionen"); or, without a first part, a head.
+    private func compoundHits(in key: String, scalarCount: Int, _ state: inout MatchState) -> (first: CompoundHit?, head: CompoundHit?) {
         let minPart = options.minimumCompoundPart, minRest = options.minimumCompoundRest
-        guard scalarCount >= minPart + minRest else { return nil }
+        guard scalarCount >= minPart + minRest else { return (nil, nil) }
         // (In the memory's buffers, taken out meanwhile: no array is made per key.)
         var scratch = state.compoundScratch
         state.compoundScratch = CompoundScratch()
@@ -1154,12 +1167,21 @@ public struct Matcher: Sendable {
             let hit = Self.isSimpleLatin(letters)
                 ? firstPartSimple(letters, key: key, bytes: bytes, hashes: &scratch.hashes, looseHashes: &scratch.looseHashes)
                 : firstPart(letters, string)
-            if let hit { return hit }
+            if let hit {
+                // A head after it, not overlapping it.
+                return (hit, headHit(letters, from: max(3, Int(hit.length)), key: key, bytes: bytes, &state))
+            }
         }
-        // Head, longest first: only terms and organizations of six letters or more.
-        // A head is looked up only where its first three letters start a known term (packed
-        // scalars: no string per position).
-        var start = 3
+        return (nil, headHit(letters, from: 3, key: key, bytes: bytes, &state))
+    }
+
+    /// The longest head of the compound `letters` (the scalars of `key`) starting at `from` or
+    /// later: only terms and organizations of six letters or more. A head is looked up only where
+    /// its first three letters start a known term (packed scalars: no string per position).
+    private func headHit(_ letters: [Unicode.Scalar], from: Int, key: String, bytes: (Range<Int>) -> Range<Int>,
+                         _ state: inout MatchState) -> CompoundHit? {
+        let n = letters.count
+        var start = from
         while start <= n - 6 {
             guard index.headStartCodes.contains(MatchState.pack(letters[start], letters[start + 1], letters[start + 2])) else {
                 start += 1

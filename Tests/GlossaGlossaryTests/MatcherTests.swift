@@ -169,6 +169,14 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         ])
     }
 
+    /// A closed compound gives its first part and a head after it when both are terms; a
+    /// head alone when there is no first part.
+    @Test func compoundsGiveFirstPartAndHead() throws {
+        let g = try glossary("Russland\tRussia\tcountry\nSanktion\tsanction\tterm\nKonflikt\tconflict\tterm\nHandel\ttrade\tterm\n")
+        let found = try matches("Die Russlandsanktionen, der Handelskonflikt, der Grenzkonflikt.", g)
+        #expect(found.map { "\($0.0)=\($0.1)" } == ["Russland=Russia", "sanktionen=sanction", "Handel=trade", "konflikt=conflict", "konflikt=conflict"])
+    }
+
     @Test func surnamesAlone() throws {
         let g = try glossary("Juri Borissow\tYury Borisov\tperson\nFidel Castro\tFidel Castro\tperson\nRaúl Castro\tRaúl Castro\tperson\nXi Jinping\tXi Jinping\tperson\t\t\t\t习近平\n")
         let found = try matches("Borissow traf Juri Borissow. Castro schwieg. Borissows Reise. Jinping kam.", g)
