@@ -6,7 +6,7 @@ struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the glossary matches in a German text, one per line.",
         discussion: """
-            Prints TSV: start, end (Unicode scalar offsets, end-exclusive), text, gloss, type, match kind, entry id, and the entry's file:line. For full annotated output use `glossa annotate`.
+            Prints TSV: start, end (Unicode scalar offsets, end-exclusive), text, gloss, type, match kind, entry id, the entry's file:line, and its status (preferred, admitted, deprecated, forbidden). For full annotated output, with the entries' notes and original scripts, use `glossa annotate`.
             Example: glossa match Fixtures/de/kuba-russland.txt
             """
     )
@@ -23,12 +23,12 @@ struct Match: ParsableCommand {
             let index = try GlossaryIndex(glossaries.load())
             let document = try GermanTokenizer().document(text, name: file)
             let sink = try OutputSink(path: nil)
-            sink.write("start\tend\ttext\tgloss\ttype\tmatch\tentry\tsource\n")
+            sink.write("start\tend\ttext\tgloss\ttype\tmatch\tentry\tsource\tstatus\n")
             for match in Matcher(index: index).matches(in: document) {
                 let entry = index.glossary.entries[match.entry]
                 let source = entry.location.map { "\(displayPath($0.file)):\($0.line)" } ?? ""
                 sink.write("\(match.start)\t\(match.end)\t\(TokenWriter.escapeTSV(document.text(scalarRange: match.start..<match.end)))\t")
-                sink.write("\(index.gloss(of: match))\t\(entry.type)\t\(match.kind.rawValue)\t\(entry.id)\t\(source)\n")
+                sink.write("\(index.gloss(of: match))\t\(entry.type)\t\(match.kind.rawValue)\t\(entry.id)\t\(source)\t\(entry.status.rawValue)\n")
             }
             sink.flush()
         }

@@ -177,6 +177,11 @@ import Testing
         #expect(annotate.stdout.contains("{\"start\":10,\"end\":16,\"text\":\"Moskau\""), "\(annotate.stdout)")
         let match = try CLI.run(["match", path.path])
         #expect(match.stdout.contains("\n1\t5\tKuba\tCuba\t"), "\(match.stdout)")
+        // The last column is the entry's status.
+        #expect(match.stdout.hasPrefix("start\tend\ttext\tgloss\ttype\tmatch\tentry\tsource\tstatus\n"), "\(match.stdout)")
+        #expect(match.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix("\tpreferred") }, "\(match.stdout)")
+        let deprecated = try CLI.run(["match", "-"], input: "Swasiland")
+        #expect(deprecated.stdout.hasSuffix("\tdeprecated\n"), "\(deprecated.stdout)")
         let tokens = try CLI.run(["tokenize", "--format", "tsv", path.path])
         #expect(tokens.stdout.contains("\t1\t5\tword\tKuba\t"), "\(tokens.stdout)")
     }
