@@ -786,7 +786,6 @@ public struct Matcher: Sendable {
         b.count >= 5 && endsWith(b, 0x75, 0x6D) && b[b.count - 3] != 0x6B
     }
 
-
     /// Whether `units[from..<to]` is exactly flat form token `i`'s surface.
     @inline(__always)
     static func surfaceEquals(_ pool: [UInt16], _ starts: [Int32], _ i: Int, _ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
