@@ -747,8 +747,10 @@ public struct Matcher: Sendable {
             tail = GermanInflection.tail(of: scan.document.keys[Int(token.keyID)], stem: scan.document.stems[Int(token.stemID)])
             state.inflectionTails[Int(slot)] = tail
         }
-        return GermanInflection.agrees(tail: tail, formTail: index.inflectionTails[i], as: position)
-            ?? GermanInflection.agrees(scan.document.keys[Int(token.keyID)], with: index.tokens.keys[i], as: position)
+        let key = scan.document.keys[Int(token.keyID)]
+        return GermanInflection.agrees(tail: tail, formTail: index.inflectionTails[i], as: position,
+                                       umlautAdded: GermanInflection.umlautAdded(key, to: index.tokens.keys[i]))
+            ?? GermanInflection.agrees(key, with: index.tokens.keys[i], as: position)
     }
 
     /// Whether `key` is a city's adjective in "-er" (German writes it with a capital and does not
@@ -929,7 +931,8 @@ public struct Matcher: Sendable {
                 && Self.stemMatchIsPlausible(characters, Int(facts[first].characters)) {
                 // (The piece's tail after its stem was worked out with its stem candidates.)
                 let position = Self.inflectionPosition(p, isLast: true, capitalized: facts[first].capitalized)
-                let agrees = GermanInflection.agrees(tail: state.pieces[piece].inflectionTail, formTail: index.inflectionTails[first], as: position)
+                let agrees = GermanInflection.agrees(tail: state.pieces[piece].inflectionTail, formTail: index.inflectionTails[first], as: position,
+                                                     umlautAdded: GermanInflection.umlautAdded(state.pieceKeys.string(Int32(piece)), to: index.tokens.keys[first]))
                     ?? GermanInflection.agrees(state.pieceKeys.string(Int32(piece)), with: index.tokens.keys[first], as: position)
                 if agrees { Self.keep(candidate, &best, .inflected) }
             }
@@ -1054,8 +1057,9 @@ public struct Matcher: Sendable {
     ]
     /// Second elements that make German names of places and people ("-stein", "-hard", "-berg",
     /// "-dorf", ...): a name followed by one is more often another name than a compound with the
-    /// name ("Bernstein", "Bernhard" are not about Bern; "Irakkrieg" is about Iraq).
-    static let nameElements = ["stein", "hard", "berg", "burg", "dorf", "feld", "heim", "hausen", "bach", "thal"]
+    /// name ("Bernstein", "Bernhard" are not about Bern; "Irakkrieg" is about Iraq). Not "-feld",
+    /// which starts "Feldzug" ("Russlandfeldzug").
+    static let nameElements = ["stein", "hard", "berg", "burg", "dorf", "heim", "hausen", "bach", "thal"]
 
     /// Whether a name found as the first part of a compound is followed by a name element
     /// (`nameElements`), right after it or after a linking element ("Bern|stein", "Bern|s|dorf"):
@@ -1167,21 +1171,29 @@ public struct Matcher: Sendable {
                 ? firstPartSimple(letters, key: key, bytes: bytes, hashes: &scratch.hashes, looseHashes: &scratch.looseHashes)
                 : firstPart(letters, string)
             if let hit {
-                // A head after it, not overlapping it.
-                return (hit, headHit(letters, from: max(3, Int(hit.length)), key: key, bytes: bytes, &state))
+                // A head right after it, or after a linking element ("Russland|sanktionen",
+                // "Handel|s|konflikt"; not "Kreditge|währung").
+                let end = Int(hit.length)
+                for link in Self.linkingElements {
+                    let start = end + link.unicodeScalars.count
+                    guard start >= 3, start <= n - 6, link.unicodeScalars.elementsEqual(letters[end..<start]) else { continue }
+                    if let head = headHit(letters, from: start, only: true, key: key, bytes: bytes, &state) { return (hit, head) }
+                }
+                return (hit, nil)
             }
         }
         return (nil, headHit(letters, from: 3, key: key, bytes: bytes, &state))
     }
 
     /// The longest head of the compound `letters` (the scalars of `key`) starting at `from` or
-    /// later: only terms and organizations of six letters or more. A head is looked up only where
-    /// its first three letters start a known term (packed scalars: no string per position).
-    private func headHit(_ letters: [Unicode.Scalar], from: Int, key: String, bytes: (Range<Int>) -> Range<Int>,
+    /// later (`only`: at `from` alone): only terms and organizations of six letters or more. A
+    /// head is looked up only where its first three letters start a known term (packed scalars:
+    /// no string per position).
+    private func headHit(_ letters: [Unicode.Scalar], from: Int, only: Bool = false, key: String, bytes: (Range<Int>) -> Range<Int>,
                          _ state: inout MatchState) -> CompoundHit? {
         let n = letters.count
         var start = from
-        while start <= n - 6 {
+        while start <= n - 6 && (!only || start == from) {
             guard index.headStartCodes.contains(MatchState.pack(letters[start], letters[start + 1], letters[start + 2])) else {
                 start += 1
                 continue

@@ -18,10 +18,12 @@ extension GermanInflection {
         /// Niederlanden"). "Kohle" is not a form of "Kohl", nor "Pole" of "Polen".
         case name
         /// A noun (a capitalized form): its case and plural endings added to it ("Sanktion" →
-        /// "Sanktionen", "Land" → "Länder", "Russe" → "Russen"), a plural or inflected form taken
-        /// back to the singular ("Sanktionen" → "Sanktion"), and a nominalized adjective's
-        /// "-er" → "-en" ("Abgeordneter" → "Abgeordneten"). Not a derivation ("Zerstörer" ≠
-        /// "Zerstörung") and not a changed ending ("Inder" ≠ "Indes").
+        /// "Sanktionen", "Russe" → "Russen"), the plural "-er" only with an umlaut ("Land" →
+        /// "Länder"; "Krieger" is no form of "Krieg", "Politiker" none of "Politik"). Not a
+        /// derivation ("Zerstörer" ≠ "Zerstörung"), not a changed ending ("Inder" ≠ "Indes",
+        /// "Botschafter" ≠ "Botschaften"), and not a shorter word ("Devise" is no form of
+        /// "Devisen", "Bombe" none of "Bomber": a nominalized adjective's other forms are its
+        /// entry's variants, "Abgeordneter" with "Abgeordnete").
         case noun
         /// An adjective or a verb (a lower-case form, or a word before the last of a form of
         /// several words, such as "Vereinigte" in "Vereinigte Staaten"): endings may replace
@@ -34,6 +36,10 @@ extension GermanInflection {
     /// (a glossary form token's key) in `position`. Meant for two words that already share a
     /// Snowball stem; it says nothing about words that do not.
     public static func agrees(_ word: String, with form: String, as position: Position) -> Bool {
+        agrees(word, with: form, as: position, umlautAdded: umlautAdded(word, to: form))
+    }
+
+    static func agrees(_ word: String, with form: String, as position: Position, umlautAdded: Bool) -> Bool {
         let a = word.utf8.span, b = form.utf8.span
         var x = FoldedCursor(), y = FoldedCursor()
         // The common beginning (folded), then what is left of each, packed.
@@ -42,7 +48,7 @@ extension GermanInflection {
             y.advance(b)
         }
         guard let rest = x.packedRest(a), let formRest = y.packedRest(b) else { return false }
-        return agrees(rest: rest, formRest: formRest, as: position)
+        return agrees(rest: rest, formRest: formRest, as: position, umlautAdded: umlautAdded)
     }
 
     /// What `tail(of:stem:)` gives when it cannot tell: the stem is not where the word
@@ -63,8 +69,9 @@ extension GermanInflection {
     }
 
     /// `agrees(_:with:as:)` on two words with the same stem, from their tails (`tail(of:stem:)`);
-    /// nil when either tail is `unknownTail` (then ask with the words).
-    public static func agrees(tail: UInt64, formTail: UInt64, as position: Position) -> Bool? {
+    /// nil when either tail is `unknownTail` (then ask with the words). `umlautAdded`: whether
+    /// the word has more ä, ö, ü than the form (`umlautAdded(_:to:)`; asked only for "-er").
+    public static func agrees(tail: UInt64, formTail: UInt64, as position: Position, umlautAdded: @autoclosure () -> Bool) -> Bool? {
         guard tail != unknownTail && formTail != unknownTail else { return nil }
         // (The same ending: the same word, up to case and diacritics.)
         if tail == formTail { return true }
@@ -77,7 +84,22 @@ extension GermanInflection {
             a &= (1 << (8 * UInt64(m))) &- 1
             b &= (1 << (8 * UInt64(n))) &- 1
         }
-        return agrees(rest: a, formRest: b, as: position)
+        return agrees(rest: a, formRest: b, as: position, umlautAdded: umlautAdded())
+    }
+
+    /// Whether `word` has more ä, ö, ü than `form` (the plural "Länder" of "Land").
+    public static func umlautAdded(_ word: String, to form: String) -> Bool {
+        func umlauts(_ bytes: Span<UInt8>) -> Int {
+            var count = 0
+            for i in 0..<max(0, bytes.count - 1) where bytes[i] == 0xC3 {
+                switch bytes[i + 1] {
+                case 0xA4, 0xB6, 0xBC, 0x84, 0x96, 0x9C: count += 1
+                default: break
+                }
+            }
+            return count
+        }
+        return umlauts(word.utf8.span) > umlauts(form.utf8.span)
     }
 
     /// The number of bytes packed in `value` (none of them 0).
@@ -87,14 +109,13 @@ extension GermanInflection {
     }
 
     /// The rule on the two rests (packed, first letter highest, 0 for none).
-    static func agrees(rest: UInt64, formRest: UInt64, as position: Position) -> Bool {
+    static func agrees(rest: UInt64, formRest: UInt64, as position: Position, umlautAdded: @autoclosure () -> Bool) -> Bool {
         switch position {
         case .name:
             return formRest == 0 && (rest == 0 || nameEndings.contains(rest))
         case .noun:
-            if formRest == 0 { return rest == 0 || nounEndings.contains(rest) }
-            if rest == 0 { return nounFormEndings.contains(formRest) }
-            return rest == Packed.n && formRest == Packed.r
+            guard formRest == 0 else { return false }
+            return rest == 0 || nounEndings.contains(rest) || (umlautPluralEndings.contains(rest) && umlautAdded())
         case .modifier:
             return (rest == 0 || modifierEndings.contains(rest)) && (formRest == 0 || modifierEndings.contains(formRest))
         }
@@ -103,11 +124,11 @@ extension GermanInflection {
     /// What a name may add: its genitive and the dative plural "-n".
     static let nameEndings: [UInt64] = ["n", "s", "es"].map(Packed.make)
     /// What a noun may add: case and plural endings ("-e" of the plural and the old dative,
-    /// "-en", "-er", "-ern", "-se", "-nen" of "-in" nouns, ...).
-    static let nounEndings: [UInt64] = ["e", "n", "en", "s", "es", "er", "ern", "ers", "ns", "ens", "se", "sen", "ses", "nen", "em"].map(Packed.make)
-    /// What a noun form (a plural, or a nominalized adjective's "-er") may have beyond the
-    /// word: not a bare "e" ("Russ" is no form of "Russe").
-    static let nounFormEndings: [UInt64] = ["n", "en", "s", "es", "er", "ern", "se", "sen", "nen", "r"].map(Packed.make)
+    /// "-en", "-se", "-nen" of "-in" nouns, ...).
+    static let nounEndings: [UInt64] = ["e", "n", "en", "s", "es", "ns", "ens", "se", "sen", "ses", "nen", "em"].map(Packed.make)
+    /// The plural "-er" (and its dative "-ern"), which a noun takes with an umlaut where it can
+    /// ("Länder", "Völker", "Ämter"); without one, "-er" is far more often an agent noun.
+    static let umlautPluralEndings: [UInt64] = ["er", "ern"].map(Packed.make)
     /// Adjective endings, with the comparative and superlative, and verb endings.
     static let modifierEndings: [UInt64] = [
         "e", "n", "m", "r", "s", "en", "em", "er", "es",
@@ -118,7 +139,6 @@ extension GermanInflection {
     ].map(Packed.make)
 
     enum Packed {
-        static let n = make("n"), r = make("r")
 
         /// Up to eight ASCII letters in one number, the first highest.
         static func make(_ letters: String) -> UInt64 {

@@ -177,6 +177,34 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         #expect(found.map { "\($0.0)=\($0.1)" } == ["Russland=Russia", "sanktionen=sanction", "Handel=trade", "konflikt=conflict", "konflikt=conflict"])
     }
 
+    /// Cases a review found: a noun is not taken for a longer noun of its stem (Botschaften are
+    /// embassies, Bomben no bombers, Devise no foreign currency), an agent noun in -er is no
+    /// plural (Krieger), a head after a first part starts at the seam (Kredit|gewährung has no
+    /// Währung), and "Feldzug" after a name is a compound (Russland|feldzug).
+    @Test func reviewedFalseHitsStayAway() throws {
+        let g = try glossary("""
+            Botschaft\tembassy\tterm
+            Botschafter\tambassador\tterm
+            Bomber\tbomber\tterm
+            Devisen\tforeign currency\tterm
+            Krieg\twar\tterm
+            Land\tcountry\tterm
+            Wahl\telection\tterm
+            Sprecher\tspokesman\tterm
+            Kredit\tloan\tterm
+            Währung\tcurrency\tterm
+            Russland\tRussia\tcountry
+
+            """)
+        let found = try matches("""
+            Die Botschaften, die Bomben, die Devise, die Krieger, die Länder. \
+            Die Wahlversprechen, die Kreditgewährung, der Russlandfeldzug.
+            """, g)
+        #expect(found.map { "\($0.0)=\($0.1)" } == [
+            "Botschaften=embassy", "Länder=country", "Wahl=election", "Kredit=loan", "Russland=Russia",
+        ])
+    }
+
     @Test func surnamesAlone() throws {
         let g = try glossary("Juri Borissow\tYury Borisov\tperson\nFidel Castro\tFidel Castro\tperson\nRaúl Castro\tRaúl Castro\tperson\nXi Jinping\tXi Jinping\tperson\t\t\t\t习近平\n")
         let found = try matches("Borissow traf Juri Borissow. Castro schwieg. Borissows Reise. Jinping kam.", g)
@@ -295,11 +323,11 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
     /// A piece's stem candidates are looked up only when they could win: an inflected match
     /// (same stem) beats one without diacritics, so both must be weighed.
     @Test func aPiecesStemBeatsItsLooseKey() throws {
-        let g = try glossary("Muller\tA\tterm\nMüllers\tB\tterm\n")
-        let found = try matches("Der Müller-Bericht kam.", g)
-        #expect(found.map(\.0) == ["Müller"] && found.map(\.1) == ["B"] && found.map(\.2) == [.hyphenPart])
+        let g = try glossary("Mullers\tA\tterm\nMüller\tB\tterm\n")
+        let found = try matches("Der Müllers-Bericht kam.", g)
+        #expect(found.map(\.0) == ["Müllers"] && found.map(\.1) == ["B"] && found.map(\.2) == [.hyphenPart])
         // Without the inflected form, the part is found without its diacritics.
-        #expect(try matches("Der Müller-Bericht kam.", try glossary("Muller\tA\tterm\n")).map(\.1) == ["A"])
+        #expect(try matches("Der Müllers-Bericht kam.", try glossary("Mullers\tA\tterm\n")).map(\.1) == ["A"])
     }
 
     /// Verifying a token against a form token compares the letters only where the keys agree:
@@ -605,13 +633,13 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
 /// sight of the many keys that match nothing stays small.
 @Suite struct SingleBlockTests {
     @Test func onlyKeysWithCandidatesTakeABlock() throws {
-        let matcher = Matcher(index: try GlossaryIndex(glossary("Kuba\tCuba\tplace\t\t\t\t\nSanktionen\tsanctions\tterm\t\t\t\t\n")))
-        let document = try GermanTokenizer().document("Die Sanktion gegen Kuba. KUBA und die Kubas; viele andere Wörter ohne Treffer.")
+        let matcher = Matcher(index: try GlossaryIndex(glossary("Kuba\tCuba\tplace\t\t\t\t\nSanktion\tsanction\tterm\t\t\t\t\n")))
+        let document = try GermanTokenizer().document("Die Sanktionen gegen Kuba. KUBA und die Kubas; viele andere Wörter ohne Treffer.")
         let memory = MatchMemory()
         let found = matcher.matches(in: document, memory: memory)
         #expect(found.map(\.kind) == [.inflected, .exact, .case, .inflected])
         let state = try #require(memory.state)
-        // Keys with candidates: sanktion (by stem), kuba (by key), kubas (by its genitive base).
+        // Keys with candidates: sanktionen (by stem), kuba (by key), kubas (by its genitive base).
         let blocks = state.singleBlocks.filter { $0 >= 0 }.count
         #expect(blocks == 3)
         #expect(state.singles.count == 16 * blocks)
