@@ -436,6 +436,9 @@ public struct Matcher: Sendable {
         state.candidateBuffer = []
         candidates.removeAll(keepingCapacity: true)
         appendPatterns(key: facts.key, loose: facts.loose, to: &candidates)
+        // A feminine plural in "-innen" ("Soldatinnen", "Ministerinnen"): the noun, by its
+        // feminine form in "-in" or its masculine one ("Soldatin", "Soldat"), single-word forms only.
+        var feminine: [Int32] = []
         if token.kind == .word {
             // (Not `MatchState.genitiveBases`, which also stems each base.)
             for base in GermanGenitive.baseForms(of: scan.document.keys[Int(token.keyID)]) {
@@ -448,6 +451,7 @@ public struct Matcher: Sendable {
             // words that end so are neither, and a string each would cost more than the lookup.
             let bytes = scan.document.keys[Int(token.keyID)].utf8.span
             if bytes.count >= 5 && Self.endsWith(bytes, 0x65, 0x6E) {
+                feminine = femininePluralCandidates(bytes)
                 var singular = state.byteBuffer
                 state.byteBuffer = []
                 singular.removeAll(keepingCapacity: true)
@@ -465,9 +469,23 @@ public struct Matcher: Sendable {
         }
         // The candidates depend on the key and the word flag only, not on the case flags.
         if token.kind == .word {
-            state.records[Int(token.keyID)].hasSingles = candidates.isEmpty ? 0 : 1
+            state.records[Int(token.keyID)].hasSingles = candidates.isEmpty && feminine.isEmpty ? 0 : 1
         } else {
             state.hasSingles[Int(slot)] = candidates.isEmpty ? 0 : 1
+        }
+        if candidates.isEmpty && !feminine.isEmpty {
+            // (Only feminine-plural candidates: a block for them.)
+            if state.singleBlocks[Int(slot)] < 0 {
+                state.singleBlocks[Int(slot)] = Int32(state.singles.count >> 4)
+                state.singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
+            }
+            let start = Int32(state.singlePool.count)
+            if let hit = bestFemininePlural(feminine, at: t, flags: flags, scan) {
+                state.singlePool.append(SingleCandidate(pattern: hit.pattern, of: index, kind: hit.kind, distance: hit.distance, dependsOnLetters: false))
+            }
+            state.singles[Int(state.singleBlocks[Int(slot)]) << 4 | flags] = SIMD2(start, Int32(state.singlePool.count) - start)
+            state.candidateBuffer = candidates
+            return
         }
         guard !candidates.isEmpty else {
             state.candidateBuffer = candidates
@@ -491,11 +509,46 @@ public struct Matcher: Sendable {
             guard let found = verify(candidate, at: t, sentenceStart: atSentenceStart ? t : -1, sentenceEnd: t + 1, scan, &state) else { continue }
             if best == nil || better(found, than: best!) { best = found }
         }
+        if let found = bestFemininePlural(feminine, at: t, flags: flags, scan), best == nil || better(found, than: best!) { best = found }
         if let best {
             state.singlePool.append(SingleCandidate(pattern: best.pattern, of: index, kind: best.kind, distance: best.distance, dependsOnLetters: false))
         }
         state.singles[Int(state.singleBlocks[Int(slot)]) << 4 | flags] = SIMD2(start, Int32(state.singlePool.count) - start)
         state.candidateBuffer = candidates
+    }
+
+    /// The single-word patterns a feminine plural in "-innen" (a key's `bytes`) may be a form of: those
+    /// of its feminine singular in "-in" and of its masculine form ("soldatinnen": "soldatin",
+    /// "soldat"). Nothing for a key that does not end so (most).
+    private func femininePluralCandidates(_ bytes: Span<UInt8>) -> [Int32] {
+        // "innen" after at least three bytes.
+        guard bytes.count >= 8, bytes[bytes.count - 5] == 0x69, bytes[bytes.count - 4] == 0x6E, bytes[bytes.count - 3] == 0x6E,
+              Self.endsWith(bytes, 0x65, 0x6E) else { return [] }
+        var found: [Int32] = []
+        for cut in [3, 5] {
+            guard let number = index.vocabulary.find(bytes.extracting(0..<(bytes.count - cut))) else { continue }
+            for candidate in index.byKey[number: number] where index.patterns[Int(candidate)].count == 1 { found.append(candidate) }
+        }
+        return found
+    }
+
+    /// The best hit among feminine-plural candidates (`femininePluralCandidates`) for token `t`
+    /// with case flags `flags`: a capitalized noun form, and a token with a capital (or at a
+    /// sentence's start, or in capitals); inflected (a variant's kind at best).
+    private func bestFemininePlural(_ candidates: [Int32], at t: Int, flags: Int, _ scan: Scan) -> Hit? {
+        guard !candidates.isEmpty, flags & 0b111 != 0 else { return nil }
+        let token = scan.tokens[t]
+        var best: Hit?
+        for candidate in candidates {
+            let p = scan.patterns[Int(candidate)]
+            guard !p.caseSensitive, index.tokenFacts[Int(p.firstToken)].capitalized else { continue }
+            let kind: MatchKind = p.form == .variant ? max(.inflected, .variant) : .inflected
+            let distance = Int32(scan.document.keys[Int(token.keyID)].utf8.count) - index.tokenFacts[Int(p.firstToken)].utf8
+            let hit = Hit(pattern: candidate, entry: p.entry, firstToken: Int32(t), tokenEnd: Int32(t + 1), start: token.start, end: token.end,
+                          kind: kind, form: p.form, distance: distance)
+            if best == nil || better(hit, than: best!) { best = hit }
+        }
+        return best
     }
 
     /// Appends the patterns whose first token has this key, or the same key up to diacritics

@@ -205,6 +205,14 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
         ])
     }
 
+    /// A feminine plural in "-innen" is found as its noun, by the feminine form in "-in" or the
+    /// masculine one; in small letters it is no noun, and other words in "-innen" are not taken.
+    @Test func femininePluralsAreTheirNoun() throws {
+        let g = try glossary("Soldat\tsoldier\tterm\nMinisterin\tminister\tterm\nInn\tInn\tplace\n")
+        let found = try matches("Die Soldatinnen und Ministerinnen kamen. Die soldatinnen. Wir waren innen, nicht in den Innen.", g)
+        #expect(found.map { "\($0.0)=\($0.1)=\($0.2)" } == ["Soldatinnen=soldier=inflected", "Ministerinnen=minister=inflected"])
+    }
+
     @Test func surnamesAlone() throws {
         let g = try glossary("Juri Borissow\tYury Borisov\tperson\nFidel Castro\tFidel Castro\tperson\nRaúl Castro\tRaúl Castro\tperson\nXi Jinping\tXi Jinping\tperson\t\t\t\t习近平\n")
         let found = try matches("Borissow traf Juri Borissow. Castro schwieg. Borissows Reise. Jinping kam.", g)
