@@ -473,21 +473,7 @@ public struct Matcher: Sendable {
         } else {
             state.hasSingles[Int(slot)] = candidates.isEmpty ? 0 : 1
         }
-        if candidates.isEmpty && !feminine.isEmpty {
-            // (Only feminine-plural candidates: a block for them.)
-            if state.singleBlocks[Int(slot)] < 0 {
-                state.singleBlocks[Int(slot)] = Int32(state.singles.count >> 4)
-                state.singles.append(contentsOf: repeatElement(SIMD2(-1, 0), count: 16))
-            }
-            let start = Int32(state.singlePool.count)
-            if let hit = bestFemininePlural(feminine, at: t, flags: flags, scan) {
-                state.singlePool.append(SingleCandidate(pattern: hit.pattern, of: index, kind: hit.kind, distance: hit.distance, dependsOnLetters: false))
-            }
-            state.singles[Int(state.singleBlocks[Int(slot)]) << 4 | flags] = SIMD2(start, Int32(state.singlePool.count) - start)
-            state.candidateBuffer = candidates
-            return
-        }
-        guard !candidates.isEmpty else {
+        guard !candidates.isEmpty || !feminine.isEmpty else {
             state.candidateBuffer = candidates
             return
         }
