@@ -558,8 +558,11 @@ struct MatchState {
         for i in stride(from: 0, to: slots.count, by: 16) { sum &+= UInt64(truncatingIfNeeded: slots[i]) }
         for i in stride(from: 0, to: slotRecords.count, by: 3) { sum &+= UInt64(truncatingIfNeeded: slotRecords[i].keyVocabulary) }
         warmUpSum &+= sum
+        warmUps += 1
     }
     var warmUpSum: UInt64 = 0
+    /// How many documents read the tables in order (for tests).
+    var warmUps = 0
 
     /// Facts about token `i` of the index's flat form tokens.
     @inline(__always)

@@ -14,8 +14,8 @@ extension GermanInflection {
     /// What the glossary form is, which decides the endings it may take.
     public enum Position: Sendable {
         /// A single-word name (person, place, country, organization): only its genitive ("-s",
-        /// "-es") and the dative plural "-n" of a name ending in "e" ("Niederlande" → "den
-        /// Niederlanden"). "Kohle" is not a form of "Kohl", nor "Pole" of "Polen".
+        /// "-es") and the dative plural "-n" ("Niederlande" → "den Niederlanden"). "Kohle" is
+        /// not a form of "Kohl", nor "Pole" of "Polen".
         case name
         /// A noun (a capitalized form): its case and plural endings added to it ("Sanktion" →
         /// "Sanktionen", "Russe" → "Russen"), the plural "-er" only with an umlaut ("Land" →

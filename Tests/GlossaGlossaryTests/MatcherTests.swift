@@ -467,6 +467,24 @@ func texts(_ found: [(String, String, MatchKind)]) -> [String] { found.map(\.0) 
 }
 
 @Suite struct MatchMemoryTests {
+    /// A large document reads the memory's tables in order before its scan; a short one in a
+    /// memory grown larger than it does not (and neither changes what is found).
+    @Test func onlyLargeDocumentsWarmTheTables() throws {
+        let matcher = Matcher(index: try GlossaryIndex(glossary("Kuba\tCuba\tcountry\nRussland\tRussia\tcountry\n")))
+        // (10,000 tokens of 2,000 keys: more tokens than the tables have cache lines, the pair
+        // filter's 4,096 among them.)
+        let words = (0..<10_000).map { "Wort\($0 % 2_000)" }.joined(separator: " ")
+        let large = try GermanTokenizer().document("Kuba und Russland. " + words + " Kuba.")
+        let memory = MatchMemory()
+        let first = matcher.matches(in: large, memory: memory)
+        #expect(memory.state?.warmUps == 1)
+        #expect(matcher.matches(in: large, memory: memory) == first)
+        #expect(memory.state?.warmUps == 2)
+        let short = try GermanTokenizer().document("Kuba.")
+        #expect(matcher.matches(in: short, memory: memory).count == 1)
+        #expect(memory.state?.warmUps == 2)
+    }
+
     static let rows = """
         Quellen\tsources\tterm\t\t\t\t
         quellen\tto swell\tterm\t\t\t\t
